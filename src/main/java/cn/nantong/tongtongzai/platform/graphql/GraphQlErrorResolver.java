@@ -1,0 +1,40 @@
+package cn.nantong.tongtongzai.platform.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/** Maps user-caused exceptions to GraphQL errors with a stable {@code extensions.code}. */
+@Component
+class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof UserInputException e) {
+            return error(env, ErrorType.BAD_REQUEST, e.code(), e.getMessage());
+        }
+        if (ex instanceof ConstraintViolationException e) {
+            String message = e.getConstraintViolations().stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                    .sorted()
+                    .collect(Collectors.joining("; "));
+            return error(env, ErrorType.BAD_REQUEST, "INVALID_INPUT", message);
+        }
+        return null; // Spring's default: INTERNAL_ERROR without internals
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .extensions(Map.of("code", code))
+                .build();
+    }
+}

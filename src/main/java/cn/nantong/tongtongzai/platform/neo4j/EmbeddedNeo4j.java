@@ -1,0 +1,136 @@
+package cn.nantong.tongtongzai.platform.neo4j;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.nantong.tongtongzai.platform.StartupRefusedException;
+
+/**
+ * Neo4j Community running inside this process, reachable over Bolt only.
+ * The HTTP connectors stay off: their javax-era Jersey/Jetty clash with Spring Boot 4 (DESIGN.md §3).
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService managementService;
+    private final EmbeddedNeo4jProperties properties;
+
+    private EmbeddedNeo4j(DatabaseManagementService managementService, EmbeddedNeo4jProperties properties) {
+        this.managementService = managementService;
+        this.properties = properties;
+    }
+
+    /** Checks the configuration, then opens (or creates) the store and starts Bolt. */
+    public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+        InetAddress address = resolve(properties.boltAddress());
+        boolean hasPassword = properties.password() != null && !properties.password().isBlank();
+        if (!address.isLoopbackAddress() && !properties.authEnabled()) {
+            throw new StartupRefusedException(
+                    "Refusing to expose the embedded Neo4j on " + properties.boltAddress() + ":" + properties.boltPort()
+                            + " without authentication: anyone on the network could read and change the data.",
+                    "Bind Bolt to loopback (tongtong.neo4j.embedded.bolt-address=127.0.0.1), or enable authentication "
+                            + "with tongtong.neo4j.embedded.auth-enabled=true and tongtong.neo4j.embedded.password=<secret>.");
+        }
+        if (properties.authEnabled() && !hasPassword) {
+            throw new StartupRefusedException(
+                    "tongtong.neo4j.embedded.auth-enabled is true but no password is set.",
+                    "Set tongtong.neo4j.embedded.password (env TONGTONG_NEO4J_EMBEDDED_PASSWORD).");
+        }
+        requireFreePort(address, properties.boltPort());
+
+        log.info("Starting embedded Neo4j in {} with Bolt on {}:{}", properties.directory().toAbsolutePath(),
+                properties.boltAddress(), properties.boltPort());
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(properties.directory())
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(properties.boltAddress(), properties.boltPort()))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, properties.authEnabled())
+                .build();
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, properties);
+        if (properties.authEnabled()) {
+            neo4j.setPassword(properties.password());
+        }
+        return neo4j;
+    }
+
+    /** The URI the driver (and Neo4j Browser) connects to. */
+    public URI boltUri() {
+        return URI.create("bolt://" + hostForUri(properties.boltAddress()) + ":" + properties.boltPort());
+    }
+
+    public EmbeddedNeo4jProperties properties() {
+        return properties;
+    }
+
+    public GraphDatabaseService database() {
+        return managementService.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
+    /** Flushes and closes the store; called on a clean shutdown (SIGTERM, Ctrl-C) by Spring. */
+    @Override
+    public void close() {
+        log.info("Shutting down embedded Neo4j");
+        managementService.shutdown();
+    }
+
+    private void setPassword(String password) {
+        try {
+            managementService.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            // Neo4j refuses to "change" a password to its current value: then it is already set.
+            if (!String.valueOf(e.getMessage()).contains("same")) {
+                throw e;
+            }
+        }
+    }
+
+    private static void requireFreePort(InetAddress address, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port));
+        } catch (IOException e) {
+            throw new StartupRefusedException(
+                    "The embedded Neo4j cannot listen for Bolt on " + address.getHostAddress() + ":" + port
+                            + ": the port is already in use (" + e.getMessage() + ").",
+                    "Stop the process using port " + port + ", or choose another port with "
+                            + "tongtong.neo4j.embedded.bolt-port (env TONGTONG_NEO4J_EMBEDDED_BOLT_PORT), "
+                            + "or connect to that server instead with NEO4J_URI.", e);
+        }
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new StartupRefusedException("Unknown Bolt address '" + host + "'.",
+                    "Set tongtong.neo4j.embedded.bolt-address to an address of this machine, e.g. 127.0.0.1.", e);
+        }
+    }
+
+    private static String hostForUri(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}
