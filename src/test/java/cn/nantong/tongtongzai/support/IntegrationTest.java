@@ -1,0 +1,43 @@
+package cn.nantong.tongtongzai.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole service on a random port against the shared in-process Neo4j, called over real HTTP.
+ * All subclasses share one Spring context (same configuration), and each test starts from an empty graph.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tongtong.demo-data.enabled=false")
+@AutoConfigureWebTestClient
+@AutoConfigureHttpGraphQlTester
+@Import(TestDatabase.class)
+public abstract class IntegrationTest {
+
+    @Autowired
+    protected HttpGraphQlTester graphQl;
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected TestDatabase database;
+
+    @DynamicPropertySource
+    static void neo4j(DynamicPropertyRegistry registry) {
+        registry.add("spring.neo4j.uri", () -> TestNeo4j.instance().boltURI().toString());
+    }
+
+    @BeforeEach
+    void emptyGraph() {
+        database.reset();
+    }
+}
