@@ -2,8 +2,6 @@ package cn.nantong.tongtongzai.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,24 +69,5 @@ class OrganizationGraphQlTest extends IntegrationTest {
                     assertThat(errors.getFirst().getExtensions()).containsEntry("code", "INVALID_PAGE");
                     assertThat(errors.getFirst().getMessage()).contains("between 0 and 100");
                 });
-    }
-
-    @Test
-    void demoDataLoadsRealNantongStreetsAndIsIdempotent(@org.springframework.beans.factory.annotation.Autowired
-            org.neo4j.driver.Driver driver) {
-        var demo = new DemoData(driver, null, List.of("320613001", "320613005"));
-        demo.afterPropertiesSet();
-        demo.afterPropertiesSet();
-
-        graphQl.document("{ street(id: \"320613001\") { name district communityCount communities(first: 1) { edges { node { name } } } } }")
-                .execute()
-                .path("street.name").entity(String.class).isEqualTo("城东街道")
-                .path("street.district").entity(String.class).isEqualTo("崇川区")
-                .path("street.communityCount").entity(Integer.class).isEqualTo(11)
-                .path("street.communities.edges[0].node.name").entity(String.class).isEqualTo("德民社区");
-        graphQl.document("{ streets { edges { node { id } } } }")
-                .execute()
-                .path("streets.edges[*].node.id").entityList(String.class)
-                .containsExactly("320613001", "320613002", "320613003", "320613005");
     }
 }

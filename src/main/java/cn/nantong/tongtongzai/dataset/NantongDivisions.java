@@ -1,8 +1,10 @@
-package cn.nantong.tongtongzai.organization;
+package cn.nantong.tongtongzai.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * LICENSE file): each code maps its child codes to names, district → street → community.
  */
 final class NantongDivisions {
+
+    /** A street-level division; {@code derived} marks a town or zone standing in for a street. */
+    record Division(String code, String name, String district, boolean derived) {
+    }
 
     private final Map<String, Map<String, String>> children;
 
@@ -48,6 +54,31 @@ final class NantongDivisions {
                 .map(e -> Map.entry(e.getKey(), shortName(e.getValue())))
                 .sorted(Map.Entry.comparingByKey())
                 .toList();
+    }
+
+    /**
+     * Street-level divisions in the order a generator takes them: every real 街道 (崇川区 first, then by
+     * code), then — where a
+     * scale asks for more streets than the file has — towns and zones of the city, those with the most
+     * communities first. These keep their real names and are marked derived.
+     */
+    List<Division> streetCandidates() {
+        List<String> districts = List.copyOf(children.getOrDefault("3206", Map.of()).keySet());
+        List<Division> streets = new ArrayList<>();
+        List<Division> others = new ArrayList<>();
+        for (String district : districts) {
+            children.getOrDefault(district, Map.of()).forEach((code, name) -> {
+                boolean street = name.endsWith("街道");
+                (street ? streets : others).add(new Division(code, name, districtNameOf(code), !street));
+            });
+        }
+        // 崇川区 (320613), the city centre, first; so the one-street demo is 城东街道
+        streets.sort(Comparator.comparing((Division d) -> !d.code().startsWith("320613")).thenComparing(Division::code));
+        others.removeIf(d -> communitiesOf(d.code()).isEmpty());
+        others.sort(Comparator.comparing((Division d) -> -communitiesOf(d.code()).size())
+                .thenComparing(Division::code));
+        streets.addAll(others);
+        return streets;
     }
 
     private static String shortName(String name) {

@@ -1,0 +1,105 @@
+package cn.nantong.tongtongzai.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.nantong.tongtongzai.support.IntegrationTest;
+
+class DatasetTest extends IntegrationTest {
+
+    @Autowired
+    DatasetLoader loader;
+
+    @Autowired
+    Driver driver;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void theSameScaleAlwaysGivesTheSameRows() {
+        assertThat(loader.generate(Scale.TINY)).isEqualTo(loader.generate(Scale.TINY));
+    }
+
+    @Test
+    void demoScaleIsOneRealStreetWithTenRealCommunitiesAndAThousandMembers() {
+        Map<String, Integer> sizes = sizes(loader.generate(Scale.DEMO));
+        assertThat(sizes).containsEntry("streets", 1).containsEntry("communities", 10)
+                .containsEntry("members", 1_000).containsEntry("microGrids", 720)
+                .containsEntry("functionalBranches", 10).containsEntry("functionalGroups", 40);
+        List<Map<String, Object>> communities = rows(loader.generate(Scale.DEMO), "communities");
+        assertThat(communities).allSatisfy(c -> assertThat(c).containsEntry("derived", false));
+        assertThat(communities.getFirst()).containsEntry("name", "德民社区");
+    }
+
+    @Test
+    void cityScaleHasTheReportedFiguresAndMarksWhatItDerived() {
+        List<RowSet> city = loader.generate(Scale.CITY);
+        Map<String, Integer> sizes = sizes(city);
+        assertThat(sizes).containsEntry("streets", 39).containsEntry("communities", 349)
+                .containsEntry("functionalBranches", 349).containsEntry("functionalGroups", 2_096)
+                .containsEntry("microGrids", 77_000).containsEntry("members", 26_000).containsEntry("units", 225)
+                .containsEntry("ownersCommittees", 793).containsEntry("propertyCompanies", 689)
+                .containsEntry("stationings", 78);
+        assertThat(rows(city, "pairings").stream().map(r -> r.get("unitId")).distinct()).hasSize(102);
+        // 28 real 街道, then 11 towns or zones; 346 real communities, then 3 derived ones
+        assertThat(rows(city, "streets").stream().filter(s -> (Boolean) s.get("derived"))).hasSize(11);
+        assertThat(rows(city, "communities").stream().filter(c -> (Boolean) c.get("derived")))
+                .hasSize(3)
+                .allSatisfy(c -> assertThat((String) c.get("name")).contains("新建"));
+    }
+
+    @Test
+    void loadsAScaleAndRoundTripsItThroughFiles() {
+        List<RowSet> tiny = loader.generate(Scale.TINY);
+        loader.export(tiny, files);
+        assertThat(loader.read(files)).extracting(RowSet::name).containsExactlyElementsOf(DatasetStatements.ORDER);
+
+        loader.load(loader.read(files), line -> { });
+
+        assertThat(count("MATCH (m:Member) RETURN count(m)")).isEqualTo(40);
+        assertThat(count("MATCH (:Street)-[:HAS_COMMUNITY]->(:Community)-[:HAS_COMMITTEE]->(:CommunityCommittee)"
+                + "-[:HAS_GENERAL_BRANCH]->(:GeneralBranch)-[:HAS_GRID_BRANCH]->(:GridBranch)-[:HAS_PARTY_GROUP]->"
+                + "(:PartyGroup)-[:HAS_MICRO_GRID]->(m:MicroGrid)-[:IN_COMPOUND]->(:Compound) RETURN count(m)"))
+                .as("every micro-grid hangs on the whole tree").isEqualTo(16);
+        assertThat(count("MATCH (m:Member) WHERE NOT (m)-[:LIVES_IN]->(:MicroGrid) OR NOT (m)-[:MEMBER_OF]->(:UnitPartyOrg) "
+                + "OR NOT (m)-[:HAS_SKILL]->(:Skill) RETURN count(m)")).isZero();
+        assertThat(count("""
+                MATCH (m:Member)-[:REGISTERED]->(r:Registration {state: 'CONFIRMED'})-[:FOR_RESIDENCE]->(home),
+                      (m)-[:LIVES_IN]->(home), (r)-[:WITH_COMMUNITY]->(c)
+                WHERE NOT (c)-[:HAS_GRID|HAS_COMMITTEE|HAS_GENERAL_BRANCH|HAS_GRID_BRANCH|HAS_PARTY_GROUP|HAS_MICRO_GRID*0..5]->(home)
+                   OR NOT (m)-[:IN_FUNCTIONAL_BRANCH]->(:FunctionalBranch)<-[:HAS_FUNCTIONAL_BRANCH]-(c)
+                RETURN count(r)""")).as("confirmed members are placed in their own community").isZero();
+    }
+
+    @Test
+    void refusesToLoadIntoADatabaseThatHasAnOrganisation() {
+        database.write("CREATE (:Street {id: '320613001', name: '城东街道'})");
+        assertThatThrownBy(() -> loader.load(loader.generate(Scale.TINY), line -> { }))
+                .hasMessageContaining("already holds an organisation");
+        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Skill AND NOT n:PostCategory RETURN count(n)"))
+                .isEqualTo(1);
+    }
+
+    private long count(String cypher) {
+        return driver.executableQuery(cypher).execute().records().getFirst().get(0).asLong();
+    }
+
+    private static Map<String, Integer> sizes(List<RowSet> sets) {
+        return sets.stream().collect(Collectors.toMap(RowSet::name, s -> s.rows().size()));
+    }
+
+    private static List<Map<String, Object>> rows(List<RowSet> sets, String name) {
+        return sets.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().rows();
+    }
+}
