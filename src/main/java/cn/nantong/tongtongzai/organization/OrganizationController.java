@@ -2,8 +2,8 @@ package cn.nantong.tongtongzai.organization;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
@@ -27,44 +27,131 @@ class OrganizationController {
 
     OrganizationController(OrganizationService organization, BatchLoaderRegistry loaders) {
         this.organization = organization;
-        loaders.<StreetCommunitiesKey, List<Community>>forName("streetCommunities")
-                .registerMappedBatchLoader((keys, env) -> Mono.just(organization.communityPages(keys)));
+        loaders.<NodePage, List<OrgNode>>forName("children")
+                .registerMappedBatchLoader((pages, env) -> Mono.just(organization.children(pages)));
     }
 
     @QueryMapping
-    Window<Street> streets(ScrollSubrange subrange) {
+    Window<OrgNode> streets(ScrollSubrange subrange) {
         Page page = Page.of(subrange);
         return page.window(organization.streets(page));
     }
 
     @QueryMapping
-    Street street(@Argument String id) {
-        return organization.street(id).orElse(null);
+    OrgNode street(@Argument String id) {
+        return organization.node(id, TreeLevel.STREET).orElse(null);
     }
 
     @QueryMapping
-    Community community(@Argument String id) {
-        return organization.community(id).orElse(null);
+    OrgNode community(@Argument String id) {
+        return organization.node(id, TreeLevel.COMMUNITY).orElse(null);
+    }
+
+    @QueryMapping
+    OrgNode orgNode(@Argument String id) {
+        return organization.node(id).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "OrgNode")
+    CompletableFuture<Window<OrgNode>> children(OrgNode node, ScrollSubrange subrange,
+            DataLoader<NodePage, List<OrgNode>> children) {
+        Page page = Page.of(subrange);
+        return children.load(new NodePage(node, page)).thenApply(page::window);
     }
 
     @SchemaMapping(typeName = "Street")
-    CompletableFuture<Window<Community>> communities(Street street, ScrollSubrange subrange,
-            DataLoader<StreetCommunitiesKey, List<Community>> streetCommunities) {
-        Page page = Page.of(subrange);
-        return streetCommunities.load(new StreetCommunitiesKey(street.id(), page)).thenApply(page::window);
+    CompletableFuture<Window<OrgNode>> communities(OrgNode street, ScrollSubrange subrange,
+            DataLoader<NodePage, List<OrgNode>> children) {
+        return children(street, subrange, children);
+    }
+
+    @BatchMapping(typeName = "OrgNode")
+    Map<OrgNode, Integer> childCount(List<OrgNode> nodes) {
+        return organization.childCounts(nodes).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().intValue()));
     }
 
     @BatchMapping(typeName = "Street")
-    Map<Street, Integer> communityCount(List<Street> streets) {
-        Map<String, Integer> counts = organization.communityCounts(streets.stream().map(Street::id).toList());
-        return streets.stream().collect(Collectors.toMap(s -> s, s -> counts.getOrDefault(s.id(), 0), (a, b) -> a));
+    Map<OrgNode, Integer> communityCount(List<OrgNode> streets) {
+        return childCount(streets);
+    }
+
+    @BatchMapping(typeName = "OrgNode")
+    Map<OrgNode, OrgNode> parent(List<OrgNode> nodes) {
+        return organization.parents(nodes);
     }
 
     @BatchMapping(typeName = "Community")
-    Map<Community, Street> street(List<Community> communities) {
-        Set<String> ids = communities.stream().map(Community::streetId).collect(Collectors.toSet());
-        Map<String, Street> streets = organization.streetsById(ids);
-        return communities.stream()
-                .collect(Collectors.toMap(c -> c, c -> streets.get(c.streetId()), (a, b) -> a));
+    Map<OrgNode, OrgNode> street(List<OrgNode> communities) {
+        return organization.parents(communities);
+    }
+
+    @SchemaMapping(typeName = "Street")
+    Object district(OrgNode street) {
+        return street.property("district");
+    }
+
+    @SchemaMapping(typeName = "OrgNode")
+    boolean derived(OrgNode node) {
+        return Boolean.TRUE.equals(node.property("derived"));
+    }
+
+    @SchemaMapping(typeName = "MicroGrid")
+    Object building(OrgNode microGrid) {
+        return microGrid.property("building");
+    }
+
+    @BatchMapping(typeName = "Community")
+    Map<OrgNode, CommunityCounts> counts(List<OrgNode> communities) {
+        Map<String, CommunityCounts> byId = organization.communityCounts(ids(communities));
+        return byNode(communities, byId);
+    }
+
+    @BatchMapping(typeName = "Community")
+    Map<OrgNode, FunctionalBranch> functionalBranch(List<OrgNode> communities) {
+        return byNode(communities, organization.functionalBranches(ids(communities)));
+    }
+
+    @BatchMapping(typeName = "FunctionalBranch")
+    Map<FunctionalBranch, List<FunctionalGroup>> groups(List<FunctionalBranch> branches) {
+        Map<String, List<FunctionalGroup>> byId = organization.functionalGroups(
+                branches.stream().map(FunctionalBranch::id).toList());
+        return branches.stream().distinct()
+                .collect(Collectors.toMap(Function.identity(), b -> byId.getOrDefault(b.id(), List.of())));
+    }
+
+    @BatchMapping(typeName = "FunctionalGroup")
+    Map<FunctionalGroup, OrgNode> gridBranch(List<FunctionalGroup> groups) {
+        Map<String, OrgNode> branches = organization.nodes(TreeLevel.GRID_BRANCH,
+                groups.stream().map(FunctionalGroup::gridBranchId).distinct().toList());
+        return groups.stream().distinct()
+                .collect(Collectors.toMap(Function.identity(), g -> branches.get(g.gridBranchId())));
+    }
+
+    @BatchMapping(typeName = "FunctionalGroup")
+    Map<FunctionalGroup, Integer> memberCount(List<FunctionalGroup> groups) {
+        Map<String, Long> counts = organization.functionalGroupMemberCounts(groups.stream().map(FunctionalGroup::id).toList());
+        return groups.stream().distinct()
+                .collect(Collectors.toMap(Function.identity(), g -> counts.getOrDefault(g.id(), 0L).intValue()));
+    }
+
+    @BatchMapping(typeName = "GridBranch")
+    Map<OrgNode, Grid> grid(List<OrgNode> gridBranches) {
+        return byNode(gridBranches, organization.gridsOfBranches(ids(gridBranches)));
+    }
+
+    @BatchMapping(typeName = "MicroGrid")
+    Map<OrgNode, Compound> compound(List<OrgNode> microGrids) {
+        return byNode(microGrids, organization.compoundsOfMicroGrids(ids(microGrids)));
+    }
+
+    private static List<String> ids(List<OrgNode> nodes) {
+        return nodes.stream().map(OrgNode::id).distinct().toList();
+    }
+
+    /** Answers per node from answers per id; nodes without an answer are left out (null in GraphQL). */
+    private static <V> Map<OrgNode, V> byNode(List<OrgNode> nodes, Map<String, V> byId) {
+        return nodes.stream().distinct().filter(n -> byId.containsKey(n.id()))
+                .collect(Collectors.toMap(Function.identity(), n -> byId.get(n.id())));
     }
 }

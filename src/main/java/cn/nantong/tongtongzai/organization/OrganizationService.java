@@ -1,10 +1,13 @@
 package cn.nantong.tongtongzai.organization;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -12,7 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.platform.graphql.Page;
 
-/** Reads of the organisation tree, level by level with explicit projections (DESIGN.md §2). */
+/**
+ * Reads of the organisation tree, one level at a time with explicit projections (DESIGN.md §2). Every
+ * method that serves a list of parents answers for all of them in one statement.
+ */
 @Service
 @Transactional(readOnly = true)
 public class OrganizationService {
@@ -23,92 +29,213 @@ public class OrganizationService {
         this.neo4j = neo4j;
     }
 
-    public List<Street> streets(Page page) {
-        return neo4j.query("""
-                        MATCH (s:Street)
-                        RETURN s.id AS id, s.name AS name, s.district AS district
-                        ORDER BY s.id SKIP $skip LIMIT $limit""")
-                .bindAll(Map.of("skip", page.skip(), "limit", page.fetchSize()))
-                .fetchAs(Street.class).mappedBy((types, r) -> street(r))
-                .all().stream().toList();
+    public List<OrgNode> streets(Page page) {
+        return rows("""
+                MATCH (n:Street)
+                RETURN n {.*} AS node ORDER BY n.id SKIP $skip LIMIT $limit""",
+                Map.of("skip", page.skip(), "limit", page.fetchSize()))
+                .stream().map(row -> node(TreeLevel.STREET, row.get("node"))).toList();
     }
 
-    public Optional<Street> street(String id) {
-        return neo4j.query("""
-                        MATCH (s:Street {id: $id})
-                        RETURN s.id AS id, s.name AS name, s.district AS district""")
-                .bind(id).to("id")
-                .fetchAs(Street.class).mappedBy((types, r) -> street(r))
-                .one();
+    /** A node of any level by id. */
+    public Optional<OrgNode> node(String id) {
+        String union = java.util.Arrays.stream(TreeLevel.values())
+                .map(level -> "MATCH (n:" + level.label() + " {id: $id}) RETURN n {.*} AS node, '" + level.name() + "' AS level")
+                .collect(Collectors.joining(" UNION ALL "));
+        return rows("CALL () { " + union + " } RETURN node, level", Map.of("id", id)).stream()
+                .findFirst()
+                .map(row -> node(TreeLevel.valueOf((String) row.get("level")), row.get("node")));
     }
 
-    public Map<String, Street> streetsById(Collection<String> ids) {
-        Map<String, Street> byId = new HashMap<>();
-        neo4j.query("""
-                        MATCH (s:Street) WHERE s.id IN $ids
-                        RETURN s.id AS id, s.name AS name, s.district AS district""")
-                .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Street.class).mappedBy((types, r) -> street(r))
-                .all().forEach(s -> byId.put(s.id(), s));
+    public Optional<OrgNode> node(String id, TreeLevel level) {
+        return rows("MATCH (n:" + level.label() + " {id: $id}) RETURN n {.*} AS node", Map.of("id", id)).stream()
+                .findFirst().map(row -> node(level, row.get("node")));
+    }
+
+    /** Nodes of one level by id, for batch lookups. */
+    public Map<String, OrgNode> nodes(TreeLevel level, Collection<String> ids) {
+        Map<String, OrgNode> byId = new HashMap<>();
+        rows("MATCH (n:" + level.label() + ") WHERE n.id IN $ids RETURN n {.*} AS node", Map.of("ids", List.copyOf(ids)))
+                .forEach(row -> {
+                    OrgNode node = node(level, row.get("node"));
+                    byId.put(node.id(), node);
+                });
         return byId;
     }
 
-    public Optional<Community> community(String id) {
-        return neo4j.query("""
-                        MATCH (s:Street)-[:HAS_COMMUNITY]->(c:Community {id: $id})
-                        RETURN c.id AS id, c.name AS name, s.id AS streetId""")
-                .bind(id).to("id")
-                .fetchAs(Community.class).mappedBy((types, r) -> community(r))
-                .one();
+    /** Pages of children for many nodes: one statement per level among the requested nodes. */
+    Map<NodePage, List<OrgNode>> children(Collection<NodePage> pages) {
+        Map<NodePage, List<OrgNode>> result = new HashMap<>();
+        byLevel(pages, p -> p.node().level()).forEach((level, requested) -> {
+            if (level.childPattern() == null) {
+                requested.forEach(p -> result.put(p, List.of()));
+                return;
+            }
+            List<Map<String, Object>> keys = new ArrayList<>();
+            for (int i = 0; i < requested.size(); i++) {
+                Page page = requested.get(i).page();
+                keys.add(Map.of("i", i, "id", requested.get(i).node().id(), "skip", page.skip(), "limit", page.fetchSize()));
+            }
+            // SKIP/LIMIT cannot depend on a row, so slice: a node has at most a few dozen children
+            rows("""
+                    UNWIND $keys AS key
+                    CALL (key) {
+                      MATCH (n:%s {id: key.id})
+                      OPTIONAL MATCH %s
+                      WITH child ORDER BY child.id
+                      RETURN collect(child {.*}) AS all
+                    }
+                    RETURN key.i AS i, all[key.skip .. key.skip + key.limit] AS children"""
+                    .formatted(level.label(), level.childPattern()), Map.of("keys", keys))
+                    .forEach(row -> result.put(requested.get(((Number) row.get("i")).intValue()),
+                            nodes(level.childLevel(), row.get("children"))));
+        });
+        return result;
     }
 
-    /** Pages of communities for many streets in one query; row i answers key i. */
-    Map<StreetCommunitiesKey, List<Community>> communityPages(Collection<StreetCommunitiesKey> keys) {
-        List<StreetCommunitiesKey> ordered = List.copyOf(keys);
-        List<Map<String, Object>> params = ordered.stream()
-                .map(k -> Map.<String, Object>of("streetId", k.streetId(), "skip", k.page().skip(),
-                        "limit", k.page().fetchSize()))
-                .toList();
-        Map<StreetCommunitiesKey, List<Community>> pages = new HashMap<>();
-        neo4j.query("""
-                        UNWIND range(0, size($keys) - 1) AS i
-                        WITH i, $keys[i] AS key
-                        CALL (key) {
-                          OPTIONAL MATCH (:Street {id: key.streetId})-[:HAS_COMMUNITY]->(c:Community)
-                          WITH c ORDER BY c.id
-                          RETURN collect(c {.id, .name}) AS all
-                        }
-                        // SKIP/LIMIT cannot depend on a row, so slice: a street has tens of communities
-                        RETURN i, all[key.skip .. key.skip + key.limit] AS communities""")
-                .bind(params).to("keys")
-                .fetch().all()
-                .forEach(row -> {
-                    StreetCommunitiesKey key = ordered.get(((Number) row.get("i")).intValue());
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> rows = (List<Map<String, Object>>) row.get("communities");
-                    pages.put(key, rows.stream()
-                            .map(c -> new Community((String) c.get("id"), (String) c.get("name"), key.streetId()))
-                            .toList());
-                });
-        return pages;
-    }
-
-    public Map<String, Integer> communityCounts(Collection<String> streetIds) {
-        Map<String, Integer> counts = new HashMap<>();
-        neo4j.query("""
-                        MATCH (s:Street) WHERE s.id IN $ids
-                        RETURN s.id AS id, COUNT { (s)-[:HAS_COMMUNITY]->(:Community) } AS communities""")
-                .bind(List.copyOf(streetIds)).to("ids")
-                .fetch().all()
-                .forEach(row -> counts.put((String) row.get("id"), ((Number) row.get("communities")).intValue()));
+    Map<OrgNode, Long> childCounts(List<OrgNode> nodes) {
+        Map<OrgNode, Long> counts = new HashMap<>();
+        byLevel(nodes, OrgNode::level).forEach((level, sameLevel) -> {
+            if (level.childPattern() == null) {
+                sameLevel.forEach(n -> counts.put(n, 0L));
+                return;
+            }
+            Map<String, Long> byId = new HashMap<>();
+            rows("""
+                    UNWIND $ids AS id
+                    MATCH (n:%s {id: id})
+                    RETURN id, COUNT { %s } AS count""".formatted(level.label(), level.childPattern()),
+                    Map.of("ids", ids(sameLevel)))
+                    .forEach(row -> byId.put((String) row.get("id"), ((Number) row.get("count")).longValue()));
+            sameLevel.forEach(n -> counts.put(n, byId.getOrDefault(n.id(), 0L)));
+        });
         return counts;
     }
 
-    private static Street street(org.neo4j.driver.Record r) {
-        return new Street(r.get("id").asString(), r.get("name").asString(), r.get("district").asString(null));
+    Map<OrgNode, OrgNode> parents(List<OrgNode> nodes) {
+        Map<OrgNode, OrgNode> parents = new HashMap<>();
+        byLevel(nodes, OrgNode::level).forEach((level, sameLevel) -> {
+            TreeLevel parentLevel = level.parentLevel();
+            if (parentLevel == null) {
+                return;
+            }
+            Map<String, OrgNode> byId = new HashMap<>();
+            String pattern = parentLevel.childPattern().replace("(child:" + level.label() + ")",
+                    "(child:" + level.label() + " {id: id})");
+            rows("""
+                    UNWIND $ids AS id
+                    MATCH %s
+                    RETURN id, n {.*} AS parent""".formatted(pattern), Map.of("ids", ids(sameLevel)))
+                    .forEach(row -> byId.put((String) row.get("id"), node(parentLevel, row.get("parent"))));
+            sameLevel.forEach(n -> parents.put(n, byId.get(n.id())));
+        });
+        return parents;
     }
 
-    private static Community community(org.neo4j.driver.Record r) {
-        return new Community(r.get("id").asString(), r.get("name").asString(), r.get("streetId").asString());
+    Map<String, CommunityCounts> communityCounts(List<String> communityIds) {
+        Map<String, CommunityCounts> counts = new HashMap<>();
+        rows("""
+                UNWIND $ids AS id
+                MATCH (c:Community {id: id})
+                OPTIONAL MATCH (c)-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(g:GeneralBranch)
+                OPTIONAL MATCH (g)-[:HAS_GRID_BRANCH]->(b:GridBranch)
+                OPTIONAL MATCH (b)-[:HAS_PARTY_GROUP]->(p:PartyGroup)
+                WITH c, id, count(DISTINCT g) AS generalBranches, count(DISTINCT b) AS gridBranches,
+                     collect(DISTINCT p) AS partyGroups
+                RETURN id, generalBranches, gridBranches, size(partyGroups) AS partyGroups,
+                  COUNT { (c)-[:HAS_GRID]->(:Grid) } AS grids,
+                  reduce(total = 0, p IN partyGroups | total + COUNT { (p)-[:HAS_MICRO_GRID]->(:MicroGrid) }) AS microGrids,
+                  COUNT { (c)-[:HAS_COMPOUND]->(:Compound) } AS compounds,
+                  COUNT { (c)-[:HAS_FUNCTIONAL_BRANCH]->(:FunctionalBranch)-[:HAS_FUNCTIONAL_GROUP]->(:FunctionalGroup) } AS functionalGroups,
+                  COUNT { (c)<-[:WITH_COMMUNITY]-(r:Registration) WHERE r.state IN ['PENDING', 'CONFIRMED'] } AS members,
+                  COUNT { (c)<-[:WITH_COMMUNITY]-(:Registration {state: 'CONFIRMED'}) } AS registered,
+                  COUNT { (c)<-[:WITH_COMMUNITY]-(:Registration {state: 'PENDING'}) } AS pending""",
+                Map.of("ids", communityIds))
+                .forEach(row -> counts.put((String) row.get("id"), new CommunityCounts(
+                        num(row, "generalBranches"), num(row, "grids"), num(row, "gridBranches"), num(row, "partyGroups"),
+                        num(row, "microGrids"), num(row, "compounds"), num(row, "functionalGroups"), num(row, "members"),
+                        num(row, "registered"), num(row, "pending"))));
+        return counts;
+    }
+
+    Map<String, FunctionalBranch> functionalBranches(List<String> communityIds) {
+        Map<String, FunctionalBranch> byCommunity = new HashMap<>();
+        rows("""
+                UNWIND $ids AS id
+                MATCH (:Community {id: id})-[:HAS_FUNCTIONAL_BRANCH]->(f:FunctionalBranch)
+                RETURN id, f.id AS branchId, f.name AS name""", Map.of("ids", communityIds))
+                .forEach(row -> byCommunity.put((String) row.get("id"), new FunctionalBranch(
+                        (String) row.get("branchId"), (String) row.get("name"), (String) row.get("id"))));
+        return byCommunity;
+    }
+
+    Map<String, List<FunctionalGroup>> functionalGroups(List<String> functionalBranchIds) {
+        Map<String, List<FunctionalGroup>> byBranch = new LinkedHashMap<>();
+        rows("""
+                UNWIND $ids AS id
+                MATCH (:FunctionalBranch {id: id})-[:HAS_FUNCTIONAL_GROUP]->(g:FunctionalGroup)-[:EMBEDDED_IN]->(b:GridBranch)
+                RETURN id, g.id AS groupId, g.name AS name, b.id AS gridBranchId ORDER BY groupId""",
+                Map.of("ids", functionalBranchIds))
+                .forEach(row -> byBranch.computeIfAbsent((String) row.get("id"), k -> new ArrayList<>())
+                        .add(new FunctionalGroup((String) row.get("groupId"), (String) row.get("name"),
+                                (String) row.get("id"), (String) row.get("gridBranchId"))));
+        return byBranch;
+    }
+
+    Map<String, Long> functionalGroupMemberCounts(List<String> groupIds) {
+        Map<String, Long> counts = new HashMap<>();
+        rows("""
+                UNWIND $ids AS id
+                MATCH (g:FunctionalGroup {id: id})
+                RETURN id, COUNT { (g)<-[:IN_FUNCTIONAL_GROUP]-(:Member) } AS count""", Map.of("ids", groupIds))
+                .forEach(row -> counts.put((String) row.get("id"), num(row, "count")));
+        return counts;
+    }
+
+    Map<String, Grid> gridsOfBranches(List<String> gridBranchIds) {
+        Map<String, Grid> grids = new HashMap<>();
+        rows("""
+                UNWIND $ids AS id
+                MATCH (:GridBranch {id: id})-[:SERVES_GRID]->(w:Grid)
+                RETURN id, w.id AS gridId, w.name AS name""", Map.of("ids", gridBranchIds))
+                .forEach(row -> grids.put((String) row.get("id"), new Grid((String) row.get("gridId"), (String) row.get("name"))));
+        return grids;
+    }
+
+    Map<String, Compound> compoundsOfMicroGrids(List<String> microGridIds) {
+        Map<String, Compound> compounds = new HashMap<>();
+        rows("""
+                UNWIND $ids AS id
+                MATCH (:MicroGrid {id: id})-[:IN_COMPOUND]->(x:Compound)
+                RETURN id, x.id AS compoundId, x.name AS name, x.kind AS kind""", Map.of("ids", microGridIds))
+                .forEach(row -> compounds.put((String) row.get("id"), new Compound(
+                        (String) row.get("compoundId"), (String) row.get("name"), (String) row.get("kind"))));
+        return compounds;
+    }
+
+    private Collection<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
+        return neo4j.query(cypher).bindAll(parameters).fetch().all();
+    }
+
+    private static <T> Map<TreeLevel, List<T>> byLevel(Collection<T> items, java.util.function.Function<T, TreeLevel> level) {
+        return items.stream().collect(Collectors.groupingBy(level, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static List<String> ids(List<OrgNode> nodes) {
+        return nodes.stream().map(OrgNode::id).distinct().toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static OrgNode node(TreeLevel level, Object map) {
+        return OrgNode.of(level, (Map<String, Object>) map);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<OrgNode> nodes(TreeLevel level, Object maps) {
+        return ((List<Map<String, Object>>) maps).stream().map(m -> OrgNode.of(level, m)).toList();
+    }
+
+    private static long num(Map<String, Object> row, String key) {
+        return ((Number) row.get(key)).longValue();
     }
 }

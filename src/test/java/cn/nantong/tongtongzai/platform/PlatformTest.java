@@ -72,7 +72,8 @@ class PlatformTest extends IntegrationTest {
 
     @Test
     void rejectsDocumentsNestedDeeperThanTheLimit() {
-        String deep = "{ streets { edges { node { communities { edges { node { street { communities { edges { node { street { communities { edges { node { id } } } } } } } } } } } } } } }";
+        String deep = "{ streets { edges { node { " + "children { edges { node { ".repeat(8) + "id"
+                + " } } }".repeat(8) + " } } } }";
         graphQl.document(deep).execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getMessage()).containsIgnoringCase("depth")));
     }

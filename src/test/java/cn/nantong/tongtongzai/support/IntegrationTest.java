@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = "tongtong.demo-data.enabled=false")
 @AutoConfigureWebTestClient
 @AutoConfigureHttpGraphQlTester
-@Import(TestDatabase.class)
+@Import({TestDatabase.class, CypherStatementCounter.class})
 public abstract class IntegrationTest {
 
     @Autowired
@@ -30,6 +30,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected TestDatabase database;
+
+    @Autowired
+    protected CypherStatementCounter statements;
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {

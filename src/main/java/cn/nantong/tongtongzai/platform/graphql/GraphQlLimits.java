@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class GraphQlLimits {
 
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${tongtong.graphql.max-depth:12}") int maxDepth) {
+    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${tongtong.graphql.max-depth:20}") int maxDepth) {
         return new MaxQueryDepthInstrumentation(maxDepth);
     }
 
