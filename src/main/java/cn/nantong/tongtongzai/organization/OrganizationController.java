@@ -91,9 +91,14 @@ class OrganizationController {
         return street.property("district");
     }
 
-    @SchemaMapping(typeName = "OrgNode")
-    boolean derived(OrgNode node) {
-        return Boolean.TRUE.equals(node.property("derived"));
+    @SchemaMapping(typeName = "Street", field = "derived")
+    boolean streetDerived(OrgNode street) {
+        return Boolean.TRUE.equals(street.property("derived"));
+    }
+
+    @SchemaMapping(typeName = "Community", field = "derived")
+    boolean communityDerived(OrgNode community) {
+        return Boolean.TRUE.equals(community.property("derived"));
     }
 
     @SchemaMapping(typeName = "MicroGrid")

@@ -63,6 +63,18 @@ public class OrganizationService {
         return byId;
     }
 
+    /** The community each micro-grid belongs to, for many micro-grids at once. */
+    public Map<String, OrgNode> communitiesOfMicroGrids(Collection<String> microGridIds) {
+        Map<String, OrgNode> byMicroGrid = new HashMap<>();
+        rows("""
+                UNWIND $ids AS id
+                MATCH (c:Community)-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(:GeneralBranch)
+                      -[:HAS_GRID_BRANCH]->(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)-[:HAS_MICRO_GRID]->(:MicroGrid {id: id})
+                RETURN id, c {.*} AS community""", Map.of("ids", List.copyOf(microGridIds)))
+                .forEach(row -> byMicroGrid.put((String) row.get("id"), node(TreeLevel.COMMUNITY, row.get("community"))));
+        return byMicroGrid;
+    }
+
     /** Pages of children for many nodes: one statement per level among the requested nodes. */
     Map<NodePage, List<OrgNode>> children(Collection<NodePage> pages) {
         Map<NodePage, List<OrgNode>> result = new HashMap<>();

@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.ConstraintViolationException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -18,7 +19,14 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof UserInputException e) {
-            return error(env, ErrorType.BAD_REQUEST, e.code(), e.getMessage());
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("code", e.code());
+            if (!e.problems().isEmpty()) {
+                extensions.put("problems", e.problems().stream()
+                        .map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message())).toList());
+            }
+            return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
+                    .extensions(extensions).build();
         }
         if (ex instanceof ConstraintViolationException e) {
             String message = e.getConstraintViolations().stream()

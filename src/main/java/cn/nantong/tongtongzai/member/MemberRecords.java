@@ -1,0 +1,69 @@
+package cn.nantong.tongtongzai.member;
+
+import java.util.List;
+
+/** Small values of the member feature. */
+final class MemberRecords {
+
+    private MemberRecords() {
+    }
+
+    record Skill(String id, String name, String categoryId) {
+    }
+
+    record MemberSkill(Skill skill, int level) {
+    }
+
+    record PostCategory(String id, String name) {
+    }
+
+    record Unit(String id, String name, String kind) {
+    }
+
+    record PartyOrg(String id, String name) {
+    }
+
+    record Pairing(String communityId, List<String> responsibilities, String since) {
+    }
+
+    record ReportingRate(int onRoster, int registered, double rate) {
+    }
+
+    record MemberFilter(String communityId, String gridId, String skillId, String postCategoryId, String unitId,
+            String registrationState) {
+    }
+
+    record UnitFilter(String kind, String communityId) {
+    }
+
+    record MemberSkillInput(String skillId, Integer level) {
+    }
+
+    record CreateMemberInput(String name, String gender, Integer birthYear, String phone, String unitId,
+            String residenceId, List<MemberSkillInput> skills, List<String> postCategoryIds, List<String> interests,
+            List<String> availability, List<String> roles) {
+    }
+
+    record UpdateMemberInput(String id, String name, String gender, Integer birthYear, String phone, String unitId,
+            List<MemberSkillInput> skills, List<String> postCategoryIds, List<String> interests,
+            List<String> availability, List<String> roles) {
+    }
+
+    record RegisterMemberInput(String memberId, String communityId, String residenceId, String channel) {
+    }
+
+    record ConfirmRegistrationInput(String registrationId) {
+    }
+
+    record RejectRegistrationInput(String registrationId, String reason) {
+    }
+
+    record MoveMemberInput(String memberId, String communityId, String residenceId, String channel) {
+    }
+
+    record MemberPayload(Member member) {
+    }
+
+    record RegistrationPayload(Registration registration) {
+    }
+}

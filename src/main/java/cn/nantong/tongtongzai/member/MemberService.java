@@ -1,0 +1,329 @@
+package cn.nantong.tongtongzai.member;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.nantong.tongtongzai.member.MemberRecords.MemberFilter;
+import cn.nantong.tongtongzai.member.MemberRecords.MemberSkill;
+import cn.nantong.tongtongzai.member.MemberRecords.Pairing;
+import cn.nantong.tongtongzai.member.MemberRecords.PartyOrg;
+import cn.nantong.tongtongzai.member.MemberRecords.PostCategory;
+import cn.nantong.tongtongzai.member.MemberRecords.ReportingRate;
+import cn.nantong.tongtongzai.member.MemberRecords.Skill;
+import cn.nantong.tongtongzai.member.MemberRecords.Unit;
+import cn.nantong.tongtongzai.member.MemberRecords.UnitFilter;
+import cn.nantong.tongtongzai.organization.FunctionalGroup;
+import cn.nantong.tongtongzai.platform.graphql.Page;
+
+/** Reads of members, units and registrations; batch methods answer for many parents in one statement. */
+@Service
+@Transactional(readOnly = true)
+public class MemberService {
+
+    static final String MEMBER = "m {.id, .name, .gender, .birthYear, .phone, .interests, .availability, .roles}";
+    static final String REGISTRATION = """
+            r {.id, .state, .channel, .rejectReason, .endReason, registeredAt: toString(r.registeredAt),
+               decidedAt: toString(r.decidedAt), endedAt: toString(r.endedAt), reportedAt: toString(r.reportedAt),
+               memberId: COLLECT { MATCH (r)<-[:REGISTERED]-(x:Member) RETURN x.id }[0],
+               communityId: COLLECT { MATCH (r)-[:WITH_COMMUNITY]->(x:Community) RETURN x.id }[0],
+               residenceId: COLLECT { MATCH (r)-[:FOR_RESIDENCE]->(x:MicroGrid) RETURN x.id }[0],
+               reportedToId: COLLECT { MATCH (r)-[:REPORTED_TO]->(x:PartyOrg) RETURN x.id }[0]}""";
+
+    private final Neo4jClient neo4j;
+
+    MemberService(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    public Optional<Member> member(String id) {
+        return rows("MATCH (m:Member {id: $id}) RETURN " + MEMBER + " AS member", Map.of("id", id)).stream()
+                .findFirst().map(row -> member(row.get("member")));
+    }
+
+    public Map<String, Member> members(Collection<String> ids) {
+        Map<String, Member> byId = new HashMap<>();
+        rows("MATCH (m:Member) WHERE m.id IN $ids RETURN " + MEMBER + " AS member", Map.of("ids", List.copyOf(ids)))
+                .forEach(row -> {
+                    Member member = member(row.get("member"));
+                    byId.put(member.id(), member);
+                });
+        return byId;
+    }
+
+    /** Members matching every filter given, ordered by id; the walk starts at the most selective anchor. */
+    public List<Member> members(MemberFilter filter, Page page) {
+        MemberFilter f = filter != null ? filter : new MemberFilter(null, null, null, null, null, null);
+        Map<String, Object> parameters = new HashMap<>();
+        List<String> conditions = new ArrayList<>();
+        String match;
+        if (f.gridId() != null) {
+            match = "MATCH (:Grid {id: $gridId})<-[:SERVES_GRID]-(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)"
+                    + "-[:HAS_MICRO_GRID]->(:MicroGrid)<-[:LIVES_IN]-(m:Member)";
+            parameters.put("gridId", f.gridId());
+            if (f.communityId() != null) {
+                conditions.add("EXISTS { (:Community {id: $communityId})-[:HAS_GRID]->(:Grid {id: $gridId}) }");
+            }
+        } else if (f.communityId() != null) {
+            match = "MATCH (:Community {id: $communityId})-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->"
+                    + "(:GeneralBranch)-[:HAS_GRID_BRANCH]->(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)"
+                    + "-[:HAS_MICRO_GRID]->(:MicroGrid)<-[:LIVES_IN]-(m:Member)";
+        } else if (f.unitId() != null) {
+            match = "MATCH (:Unit {id: $unitId})<-[:WORKS_AT]-(m:Member)";
+        } else {
+            match = "MATCH (m:Member)";
+        }
+        if (f.communityId() != null) {
+            parameters.put("communityId", f.communityId());
+        }
+        if (f.unitId() != null) {
+            parameters.put("unitId", f.unitId());
+            conditions.add("EXISTS { (m)-[:WORKS_AT]->(:Unit {id: $unitId}) }");
+        }
+        if (f.skillId() != null) {
+            parameters.put("skillId", f.skillId());
+            conditions.add("EXISTS { (m)-[:HAS_SKILL]->(:Skill {id: $skillId}) }");
+        }
+        if (f.postCategoryId() != null) {
+            parameters.put("postCategoryId", f.postCategoryId());
+            conditions.add("EXISTS { (m)-[:CHOSE_POST]->(:PostCategory {id: $postCategoryId}) }");
+        }
+        if (f.registrationState() != null) {
+            parameters.put("state", f.registrationState());
+            conditions.add("EXISTS { (m)-[:REGISTERED]->(:Registration {state: $state}) }");
+        }
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return rows(match + where + " RETURN " + MEMBER + " AS member ORDER BY m.id SKIP $skip LIMIT $limit", parameters)
+                .stream().map(row -> member(row.get("member"))).toList();
+    }
+
+    public Optional<Registration> registration(String id) {
+        return rows("MATCH (r:Registration {id: $id}) RETURN " + REGISTRATION + " AS r", Map.of("id", id)).stream()
+                .findFirst().map(row -> registration(row.get("r")));
+    }
+
+    Map<String, Registration> activeRegistrations(Collection<String> memberIds) {
+        Map<String, Registration> byMember = new HashMap<>();
+        rows("UNWIND $ids AS id MATCH (r:Registration {activeMemberId: id}) RETURN " + REGISTRATION + " AS r",
+                Map.of("ids", List.copyOf(memberIds)))
+                .forEach(row -> {
+                    Registration registration = registration(row.get("r"));
+                    byMember.put(registration.memberId(), registration);
+                });
+        return byMember;
+    }
+
+    List<Registration> registrationsOfMember(String memberId, Page page) {
+        return rows("MATCH (:Member {id: $id})-[:REGISTERED]->(r:Registration) RETURN " + REGISTRATION
+                        + " AS r ORDER BY r.registeredAt DESC, r.id DESC SKIP $skip LIMIT $limit",
+                Map.of("id", memberId, "skip", page.skip(), "limit", page.fetchSize()))
+                .stream().map(row -> registration(row.get("r"))).toList();
+    }
+
+    List<Registration> registrationsReportedTo(String unitId, String state, Page page) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("id", unitId, "skip", page.skip(), "limit", page.fetchSize()));
+        parameters.put("state", state);
+        return rows("MATCH (:Unit {id: $id})-[:HAS_PARTY_ORG]->(:UnitPartyOrg)<-[:REPORTED_TO]-(r:Registration) "
+                        + "WHERE $state IS NULL OR r.state = $state RETURN " + REGISTRATION
+                        + " AS r ORDER BY r.registeredAt DESC, r.id DESC SKIP $skip LIMIT $limit", parameters)
+                .stream().map(row -> registration(row.get("r"))).toList();
+    }
+
+    Map<String, Unit> unitsOfMembers(Collection<String> memberIds) {
+        return byKey("UNWIND $ids AS id MATCH (:Member {id: id})-[:WORKS_AT]->(u:Unit) RETURN id, u {.id, .name, .kind} AS value",
+                memberIds, MemberService::unit);
+    }
+
+    Map<String, PartyOrg> partyOrgsOfMembers(Collection<String> memberIds) {
+        return byKey("UNWIND $ids AS id MATCH (:Member {id: id})-[:MEMBER_OF]->(o:PartyOrg) RETURN id, o {.id, .name} AS value",
+                memberIds, MemberService::partyOrg);
+    }
+
+    Map<String, String> residencesOfMembers(Collection<String> memberIds) {
+        return byKey("UNWIND $ids AS id MATCH (:Member {id: id})-[:LIVES_IN]->(h:MicroGrid) RETURN id, h.id AS value",
+                memberIds, value -> (String) value);
+    }
+
+    Map<String, List<MemberSkill>> skillsOfMembers(Collection<String> memberIds) {
+        return byKey("""
+                UNWIND $ids AS id
+                MATCH (m:Member {id: id})
+                RETURN id, COLLECT { MATCH (m)-[h:HAS_SKILL]->(s:Skill)
+                                     RETURN {id: s.id, name: s.name, level: h.level,
+                                             categoryId: COLLECT { MATCH (s)-[:SERVES]->(c) RETURN c.id }[0]} AS skill
+                                     ORDER BY skill.id } AS value""",
+                memberIds, value -> maps(value).stream().map(s -> new MemberSkill(
+                        new Skill((String) s.get("id"), (String) s.get("name"), (String) s.get("categoryId")),
+                        ((Number) s.get("level")).intValue())).toList());
+    }
+
+    Map<String, List<PostCategory>> postCategoriesOfMembers(Collection<String> memberIds) {
+        return byKey("""
+                UNWIND $ids AS id
+                MATCH (m:Member {id: id})
+                RETURN id, COLLECT { MATCH (m)-[:CHOSE_POST]->(c:PostCategory) RETURN c {.id, .name} AS c ORDER BY c.id } AS value""",
+                memberIds, value -> maps(value).stream().map(MemberService::postCategory).toList());
+    }
+
+    Map<String, FunctionalGroup> functionalGroupsOfMembers(Collection<String> memberIds) {
+        return byKey("""
+                UNWIND $ids AS id
+                MATCH (:Member {id: id})-[:IN_FUNCTIONAL_GROUP]->(g:FunctionalGroup)-[:EMBEDDED_IN]->(b:GridBranch),
+                      (f:FunctionalBranch)-[:HAS_FUNCTIONAL_GROUP]->(g)
+                RETURN id, {id: g.id, name: g.name, branchId: f.id, gridBranchId: b.id} AS value""",
+                memberIds, value -> {
+                    Map<String, Object> g = map(value);
+                    return new FunctionalGroup((String) g.get("id"), (String) g.get("name"), (String) g.get("branchId"),
+                            (String) g.get("gridBranchId"));
+                });
+    }
+
+    Map<String, PostCategory> categoriesOfSkills(Collection<String> categoryIds) {
+        return byKey("UNWIND $ids AS id MATCH (c:PostCategory {id: id}) RETURN id, c {.id, .name} AS value",
+                categoryIds, value -> postCategory(map(value)));
+    }
+
+    Map<String, PartyOrg> partyOrgs(Collection<String> ids) {
+        return byKey("UNWIND $ids AS id MATCH (o:PartyOrg {id: id}) RETURN id, o {.id, .name} AS value", ids,
+                MemberService::partyOrg);
+    }
+
+    /** 第一书记 of functional branches, by branch id. */
+    Map<String, Member> secretaries(Collection<String> functionalBranchIds) {
+        return byKey("UNWIND $ids AS id MATCH (:FunctionalBranch {id: id})<-[:SECRETARY_OF]-(m:Member) RETURN id, "
+                + MEMBER + " AS value", functionalBranchIds, MemberService::member);
+    }
+
+    /** 副书记 of grid branches, by grid branch id. */
+    Map<String, Member> deputySecretaries(Collection<String> gridBranchIds) {
+        return byKey("UNWIND $ids AS id MATCH (:GridBranch {id: id})<-[:DEPUTY_SECRETARY_OF]-(m:Member) RETURN id, "
+                + MEMBER + " AS value", gridBranchIds, MemberService::member);
+    }
+
+    // Units
+
+    public Optional<Unit> unit(String id) {
+        return rows("MATCH (u:Unit {id: $id}) RETURN u {.id, .name, .kind} AS unit", Map.of("id", id)).stream()
+                .findFirst().map(row -> unit(row.get("unit")));
+    }
+
+    List<Unit> units(UnitFilter filter, Page page) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("kind", filter != null ? filter.kind() : null);
+        parameters.put("communityId", filter != null ? filter.communityId() : null);
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        return rows("""
+                MATCH (u:Unit)
+                WHERE ($kind IS NULL OR u.kind = $kind)
+                  AND ($communityId IS NULL OR EXISTS { (u)-[:PAIRED_WITH|STATIONED_IN]->(:Community {id: $communityId}) })
+                RETURN u {.id, .name, .kind} AS unit ORDER BY u.id SKIP $skip LIMIT $limit""", parameters)
+                .stream().map(row -> unit(row.get("unit"))).toList();
+    }
+
+    Map<String, PartyOrg> partyOrgsOfUnits(Collection<String> unitIds) {
+        return byKey("UNWIND $ids AS id MATCH (:Unit {id: id})-[:HAS_PARTY_ORG]->(o:PartyOrg) RETURN id, o {.id, .name} AS value",
+                unitIds, MemberService::partyOrg);
+    }
+
+    Map<String, List<Pairing>> pairingsOfUnits(Collection<String> unitIds) {
+        return byKey("""
+                UNWIND $ids AS id
+                MATCH (u:Unit {id: id})
+                RETURN id, COLLECT { MATCH (u)-[p:PAIRED_WITH]->(c:Community)
+                                     RETURN {communityId: c.id, responsibilities: p.responsibilities, since: toString(p.since)} AS p
+                                     ORDER BY p.communityId } AS value""",
+                unitIds, value -> maps(value).stream().map(p -> new Pairing((String) p.get("communityId"),
+                        strings(p.get("responsibilities")), (String) p.get("since"))).toList());
+    }
+
+    Map<String, List<String>> stationedInOfUnits(Collection<String> unitIds) {
+        return byKey("""
+                UNWIND $ids AS id
+                MATCH (u:Unit {id: id})
+                RETURN id, COLLECT { MATCH (u)-[:STATIONED_IN]->(c:Community) RETURN c.id AS c ORDER BY c } AS value""",
+                unitIds, MemberService::strings);
+    }
+
+    /** 报到率: members on the unit's roster (its party organisation) with a confirmed registration. */
+    Map<String, ReportingRate> reportingRates(Collection<String> unitIds) {
+        return byKey("""
+                UNWIND $ids AS id
+                MATCH (:Unit {id: id})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg)
+                WITH id, COUNT { (o)<-[:MEMBER_OF]-(:Member) } AS onRoster,
+                     COUNT { (o)<-[:MEMBER_OF]-(m:Member) WHERE EXISTS { (m)-[:REGISTERED]->(:Registration {state: 'CONFIRMED'}) } } AS registered
+                RETURN id, {onRoster: onRoster, registered: registered} AS value""",
+                unitIds, value -> {
+                    Map<String, Object> rate = map(value);
+                    int onRoster = ((Number) rate.get("onRoster")).intValue();
+                    int registered = ((Number) rate.get("registered")).intValue();
+                    return new ReportingRate(onRoster, registered, onRoster == 0 ? 0 : (double) registered / onRoster);
+                });
+    }
+
+    private <V> Map<String, V> byKey(String cypher, Collection<String> ids, java.util.function.Function<Object, V> value) {
+        Map<String, V> result = new LinkedHashMap<>();
+        rows(cypher, Map.of("ids", ids.stream().distinct().toList()))
+                .forEach(row -> result.put((String) row.get("id"), value.apply(row.get("value"))));
+        return result;
+    }
+
+    private Collection<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
+        return neo4j.query(cypher).bindAll(parameters).fetch().all();
+    }
+
+    static Member member(Object value) {
+        Map<String, Object> m = map(value);
+        return new Member((String) m.get("id"), (String) m.get("name"), (String) m.get("gender"),
+                ((Number) m.get("birthYear")).intValue(), (String) m.get("phone"), strings(m.get("interests")),
+                strings(m.get("availability")), strings(m.get("roles")));
+    }
+
+    static Registration registration(Object value) {
+        Map<String, Object> r = map(value);
+        return new Registration((String) r.get("id"), (String) r.get("state"), (String) r.get("channel"),
+                (String) r.get("memberId"), (String) r.get("communityId"), (String) r.get("residenceId"),
+                (String) r.get("registeredAt"), (String) r.get("decidedAt"), (String) r.get("rejectReason"),
+                (String) r.get("endedAt"), (String) r.get("endReason"), (String) r.get("reportedToId"),
+                (String) r.get("reportedAt"));
+    }
+
+    private static Unit unit(Object value) {
+        Map<String, Object> u = map(value);
+        return new Unit((String) u.get("id"), (String) u.get("name"), (String) u.get("kind"));
+    }
+
+    private static PartyOrg partyOrg(Object value) {
+        Map<String, Object> o = map(value);
+        return new PartyOrg((String) o.get("id"), (String) o.get("name"));
+    }
+
+    private static PostCategory postCategory(Map<String, Object> c) {
+        return new PostCategory((String) c.get("id"), (String) c.get("name"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return value == null ? List.of() : (List<String>) value;
+    }
+}
