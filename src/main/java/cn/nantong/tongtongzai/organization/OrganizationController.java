@@ -10,12 +10,24 @@ import org.dataloader.DataLoader;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import cn.nantong.tongtongzai.organization.OrganizationInputs.CompoundPayload;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateCompoundInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateFunctionalGroupInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateOrgNodeInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.DeleteOrgNodeInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.DeleteOrgNodePayload;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.FunctionalBranchPayload;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.FunctionalGroupPayload;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.OrgNodePayload;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.RenameOrgNodeInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.SetLeaderInput;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +36,11 @@ import reactor.core.publisher.Mono;
 class OrganizationController {
 
     private final OrganizationService organization;
+    private final OrganizationWriter writer;
 
-    OrganizationController(OrganizationService organization, BatchLoaderRegistry loaders) {
+    OrganizationController(OrganizationService organization, OrganizationWriter writer, BatchLoaderRegistry loaders) {
         this.organization = organization;
+        this.writer = writer;
         loaders.<NodePage, List<OrgNode>>forName("children")
                 .registerMappedBatchLoader((pages, env) -> Mono.just(organization.children(pages)));
     }
@@ -50,6 +64,41 @@ class OrganizationController {
     @QueryMapping
     OrgNode orgNode(@Argument String id) {
         return organization.node(id).orElse(null);
+    }
+
+    @MutationMapping
+    OrgNodePayload createOrgNode(@Argument CreateOrgNodeInput input) {
+        return new OrgNodePayload(writer.create(input));
+    }
+
+    @MutationMapping
+    OrgNodePayload renameOrgNode(@Argument RenameOrgNodeInput input) {
+        return new OrgNodePayload(writer.rename(input.id(), input.name()));
+    }
+
+    @MutationMapping
+    DeleteOrgNodePayload deleteOrgNode(@Argument DeleteOrgNodeInput input) {
+        return new DeleteOrgNodePayload(writer.delete(input.id()));
+    }
+
+    @MutationMapping
+    CompoundPayload createCompound(@Argument CreateCompoundInput input) {
+        return new CompoundPayload(writer.createCompound(input));
+    }
+
+    @MutationMapping
+    FunctionalGroupPayload createFunctionalGroup(@Argument CreateFunctionalGroupInput input) {
+        return new FunctionalGroupPayload(writer.createFunctionalGroup(input));
+    }
+
+    @MutationMapping
+    FunctionalBranchPayload setFunctionalBranchSecretary(@Argument SetLeaderInput input) {
+        return new FunctionalBranchPayload(writer.setSecretary(input.id(), input.memberId()));
+    }
+
+    @MutationMapping
+    OrgNodePayload setGridBranchDeputySecretary(@Argument SetLeaderInput input) {
+        return new OrgNodePayload(writer.setDeputySecretary(input.id(), input.memberId()));
     }
 
     @SchemaMapping(typeName = "OrgNode")

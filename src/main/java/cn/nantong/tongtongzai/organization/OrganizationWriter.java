@@ -1,0 +1,232 @@
+package cn.nantong.tongtongzai.organization;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateCompoundInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateFunctionalGroupInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateOrgNodeInput;
+import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.platform.graphql.Validation;
+
+/**
+ * Changes to the organisation tree and what hangs on it. Each mutation is one transaction; every check
+ * runs before the first write, so a refused mutation leaves the graph as it was.
+ */
+@Service
+@Transactional
+public class OrganizationWriter {
+
+    private static final Map<String, String> LEVEL_NAMES = Map.of("STREET", "街道", "COMMUNITY", "社区",
+            "GENERAL_BRANCH", "党总支", "GRID_BRANCH", "网格党支部", "PARTY_GROUP", "党小组", "MICRO_GRID", "微网格");
+
+    private final Neo4jClient neo4j;
+    private final OrganizationService organization;
+
+    OrganizationWriter(Neo4jClient neo4j, OrganizationService organization) {
+        this.neo4j = neo4j;
+        this.organization = organization;
+    }
+
+    public OrgNode create(CreateOrgNodeInput input) {
+        TreeLevel level = TreeLevel.valueOf(input.level());
+        String name = name(input.name());
+        Validation validation = new Validation();
+        if (level == TreeLevel.STREET) {
+            validation.require(input.parentId() == null, "parentId", "INVALID_PARENT", "街道没有上级节点。")
+                    .require(input.id() != null && input.id().matches("\\d{9}"), "id", "INVALID_ID",
+                            "街道须填写9位统计用区划代码。");
+        } else if (level == TreeLevel.COMMUNITY) {
+            validation.require(input.id() == null || input.id().matches("\\d{12}"), "id", "INVALID_ID",
+                    "社区的统计用区划代码须为12位数字。");
+        } else {
+            validation.require(input.id() == null, "id", "INVALID_ID", "该层级的编号由系统生成，请勿填写。");
+        }
+        if (level == TreeLevel.MICRO_GRID) {
+            validation.require(input.compoundId() != null, "compoundId", "COMPOUND_REQUIRED", "微网格须指定所在小区。")
+                    .require(input.building() != null && input.building() > 0 && input.building() < 10_000, "building",
+                            "INVALID_BUILDING", "楼栋号须为1至9999。");
+        }
+        validation.throwIfInvalid();
+
+        OrgNode parent = null;
+        if (level != TreeLevel.STREET) {
+            parent = organization.node(input.parentId() == null ? "" : input.parentId()).orElseThrow(() ->
+                    new UserInputException("PARENT_NOT_FOUND", "找不到上级节点。"));
+            if (parent.level() != level.parentLevel()) {
+                throw new UserInputException("INVALID_PARENT", LEVEL_NAMES.get(level.name()) + "须建在"
+                        + LEVEL_NAMES.get(level.parentLevel().name()) + "之下，不能建在" + LEVEL_NAMES.get(parent.level().name()) + "之下。");
+            }
+        }
+        String id = switch (level) {
+            case STREET -> input.id();
+            case COMMUNITY -> input.id() != null ? input.id() : parent.id() + "-C" + shortId();
+            default -> parent.id() + "-" + level.name().charAt(0) + shortId();
+        };
+        if (organization.node(id).isPresent()) {
+            throw new UserInputException("DUPLICATE_ID", "编号" + id + "已被使用。");
+        }
+        if (level == TreeLevel.MICRO_GRID) {
+            requireCompoundInCommunityOf(input.compoundId(), parent.id());
+        }
+
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("name", name);
+        p.put("parentId", parent == null ? null : parent.id());
+        p.put("district", input.district());
+        p.put("compoundId", input.compoundId());
+        p.put("building", input.building());
+        neo4j.query(switch (level) {
+            case STREET -> "CREATE (:Street {id: $id, name: $name, district: $district, derived: false})";
+            case COMMUNITY -> """
+                    MATCH (s:Street {id: $parentId})
+                    CREATE (s)-[:HAS_COMMUNITY]->(c:Community {id: $id, name: $name, derived: false})
+                    CREATE (c)-[:HAS_COMMITTEE]->(:CommunityCommittee {id: $id + '-DW', name: $name + '大党委'})
+                    CREATE (c)-[:HAS_FUNCTIONAL_BRANCH]->(:FunctionalBranch {id: $id + '-GN', name: $name + '功能型党支部'})""";
+            case GENERAL_BRANCH -> """
+                    MATCH (:Community {id: $parentId})-[:HAS_COMMITTEE]->(k:CommunityCommittee)
+                    CREATE (k)-[:HAS_GENERAL_BRANCH]->(:GeneralBranch {id: $id, name: $name})""";
+            case GRID_BRANCH -> """
+                    MATCH (g:GeneralBranch {id: $parentId})<-[:HAS_GENERAL_BRANCH]-(:CommunityCommittee)<-[:HAS_COMMITTEE]-(c:Community)
+                    CREATE (g)-[:HAS_GRID_BRANCH]->(b:GridBranch {id: $id, name: $name})
+                    CREATE (c)-[:HAS_GRID]->(w:Grid {id: $id + '-W', name: replace($name, '党支部', '')})
+                    CREATE (b)-[:SERVES_GRID]->(w)""";
+            case PARTY_GROUP -> """
+                    MATCH (b:GridBranch {id: $parentId})
+                    CREATE (b)-[:HAS_PARTY_GROUP]->(:PartyGroup {id: $id, name: $name})""";
+            case MICRO_GRID -> """
+                    MATCH (p:PartyGroup {id: $parentId}), (x:Compound {id: $compoundId})
+                    CREATE (p)-[:HAS_MICRO_GRID]->(m:MicroGrid {id: $id, name: $name, building: $building})
+                    CREATE (m)-[:IN_COMPOUND]->(x)""";
+        }).bindAll(p).run();
+        return organization.node(id, level).orElseThrow();
+    }
+
+    public OrgNode rename(String id, String newName) {
+        String name = name(newName);
+        OrgNode node = organization.node(id == null ? "" : id).orElseThrow(() ->
+                new UserInputException("NODE_NOT_FOUND", "找不到该节点。"));
+        neo4j.query("MATCH (n:" + node.level().label() + " {id: $id}) SET n.name = $name")
+                .bindAll(Map.of("id", id, "name", name)).run();
+        return organization.node(id, node.level()).orElseThrow();
+    }
+
+    public String delete(String id) {
+        OrgNode node = organization.node(id == null ? "" : id).orElseThrow(() ->
+                new UserInputException("NODE_NOT_FOUND", "找不到该节点。"));
+        boolean dependents = neo4j.query("""
+                MATCH (n:%s {id: $id})
+                RETURN %s
+                    OR EXISTS { (n)<-[:LIVES_IN|FOR_RESIDENCE|WITH_COMMUNITY|EMBEDDED_IN|DEPUTY_SECRETARY_OF]-() }
+                    OR EXISTS { (n)-[:HAS_COMPOUND]->() }
+                    OR EXISTS { (n)-[:HAS_FUNCTIONAL_BRANCH]->()-[:HAS_FUNCTIONAL_GROUP|SECRETARY_OF]-() }
+                    OR EXISTS { (n)<-[:PAIRED_WITH|STATIONED_IN]-() } AS dependents"""
+                        .formatted(node.level().label(),
+                                node.level().childPattern() == null ? "false" : "EXISTS { " + node.level().childPattern() + " }"))
+                .bind(id).to("id").fetchAs(Boolean.class).one().orElse(false);
+        if (dependents) {
+            throw new UserInputException("HAS_DEPENDENTS",
+                    "该节点下仍有下级、住户、报到记录、小区或结对单位，不能删除；请先迁移或删除它们。");
+        }
+        neo4j.query("""
+                MATCH (n:%s {id: $id})
+                OPTIONAL MATCH (n)-[:HAS_COMMITTEE|HAS_FUNCTIONAL_BRANCH|SERVES_GRID]->(own)
+                DETACH DELETE n, own""".formatted(node.level().label())).bind(id).to("id").run();
+        return id;
+    }
+
+    public Compound createCompound(CreateCompoundInput input) {
+        String name = name(input.name());
+        organization.node(input.communityId() == null ? "" : input.communityId(), TreeLevel.COMMUNITY)
+                .orElseThrow(() -> new UserInputException("COMMUNITY_NOT_FOUND", "找不到该社区。"));
+        String id = input.communityId() + "-X" + shortId();
+        neo4j.query("""
+                MATCH (c:Community {id: $communityId})
+                CREATE (c)-[:HAS_COMPOUND]->(:Compound {id: $id, name: $name, kind: $kind})""")
+                .bindAll(Map.of("communityId", input.communityId(), "id", id, "name", name, "kind", input.kind())).run();
+        return new Compound(id, name, input.kind());
+    }
+
+    public FunctionalGroup createFunctionalGroup(CreateFunctionalGroupInput input) {
+        String name = name(input.name());
+        String branchId = neo4j.query("""
+                MATCH (:GridBranch {id: $id})<-[:HAS_GRID_BRANCH]-(:GeneralBranch)<-[:HAS_GENERAL_BRANCH]-(:CommunityCommittee)
+                      <-[:HAS_COMMITTEE]-(:Community)-[:HAS_FUNCTIONAL_BRANCH]->(f:FunctionalBranch)
+                RETURN f.id""").bind(input.gridBranchId() == null ? "" : input.gridBranchId()).to("id")
+                .fetchAs(String.class).one()
+                .orElseThrow(() -> new UserInputException("GRID_BRANCH_NOT_FOUND", "找不到该网格党支部（或其社区没有功能型党支部）。"));
+        String id = branchId + "-" + shortId();
+        neo4j.query("""
+                MATCH (f:FunctionalBranch {id: $branchId}), (b:GridBranch {id: $gridBranchId})
+                CREATE (f)-[:HAS_FUNCTIONAL_GROUP]->(g:FunctionalGroup {id: $id, name: $name})-[:EMBEDDED_IN]->(b)""")
+                .bindAll(Map.of("branchId", branchId, "gridBranchId", input.gridBranchId(), "id", id, "name", name)).run();
+        return new FunctionalGroup(id, name, branchId, input.gridBranchId());
+    }
+
+    public FunctionalBranch setSecretary(String functionalBranchId, String memberId) {
+        String communityId = neo4j.query("MATCH (c:Community)-[:HAS_FUNCTIONAL_BRANCH]->(:FunctionalBranch {id: $id}) RETURN c.id")
+                .bind(functionalBranchId == null ? "" : functionalBranchId).to("id").fetchAs(String.class).one()
+                .orElseThrow(() -> new UserInputException("FUNCTIONAL_BRANCH_NOT_FOUND", "找不到该功能型党支部。"));
+        requireConfirmedIn(memberId, communityId);
+        neo4j.query("""
+                MATCH (f:FunctionalBranch {id: $id}), (m:Member {id: $memberId})
+                OPTIONAL MATCH (f)<-[old:SECRETARY_OF]-()
+                DELETE old
+                CREATE (m)-[:SECRETARY_OF]->(f)""").bindAll(Map.of("id", functionalBranchId, "memberId", memberId)).run();
+        return organization.functionalBranches(java.util.List.of(communityId)).get(communityId);
+    }
+
+    public OrgNode setDeputySecretary(String gridBranchId, String memberId) {
+        String communityId = neo4j.query("""
+                MATCH (c:Community)-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(:GeneralBranch)
+                      -[:HAS_GRID_BRANCH]->(:GridBranch {id: $id})
+                RETURN c.id""").bind(gridBranchId == null ? "" : gridBranchId).to("id").fetchAs(String.class).one()
+                .orElseThrow(() -> new UserInputException("GRID_BRANCH_NOT_FOUND", "找不到该网格党支部。"));
+        requireConfirmedIn(memberId, communityId);
+        neo4j.query("""
+                MATCH (b:GridBranch {id: $id}), (m:Member {id: $memberId})
+                OPTIONAL MATCH (b)<-[old:DEPUTY_SECRETARY_OF]-()
+                DELETE old
+                CREATE (m)-[:DEPUTY_SECRETARY_OF]->(b)""").bindAll(Map.of("id", gridBranchId, "memberId", memberId)).run();
+        return organization.node(gridBranchId, TreeLevel.GRID_BRANCH).orElseThrow();
+    }
+
+    private void requireConfirmedIn(String memberId, String communityId) {
+        boolean confirmed = neo4j.query("""
+                RETURN EXISTS { (:Member {id: $memberId})-[:REGISTERED]->(:Registration {state: 'CONFIRMED'})
+                                -[:WITH_COMMUNITY]->(:Community {id: $communityId}) } AS confirmed""")
+                .bindAll(Map.of("memberId", memberId == null ? "" : memberId, "communityId", communityId))
+                .fetchAs(Boolean.class).one().orElse(false);
+        if (!confirmed) {
+            throw new UserInputException("MEMBER_NOT_REGISTERED_HERE", "只能任命已在本社区报到（已确认）的党员。");
+        }
+    }
+
+    private void requireCompoundInCommunityOf(String compoundId, String partyGroupId) {
+        boolean sameCommunity = neo4j.query("""
+                RETURN EXISTS { (:PartyGroup {id: $partyGroupId})<-[:HAS_PARTY_GROUP]-(:GridBranch)<-[:HAS_GRID_BRANCH]-(:GeneralBranch)
+                                <-[:HAS_GENERAL_BRANCH]-(:CommunityCommittee)<-[:HAS_COMMITTEE]-(:Community)-[:HAS_COMPOUND]->(:Compound {id: $compoundId}) }""")
+                .bindAll(Map.of("partyGroupId", partyGroupId, "compoundId", compoundId))
+                .fetchAs(Boolean.class).one().orElse(false);
+        if (!sameCommunity) {
+            throw new UserInputException("COMPOUND_NOT_IN_COMMUNITY", "所选小区不属于该党小组所在的社区。");
+        }
+    }
+
+    private static String name(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        new Validation().require(trimmed.length() >= 2 && trimmed.length() <= 40 && trimmed.chars().noneMatch(Character::isISOControl),
+                "name", "INVALID_NAME", "名称须为2至40个字符。").throwIfInvalid();
+        return trimmed;
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
