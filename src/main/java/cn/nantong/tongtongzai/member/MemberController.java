@@ -16,6 +16,19 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import cn.nantong.tongtongzai.member.MemberRecords.ConfirmRegistrationInput;
+import cn.nantong.tongtongzai.member.MemberRecords.CreateOwnersCommitteeInput;
+import cn.nantong.tongtongzai.member.MemberRecords.CreatePropertyCompanyInput;
+import cn.nantong.tongtongzai.member.MemberRecords.CreateResidentInput;
+import cn.nantong.tongtongzai.member.MemberRecords.CreateUnitInput;
+import cn.nantong.tongtongzai.member.MemberRecords.ImportMembersInput;
+import cn.nantong.tongtongzai.member.MemberRecords.ImportMembersPayload;
+import cn.nantong.tongtongzai.member.MemberRecords.OrganisationPayload;
+import cn.nantong.tongtongzai.member.MemberRecords.PairUnitInput;
+import cn.nantong.tongtongzai.member.MemberRecords.Resident;
+import cn.nantong.tongtongzai.member.MemberRecords.ResidentPayload;
+import cn.nantong.tongtongzai.member.MemberRecords.UnitCommunityInput;
+import cn.nantong.tongtongzai.member.MemberRecords.UnitPayload;
+import cn.nantong.tongtongzai.member.MemberRecords.UpdateUnitInput;
 import cn.nantong.tongtongzai.member.MemberRecords.CreateMemberInput;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberFilter;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberPayload;
@@ -47,13 +60,17 @@ class MemberController {
     private final MemberWriter writer;
     private final RegistrationService registrations;
     private final OrganizationService organization;
+    private final UnitWriter units;
+    private final ResidentWriter residents;
 
     MemberController(MemberService members, MemberWriter writer, RegistrationService registrations,
-            OrganizationService organization) {
+            OrganizationService organization, UnitWriter units, ResidentWriter residents) {
         this.members = members;
         this.writer = writer;
         this.registrations = registrations;
         this.organization = organization;
+        this.units = units;
+        this.residents = residents;
     }
 
     // Queries
@@ -115,6 +132,64 @@ class MemberController {
     @MutationMapping
     RegistrationPayload moveMember(@Argument MoveMemberInput input) {
         return new RegistrationPayload(registrations.move(input));
+    }
+
+    @MutationMapping
+    ImportMembersPayload importMembers(@Argument ImportMembersInput input) {
+        List<Member> imported = writer.importAll(input.members());
+        return new ImportMembersPayload(imported.size(), imported);
+    }
+
+    @MutationMapping
+    UnitPayload createUnit(@Argument CreateUnitInput input) {
+        return new UnitPayload(units.create(input));
+    }
+
+    @MutationMapping
+    UnitPayload updateUnit(@Argument UpdateUnitInput input) {
+        return new UnitPayload(units.update(input));
+    }
+
+    @MutationMapping
+    UnitPayload pairUnit(@Argument PairUnitInput input) {
+        return new UnitPayload(units.pair(input));
+    }
+
+    @MutationMapping
+    UnitPayload unpairUnit(@Argument UnitCommunityInput input) {
+        return new UnitPayload(units.link(input.unitId(), input.communityId(), "PAIRED_WITH", false));
+    }
+
+    @MutationMapping
+    UnitPayload stationUnit(@Argument UnitCommunityInput input) {
+        return new UnitPayload(units.link(input.unitId(), input.communityId(), "STATIONED_IN", true));
+    }
+
+    @MutationMapping
+    UnitPayload unstationUnit(@Argument UnitCommunityInput input) {
+        return new UnitPayload(units.link(input.unitId(), input.communityId(), "STATIONED_IN", false));
+    }
+
+    @MutationMapping
+    OrganisationPayload createOwnersCommittee(@Argument CreateOwnersCommitteeInput input) {
+        return units.createOwnersCommittee(input);
+    }
+
+    @MutationMapping
+    OrganisationPayload createPropertyCompany(@Argument CreatePropertyCompanyInput input) {
+        return units.createPropertyCompany(input);
+    }
+
+    @MutationMapping
+    ResidentPayload createResident(@Argument CreateResidentInput input) {
+        return new ResidentPayload(residents.create(input));
+    }
+
+    @BatchMapping(typeName = "Resident", field = "residence")
+    Map<Resident, OrgNode> residentResidence(List<Resident> list) {
+        Map<String, OrgNode> byId = organization.nodes(TreeLevel.MICRO_GRID, list.stream().map(Resident::residenceId).toList());
+        return list.stream().distinct().filter(r -> byId.containsKey(r.residenceId()))
+                .collect(Collectors.toMap(Function.identity(), r -> byId.get(r.residenceId())));
     }
 
     // Member fields, each batched over all members of a response

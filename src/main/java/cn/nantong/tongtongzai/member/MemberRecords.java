@@ -64,6 +64,45 @@ final class MemberRecords {
     record MemberPayload(Member member) {
     }
 
+    record ImportMembersInput(List<CreateMemberInput> members) {
+    }
+
+    record ImportMembersPayload(int imported, List<Member> members) {
+    }
+
+    record CreateUnitInput(String name, String kind, String partyOrgName) {
+    }
+
+    record UpdateUnitInput(String id, String name, String kind) {
+    }
+
+    record PairUnitInput(String unitId, String communityId, List<String> responsibilities, String since) {
+    }
+
+    record UnitCommunityInput(String unitId, String communityId) {
+    }
+
+    record CreateOwnersCommitteeInput(String compoundId, String name, String partyOrgName) {
+    }
+
+    record CreatePropertyCompanyInput(String name, List<String> compoundIds, String partyOrgName) {
+    }
+
+    record OrganisationPayload(String id, String name, PartyOrg partyOrg) {
+    }
+
+    record UnitPayload(Unit unit) {
+    }
+
+    record Resident(String id, String name, String phone, String residenceId) {
+    }
+
+    record CreateResidentInput(String name, String phone, String residenceId) {
+    }
+
+    record ResidentPayload(Resident resident) {
+    }
+
     record RegistrationPayload(Registration registration) {
     }
 }

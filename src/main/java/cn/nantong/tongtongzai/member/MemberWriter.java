@@ -26,8 +26,10 @@ import cn.nantong.tongtongzai.platform.graphql.Validation;
 @Service
 public class MemberWriter {
 
-    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z·• ]{2,20}");
-    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}");
+    static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z·• ]{2,20}");
+    static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}");
+
+    static final int MAX_IMPORT = 2_000;
 
     private final Neo4jClient neo4j;
     private final MemberService members;
@@ -75,6 +77,38 @@ public class MemberWriter {
                   CREATE (m)-[:CHOSE_POST]->(c)
                 }""").bindAll(parameters).run();
         return members.member(id).orElseThrow();
+    }
+
+    /** All rows or none: every row is checked first, and problems come back with their row numbers (1-based). */
+    @Transactional
+    public List<Member> importAll(List<CreateMemberInput> rows) {
+        if (rows == null || rows.isEmpty() || rows.size() > MAX_IMPORT) {
+            throw new UserInputException("INVALID_IMPORT_SIZE", "一次导入须为1至" + MAX_IMPORT + "条记录。");
+        }
+        List<UserInputException.Problem> problems = new ArrayList<>();
+        var phones = new HashSet<String>();
+        for (int i = 0; i < rows.size(); i++) {
+            CreateMemberInput row = rows.get(i);
+            String prefix = "第" + (i + 1) + "行：";
+            try {
+                Validation validation = new Validation();
+                checkProfile(validation, row.name(), row.birthYear(), row.phone(), row.skills(), row.interests());
+                validation.require(row.phone() == null || phones.add(row.phone()), "phone", "DUPLICATE_PHONE",
+                        "该手机号在导入文件中重复。");
+                validation.throwIfInvalid();
+                checkReferences(null, row.unitId(), row.residenceId(), row.skills(), row.postCategoryIds(), row.phone());
+            } catch (UserInputException e) {
+                for (var problem : e.problems().isEmpty()
+                        ? List.of(new UserInputException.Problem("", e.code(), e.getMessage())) : e.problems()) {
+                    problems.add(new UserInputException.Problem("members[" + i + "]." + problem.field(), problem.code(),
+                            prefix + problem.message()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw UserInputException.of(problems);
+        }
+        return rows.stream().map(this::create).toList();
     }
 
     @Transactional

@@ -1,0 +1,158 @@
+package cn.nantong.tongtongzai.member;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.nantong.tongtongzai.member.MemberRecords.CreateOwnersCommitteeInput;
+import cn.nantong.tongtongzai.member.MemberRecords.CreatePropertyCompanyInput;
+import cn.nantong.tongtongzai.member.MemberRecords.CreateUnitInput;
+import cn.nantong.tongtongzai.member.MemberRecords.OrganisationPayload;
+import cn.nantong.tongtongzai.member.MemberRecords.PairUnitInput;
+import cn.nantong.tongtongzai.member.MemberRecords.PartyOrg;
+import cn.nantong.tongtongzai.member.MemberRecords.Unit;
+import cn.nantong.tongtongzai.member.MemberRecords.UpdateUnitInput;
+import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.platform.graphql.Validation;
+
+/** Units and their links to communities (结对共建, 驻区), owners committees and property companies. */
+@Service
+@Transactional
+public class UnitWriter {
+
+    private final Neo4jClient neo4j;
+    private final MemberService members;
+
+    UnitWriter(Neo4jClient neo4j, MemberService members) {
+        this.neo4j = neo4j;
+        this.members = members;
+    }
+
+    public Unit create(CreateUnitInput input) {
+        String name = name(input.name(), "name");
+        String partyOrgName = input.partyOrgName() == null ? name + "党委" : name(input.partyOrgName(), "partyOrgName");
+        String id = "U-" + UUID.randomUUID();
+        neo4j.query("""
+                CREATE (u:Unit {id: $id, name: $name, kind: $kind})
+                CREATE (u)-[:HAS_PARTY_ORG]->(:PartyOrg:UnitPartyOrg {id: $id + '-PO', name: $partyOrgName})""")
+                .bindAll(Map.of("id", id, "name", name, "kind", input.kind(), "partyOrgName", partyOrgName)).run();
+        return members.unit(id).orElseThrow();
+    }
+
+    public Unit update(UpdateUnitInput input) {
+        requireUnit(input.id());
+        Map<String, Object> changes = new HashMap<>();
+        if (input.name() != null) {
+            changes.put("name", name(input.name(), "name"));
+        }
+        if (input.kind() != null) {
+            changes.put("kind", input.kind());
+        }
+        neo4j.query("MATCH (u:Unit {id: $id}) SET u += $changes").bindAll(Map.of("id", input.id(), "changes", changes)).run();
+        return members.unit(input.id()).orElseThrow();
+    }
+
+    public Unit pair(PairUnitInput input) {
+        Validation validation = new Validation()
+                .require(input.responsibilities() != null && !input.responsibilities().isEmpty(), "responsibilities",
+                        "RESPONSIBILITY_REQUIRED", "结对共建须至少选择一项共建内容（人力、智力、资金、帮扶）。");
+        LocalDate since = LocalDate.now();
+        if (input.since() != null) {
+            try {
+                since = LocalDate.parse(input.since());
+            } catch (DateTimeParseException e) {
+                validation.problem("since", "INVALID_DATE", "日期格式须为YYYY-MM-DD。");
+            }
+        }
+        validation.throwIfInvalid();
+        requireUnitAndCommunity(input.unitId(), input.communityId());
+        neo4j.query("""
+                MATCH (u:Unit {id: $unitId}), (c:Community {id: $communityId})
+                MERGE (u)-[p:PAIRED_WITH]->(c)
+                SET p.responsibilities = $responsibilities, p.since = date($since)""")
+                .bindAll(Map.of("unitId", input.unitId(), "communityId", input.communityId(),
+                        "responsibilities", List.copyOf(new java.util.LinkedHashSet<>(input.responsibilities())),
+                        "since", since.toString()))
+                .run();
+        return members.unit(input.unitId()).orElseThrow();
+    }
+
+    public Unit link(String unitId, String communityId, String type, boolean present) {
+        requireUnitAndCommunity(unitId, communityId);
+        String cypher = present
+                ? "MATCH (u:Unit {id: $unitId}), (c:Community {id: $communityId}) MERGE (u)-[:" + type + "]->(c)"
+                : "MATCH (:Unit {id: $unitId})-[r:" + type + "]->(:Community {id: $communityId}) DELETE r";
+        neo4j.query(cypher).bindAll(Map.of("unitId", unitId, "communityId", communityId)).run();
+        return members.unit(unitId).orElseThrow();
+    }
+
+    public OrganisationPayload createOwnersCommittee(CreateOwnersCommitteeInput input) {
+        String name = name(input.name(), "name");
+        String partyOrgName = input.partyOrgName() == null ? null : name(input.partyOrgName(), "partyOrgName");
+        if (!exists("MATCH (x:Compound {id: $id}) RETURN count(x) > 0", input.compoundId())) {
+            throw new UserInputException("COMPOUND_NOT_FOUND", "找不到该小区。");
+        }
+        String id = "OC-" + UUID.randomUUID();
+        Map<String, Object> p = new HashMap<>(Map.of("id", id, "name", name, "compoundId", input.compoundId()));
+        p.put("partyOrgName", partyOrgName);
+        neo4j.query("""
+                MATCH (x:Compound {id: $compoundId})
+                CREATE (o:OwnersCommittee {id: $id, name: $name})-[:OF_COMPOUND]->(x)
+                FOREACH (n IN CASE WHEN $partyOrgName IS NULL THEN [] ELSE [$partyOrgName] END |
+                  CREATE (o)-[:HAS_PARTY_ORG]->(:PartyOrg {id: $id + '-PO', name: n}))""").bindAll(p).run();
+        return new OrganisationPayload(id, name, partyOrgName == null ? null : new PartyOrg(id + "-PO", partyOrgName));
+    }
+
+    public OrganisationPayload createPropertyCompany(CreatePropertyCompanyInput input) {
+        String name = name(input.name(), "name");
+        String partyOrgName = input.partyOrgName() == null ? null : name(input.partyOrgName(), "partyOrgName");
+        List<String> compounds = input.compoundIds() == null ? List.of() : input.compoundIds().stream().distinct().toList();
+        long found = neo4j.query("MATCH (x:Compound) WHERE x.id IN $ids RETURN count(x)").bind(compounds).to("ids")
+                .fetchAs(Long.class).one().orElse(0L);
+        if (compounds.isEmpty() || found != compounds.size()) {
+            throw new UserInputException("COMPOUND_NOT_FOUND", "物业公司须管理至少一个已登记的小区。");
+        }
+        String id = "PC-" + UUID.randomUUID();
+        Map<String, Object> p = new HashMap<>(Map.of("id", id, "name", name, "compoundIds", compounds));
+        p.put("partyOrgName", partyOrgName);
+        neo4j.query("""
+                CREATE (c:PropertyCompany {id: $id, name: $name})
+                WITH c
+                CALL (c) { MATCH (x:Compound) WHERE x.id IN $compoundIds CREATE (c)-[:MANAGES]->(x) }
+                FOREACH (n IN CASE WHEN $partyOrgName IS NULL THEN [] ELSE [$partyOrgName] END |
+                  CREATE (c)-[:HAS_PARTY_ORG]->(:PartyOrg {id: $id + '-PO', name: n}))""").bindAll(p).run();
+        return new OrganisationPayload(id, name, partyOrgName == null ? null : new PartyOrg(id + "-PO", partyOrgName));
+    }
+
+    private void requireUnit(String unitId) {
+        if (!exists("MATCH (u:Unit {id: $id}) RETURN count(u) > 0", unitId)) {
+            throw new UserInputException("UNIT_NOT_FOUND", "找不到该单位。");
+        }
+    }
+
+    private void requireUnitAndCommunity(String unitId, String communityId) {
+        new Validation()
+                .require(exists("MATCH (u:Unit {id: $id}) RETURN count(u) > 0", unitId), "unitId", "UNIT_NOT_FOUND", "找不到该单位。")
+                .require(exists("MATCH (c:Community {id: $id}) RETURN count(c) > 0", communityId), "communityId",
+                        "COMMUNITY_NOT_FOUND", "找不到该社区。")
+                .throwIfInvalid();
+    }
+
+    private boolean exists(String cypher, String id) {
+        return neo4j.query(cypher).bind(id == null ? "" : id).to("id").fetchAs(Boolean.class).one().orElse(false);
+    }
+
+    static String name(String name, String field) {
+        String trimmed = name == null ? "" : name.strip();
+        new Validation().require(trimmed.length() >= 2 && trimmed.length() <= 60 && trimmed.chars().noneMatch(Character::isISOControl),
+                field, "INVALID_NAME", "名称须为2至60个字符。").throwIfInvalid();
+        return trimmed;
+    }
+}
