@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import cn.nantong.tongtongzai.dataset.DatasetLoader;
+import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 
 /** Every file in cypher/queries runs, with the example parameters its header gives, and finds something. */
@@ -29,11 +31,13 @@ class AnalystQueriesTest extends IntegrationTest {
     @Autowired
     Driver driver;
 
+    @Autowired
+    DatasetLoader datasets;
+
     @BeforeEach
-    void aStreet() {
-        database.write("""
-                CREATE (s:Street {id: '320613001', name: '城东街道', district: '崇川区'})
-                CREATE (s)-[:HAS_COMMUNITY]->(:Community {id: '320613001001', name: '德民社区'})""");
+    void tinyCityWithOneGroupWithoutLeader() {
+        datasets.load(datasets.generate(Scale.TINY), line -> { });
+        database.write("MATCH ()-[d:DEPUTY_SECRETARY_OF]->() WITH d LIMIT 1 DELETE d");
     }
 
     static Stream<Resource> queries() throws IOException {
