@@ -1,0 +1,37 @@
+package cn.nantong.tongtongzai;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** Feature packages talk through public services; the platform knows no feature; no cycles. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.nantong.tongtongzai");
+
+    @Test
+    void featuresDoNotFormCycles() {
+        slices().matching("cn.nantong.tongtongzai.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void thePlatformDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("..platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("..organization..", "..member..", "..dataset..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theOrganisationDoesNotKnowMembers() {
+        noClasses().that().resideInAPackage("..organization..")
+                .should().dependOnClassesThat().resideInAnyPackage("..member..", "..dataset..")
+                .check(CLASSES);
+    }
+}
