@@ -3,7 +3,7 @@ package cn.nantong.tongtongzai.member;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Window;
@@ -51,6 +51,9 @@ import cn.nantong.tongtongzai.organization.OrgNode;
 import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.organization.TreeLevel;
 import cn.nantong.tongtongzai.platform.graphql.Page;
+
+import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
+import static cn.nantong.tongtongzai.platform.graphql.Batches.joinOr;
 
 /** graphql/member.graphqls */
 @Controller
@@ -187,9 +190,8 @@ class MemberController {
 
     @BatchMapping(typeName = "Resident", field = "residence")
     Map<Resident, OrgNode> residentResidence(List<Resident> list) {
-        Map<String, OrgNode> byId = organization.nodes(TreeLevel.MICRO_GRID, list.stream().map(Resident::residenceId).toList());
-        return list.stream().distinct().filter(r -> byId.containsKey(r.residenceId()))
-                .collect(Collectors.toMap(Function.identity(), r -> byId.get(r.residenceId())));
+        return join(list, Resident::residenceId,
+                organization.nodes(TreeLevel.MICRO_GRID, list.stream().map(Resident::residenceId).toList()));
     }
 
     // Member fields, each batched over all members of a response
@@ -222,16 +224,12 @@ class MemberController {
 
     @BatchMapping(typeName = "Member")
     Map<Member, List<MemberSkill>> skills(List<Member> list) {
-        Map<String, List<MemberSkill>> skills = members.skillsOfMembers(ids(list));
-        return list.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                m -> skills.getOrDefault(m.id(), List.of())));
+        return joinOr(list, Member::id, members.skillsOfMembers(ids(list)), List.of());
     }
 
     @BatchMapping(typeName = "Member")
     Map<Member, List<PostCategory>> postCategories(List<Member> list) {
-        Map<String, List<PostCategory>> categories = members.postCategoriesOfMembers(ids(list));
-        return list.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                m -> categories.getOrDefault(m.id(), List.of())));
+        return joinOr(list, Member::id, members.postCategoriesOfMembers(ids(list)), List.of());
     }
 
     @BatchMapping(typeName = "Member")
@@ -253,56 +251,45 @@ class MemberController {
 
     @BatchMapping(typeName = "Skill")
     Map<Skill, PostCategory> category(List<Skill> skills) {
-        Map<String, PostCategory> categories = members.categoriesOfSkills(
-                skills.stream().map(Skill::categoryId).filter(java.util.Objects::nonNull).toList());
-        return skills.stream().distinct().filter(s -> categories.containsKey(s.categoryId()))
-                .collect(Collectors.toMap(Function.identity(), s -> categories.get(s.categoryId())));
+        return join(skills, Skill::categoryId, members.categoriesOfSkills(
+                skills.stream().map(Skill::categoryId).filter(Objects::nonNull).toList()));
     }
 
     // Registration fields
 
     @BatchMapping(typeName = "Registration")
     Map<Registration, Member> member(List<Registration> list) {
-        Map<String, Member> byId = members.members(list.stream().map(Registration::memberId).toList());
-        return list.stream().distinct().filter(r -> byId.containsKey(r.memberId()))
-                .collect(Collectors.toMap(Function.identity(), r -> byId.get(r.memberId())));
+        return join(list, Registration::memberId, members.members(list.stream().map(Registration::memberId).toList()));
     }
 
     @BatchMapping(typeName = "Registration", field = "community")
     Map<Registration, OrgNode> registrationCommunity(List<Registration> list) {
-        Map<String, OrgNode> byId = organization.nodes(TreeLevel.COMMUNITY, list.stream().map(Registration::communityId).toList());
-        return list.stream().distinct().filter(r -> byId.containsKey(r.communityId()))
-                .collect(Collectors.toMap(Function.identity(), r -> byId.get(r.communityId())));
+        return join(list, Registration::communityId,
+                organization.nodes(TreeLevel.COMMUNITY, list.stream().map(Registration::communityId).toList()));
     }
 
     @BatchMapping(typeName = "Registration", field = "residence")
     Map<Registration, OrgNode> registrationResidence(List<Registration> list) {
-        Map<String, OrgNode> byId = organization.nodes(TreeLevel.MICRO_GRID, list.stream().map(Registration::residenceId).toList());
-        return list.stream().distinct().filter(r -> byId.containsKey(r.residenceId()))
-                .collect(Collectors.toMap(Function.identity(), r -> byId.get(r.residenceId())));
+        return join(list, Registration::residenceId,
+                organization.nodes(TreeLevel.MICRO_GRID, list.stream().map(Registration::residenceId).toList()));
     }
 
     @BatchMapping(typeName = "Registration")
     Map<Registration, PartyOrg> reportedTo(List<Registration> list) {
-        Map<String, PartyOrg> byId = members.partyOrgs(list.stream().map(Registration::reportedToId)
-                .filter(java.util.Objects::nonNull).toList());
-        return list.stream().distinct().filter(r -> byId.containsKey(r.reportedToId()))
-                .collect(Collectors.toMap(Function.identity(), r -> byId.get(r.reportedToId())));
+        return join(list, Registration::reportedToId,
+                members.partyOrgs(list.stream().map(Registration::reportedToId).filter(Objects::nonNull).toList()));
     }
 
     // Unit fields
 
     @BatchMapping(typeName = "Unit", field = "partyOrg")
     Map<Unit, PartyOrg> unitPartyOrg(Collection<Unit> units) {
-        Map<String, PartyOrg> byId = members.partyOrgsOfUnits(units.stream().map(Unit::id).toList());
-        return units.stream().distinct().filter(u -> byId.containsKey(u.id()))
-                .collect(Collectors.toMap(Function.identity(), u -> byId.get(u.id())));
+        return join(units, Unit::id, members.partyOrgsOfUnits(units.stream().map(Unit::id).toList()));
     }
 
     @BatchMapping(typeName = "Unit")
     Map<Unit, List<Pairing>> pairings(Collection<Unit> units) {
-        Map<String, List<Pairing>> byId = members.pairingsOfUnits(units.stream().map(Unit::id).toList());
-        return units.stream().distinct().collect(Collectors.toMap(Function.identity(), u -> byId.getOrDefault(u.id(), List.of())));
+        return joinOr(units, Unit::id, members.pairingsOfUnits(units.stream().map(Unit::id).toList()), List.of());
     }
 
     @BatchMapping(typeName = "Unit")
@@ -310,15 +297,14 @@ class MemberController {
         Map<String, List<String>> byId = members.stationedInOfUnits(units.stream().map(Unit::id).toList());
         Map<String, OrgNode> communities = organization.nodes(TreeLevel.COMMUNITY,
                 byId.values().stream().flatMap(List::stream).distinct().toList());
-        return units.stream().distinct().collect(Collectors.toMap(Function.identity(), u -> byId.getOrDefault(u.id(), List.of())
-                .stream().map(communities::get).filter(java.util.Objects::nonNull).toList()));
+        return joinOr(units, Unit::id, byId, List.<String>of()).entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, e -> e.getValue().stream().map(communities::get).filter(Objects::nonNull).toList()));
     }
 
     @BatchMapping(typeName = "Unit")
     Map<Unit, ReportingRate> reportingRate(Collection<Unit> units) {
-        Map<String, ReportingRate> byId = members.reportingRates(units.stream().map(Unit::id).toList());
-        return units.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                u -> byId.getOrDefault(u.id(), new ReportingRate(0, 0, 0))));
+        return joinOr(units, Unit::id, members.reportingRates(units.stream().map(Unit::id).toList()),
+                new ReportingRate(0, 0, 0));
     }
 
     /** A unit's roster page; asked for one unit at a time (the unit secretary's view), so not batched. */
@@ -337,32 +323,26 @@ class MemberController {
 
     @BatchMapping(typeName = "Pairing", field = "community")
     Map<Pairing, OrgNode> pairingCommunity(Collection<Pairing> pairings) {
-        Map<String, OrgNode> byId = organization.nodes(TreeLevel.COMMUNITY, pairings.stream().map(Pairing::communityId).toList());
-        return pairings.stream().distinct().filter(p -> byId.containsKey(p.communityId()))
-                .collect(Collectors.toMap(Function.identity(), p -> byId.get(p.communityId())));
+        return join(pairings, Pairing::communityId,
+                organization.nodes(TreeLevel.COMMUNITY, pairings.stream().map(Pairing::communityId).toList()));
     }
 
     // Leaders on organisation types
 
     @BatchMapping(typeName = "FunctionalBranch")
     Map<FunctionalBranch, Member> secretary(List<FunctionalBranch> branches) {
-        Map<String, Member> byId = members.secretaries(branches.stream().map(FunctionalBranch::id).toList());
-        return branches.stream().distinct().filter(b -> byId.containsKey(b.id()))
-                .collect(Collectors.toMap(Function.identity(), b -> byId.get(b.id())));
+        return join(branches, FunctionalBranch::id, members.secretaries(branches.stream().map(FunctionalBranch::id).toList()));
     }
 
     @BatchMapping(typeName = "FunctionalGroup")
     Map<FunctionalGroup, Member> leader(List<FunctionalGroup> groups) {
-        Map<String, Member> byBranch = members.deputySecretaries(groups.stream().map(FunctionalGroup::gridBranchId).toList());
-        return groups.stream().distinct().filter(g -> byBranch.containsKey(g.gridBranchId()))
-                .collect(Collectors.toMap(Function.identity(), g -> byBranch.get(g.gridBranchId())));
+        return join(groups, FunctionalGroup::gridBranchId,
+                members.deputySecretaries(groups.stream().map(FunctionalGroup::gridBranchId).toList()));
     }
 
     @BatchMapping(typeName = "GridBranch")
     Map<OrgNode, Member> deputySecretary(List<OrgNode> gridBranches) {
-        Map<String, Member> byId = members.deputySecretaries(gridBranches.stream().map(OrgNode::id).toList());
-        return gridBranches.stream().distinct().filter(b -> byId.containsKey(b.id()))
-                .collect(Collectors.toMap(Function.identity(), b -> byId.get(b.id())));
+        return join(gridBranches, OrgNode::id, members.deputySecretaries(gridBranches.stream().map(OrgNode::id).toList()));
     }
 
     private static List<String> ids(List<Member> list) {
@@ -370,7 +350,6 @@ class MemberController {
     }
 
     private static <V> Map<Member, V> byMember(List<Member> list, Map<String, V> byId) {
-        return list.stream().distinct().filter(m -> byId.containsKey(m.id()))
-                .collect(Collectors.toMap(Function.identity(), m -> byId.get(m.id())));
+        return join(list, Member::id, byId);
     }
 }

@@ -149,10 +149,7 @@ public class UnitWriter {
         return neo4j.query(cypher).bind(id == null ? "" : id).to("id").fetchAs(Boolean.class).one().orElse(false);
     }
 
-    static String name(String name, String field) {
-        String trimmed = name == null ? "" : name.strip();
-        new Validation().require(trimmed.length() >= 2 && trimmed.length() <= 60 && trimmed.chars().noneMatch(Character::isISOControl),
-                field, "INVALID_NAME", "名称须为2至60个字符。").throwIfInvalid();
-        return trimmed;
+    private static String name(String name, String field) {
+        return Validation.name(name, field, 60);
     }
 }

@@ -3,7 +3,6 @@ package cn.nantong.tongtongzai.organization;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
@@ -29,6 +28,9 @@ import cn.nantong.tongtongzai.organization.OrganizationInputs.OrgNodePayload;
 import cn.nantong.tongtongzai.organization.OrganizationInputs.RenameOrgNodeInput;
 import cn.nantong.tongtongzai.organization.OrganizationInputs.SetLeaderInput;
 import cn.nantong.tongtongzai.platform.graphql.Page;
+
+import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
+import static cn.nantong.tongtongzai.platform.graphql.Batches.joinOr;
 import reactor.core.publisher.Mono;
 
 /** graphql/organization.graphqls */
@@ -168,25 +170,21 @@ class OrganizationController {
 
     @BatchMapping(typeName = "FunctionalBranch")
     Map<FunctionalBranch, List<FunctionalGroup>> groups(List<FunctionalBranch> branches) {
-        Map<String, List<FunctionalGroup>> byId = organization.functionalGroups(
-                branches.stream().map(FunctionalBranch::id).toList());
-        return branches.stream().distinct()
-                .collect(Collectors.toMap(Function.identity(), b -> byId.getOrDefault(b.id(), List.of())));
+        return joinOr(branches, FunctionalBranch::id,
+                organization.functionalGroups(branches.stream().map(FunctionalBranch::id).toList()), List.of());
     }
 
     @BatchMapping(typeName = "FunctionalGroup")
     Map<FunctionalGroup, OrgNode> gridBranch(List<FunctionalGroup> groups) {
-        Map<String, OrgNode> branches = organization.nodes(TreeLevel.GRID_BRANCH,
-                groups.stream().map(FunctionalGroup::gridBranchId).distinct().toList());
-        return groups.stream().distinct()
-                .collect(Collectors.toMap(Function.identity(), g -> branches.get(g.gridBranchId())));
+        return join(groups, FunctionalGroup::gridBranchId, organization.nodes(TreeLevel.GRID_BRANCH,
+                groups.stream().map(FunctionalGroup::gridBranchId).distinct().toList()));
     }
 
     @BatchMapping(typeName = "FunctionalGroup")
     Map<FunctionalGroup, Integer> memberCount(List<FunctionalGroup> groups) {
         Map<String, Long> counts = organization.functionalGroupMemberCounts(groups.stream().map(FunctionalGroup::id).toList());
-        return groups.stream().distinct()
-                .collect(Collectors.toMap(Function.identity(), g -> counts.getOrDefault(g.id(), 0L).intValue()));
+        return joinOr(groups, FunctionalGroup::id, counts, 0L).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().intValue()));
     }
 
     @BatchMapping(typeName = "GridBranch")
@@ -203,9 +201,7 @@ class OrganizationController {
         return nodes.stream().map(OrgNode::id).distinct().toList();
     }
 
-    /** Answers per node from answers per id; nodes without an answer are left out (null in GraphQL). */
     private static <V> Map<OrgNode, V> byNode(List<OrgNode> nodes, Map<String, V> byId) {
-        return nodes.stream().distinct().filter(n -> byId.containsKey(n.id()))
-                .collect(Collectors.toMap(Function.identity(), n -> byId.get(n.id())));
+        return join(nodes, OrgNode::id, byId);
     }
 }

@@ -220,10 +220,7 @@ public class OrganizationWriter {
     }
 
     private static String name(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        new Validation().require(trimmed.length() >= 2 && trimmed.length() <= 40 && trimmed.chars().noneMatch(Character::isISOControl),
-                "name", "INVALID_NAME", "名称须为2至40个字符。").throwIfInvalid();
-        return trimmed;
+        return Validation.name(name, "name", 40);
     }
 
     private static String shortId() {

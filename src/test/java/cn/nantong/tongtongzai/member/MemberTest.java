@@ -9,8 +9,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-import cn.nantong.tongtongzai.dataset.DatasetLoader;
-import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 
 /** Creating, changing and finding members; every validation path answers a typed error and writes nothing. */
@@ -22,15 +20,13 @@ class MemberTest extends IntegrationTest {
                        skills { level skill { id category { id } } } postCategories { id } interests availability roles
                        registration { id } } } }""";
 
-    @Autowired
-    DatasetLoader datasets;
 
     @Autowired
     Driver driver;
 
     @BeforeEach
     void tiny() {
-        datasets.load(datasets.generate(Scale.TINY), line -> { });
+        database.loadTiny();
     }
 
     @Test

@@ -11,8 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.nantong.tongtongzai.dataset.DatasetLoader;
-import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 
 /**
@@ -21,15 +19,13 @@ import cn.nantong.tongtongzai.support.IntegrationTest;
  */
 class RefusalsTest extends IntegrationTest {
 
-    @Autowired
-    DatasetLoader datasets;
 
     @Autowired
     Driver driver;
 
     @BeforeEach
     void tinyWithAnUnregisteredMember() {
-        datasets.load(datasets.generate(Scale.TINY), line -> { });
+        database.loadTiny();
         database.write("""
                 MATCH (u:Unit {id: 'U0001'})-[:HAS_PARTY_ORG]->(o), (home:MicroGrid {id: '320613001001-W01-P1-M01'})
                 CREATE (m:Member {id: 'M-UNREGISTERED', name: '新党员', gender: 'MALE', birthYear: 1990, phone: '13911112222',

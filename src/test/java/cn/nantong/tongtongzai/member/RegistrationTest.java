@@ -16,8 +16,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-import cn.nantong.tongtongzai.dataset.DatasetLoader;
-import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 
 /** 双报到 rules over GraphQL, on the `tiny` data set (德民社区 and 小石桥社区 of 城东街道). */
@@ -33,8 +31,6 @@ class RegistrationTest extends IntegrationTest {
               registerMember(input: {memberId: $memberId, communityId: $communityId, residenceId: $residenceId, channel: ONLINE}) {
                 registration { id state channel community { id } residence { id } reportedTo { id } reportedAt member { id } } } }""";
 
-    @Autowired
-    DatasetLoader datasets;
 
     @Autowired
     Driver driver;
@@ -43,7 +39,7 @@ class RegistrationTest extends IntegrationTest {
 
     @BeforeEach
     void aMemberWithoutRegistration() {
-        datasets.load(datasets.generate(Scale.TINY), line -> { });
+        database.loadTiny();
         memberId = graphQl.document("""
                         mutation { createMember(input: {name: "陈晓东", gender: MALE, birthYear: 1985, phone: "13900001111",
                           unitId: "U0001", residenceId: "320613001001-W01-P2-M01",

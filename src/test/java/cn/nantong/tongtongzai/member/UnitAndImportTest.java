@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.nantong.tongtongzai.dataset.DatasetLoader;
-import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 
 /** Units with pairings and stationing, owners committees, property companies, residents, roster import. */
@@ -20,15 +18,13 @@ class UnitAndImportTest extends IntegrationTest {
 
     static final String COMMUNITY = "320613001001";
 
-    @Autowired
-    DatasetLoader datasets;
 
     @Autowired
     Driver driver;
 
     @BeforeEach
     void tiny() {
-        datasets.load(datasets.generate(Scale.TINY), line -> { });
+        database.loadTiny();
     }
 
     @Test

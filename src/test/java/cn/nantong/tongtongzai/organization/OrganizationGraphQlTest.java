@@ -6,19 +6,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.nantong.tongtongzai.dataset.DatasetLoader;
-import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 
 /** The tree over GraphQL, on the generated `tiny` data set: 1 street, 2 communities, 16 micro-grids. */
 class OrganizationGraphQlTest extends IntegrationTest {
 
-    @Autowired
-    DatasetLoader datasets;
 
     @BeforeEach
     void tinyCity() {
-        datasets.load(datasets.generate(Scale.TINY), line -> { });
+        database.loadTiny();
     }
 
     @Test

@@ -19,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import cn.nantong.tongtongzai.dataset.DatasetLoader;
-import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 
 /** Every file in cypher/queries runs, with the example parameters its header gives, and finds something. */
@@ -31,12 +29,10 @@ class AnalystQueriesTest extends IntegrationTest {
     @Autowired
     Driver driver;
 
-    @Autowired
-    DatasetLoader datasets;
 
     @BeforeEach
     void tinyCityWithOneGroupWithoutLeader() {
-        datasets.load(datasets.generate(Scale.TINY), line -> { });
+        database.loadTiny();
         database.write("MATCH ()-[d:DEPUTY_SECRETARY_OF]->() WITH d LIMIT 1 DELETE d");
     }
 

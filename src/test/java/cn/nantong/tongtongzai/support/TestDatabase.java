@@ -4,6 +4,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.stereotype.Component;
 
+import cn.nantong.tongtongzai.dataset.DatasetLoader;
+import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.platform.migration.Migration;
 import cn.nantong.tongtongzai.platform.migration.MigrationRunner;
 
@@ -13,10 +15,17 @@ public class TestDatabase {
 
     private final Driver driver;
     private final MigrationRunner migrations;
+    private final DatasetLoader datasets;
 
-    TestDatabase(Driver driver, MigrationRunner migrations) {
+    TestDatabase(Driver driver, MigrationRunner migrations, DatasetLoader datasets) {
         this.driver = driver;
         this.migrations = migrations;
+        this.datasets = datasets;
+    }
+
+    /** The generated `tiny` data set: 城东街道 with 德民社区 and 小石桥社区, 40 members, 4 units. */
+    public void loadTiny() {
+        datasets.load(datasets.generate(Scale.TINY), line -> { });
     }
 
     public void reset() {

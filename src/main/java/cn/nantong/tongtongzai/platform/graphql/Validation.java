@@ -17,6 +17,15 @@ public final class Validation {
         return ok ? this : problem(field, code, message);
     }
 
+    /** A trimmed name of 2 … {@code max} printable characters, or a refusal with code INVALID_NAME. */
+    public static String name(String value, String field, int max) {
+        String trimmed = value == null ? "" : value.strip();
+        new Validation().require(trimmed.length() >= 2 && trimmed.length() <= max
+                        && trimmed.chars().noneMatch(Character::isISOControl), field, "INVALID_NAME",
+                "名称须为2至" + max + "个字符。").throwIfInvalid();
+        return trimmed;
+    }
+
     public boolean ok() {
         return problems.isEmpty();
     }

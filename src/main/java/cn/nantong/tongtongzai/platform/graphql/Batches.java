@@ -1,0 +1,37 @@
+package cn.nantong.tongtongzai.platform.graphql;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Helpers for {@code @BatchMapping} methods: answers are looked up by id and handed back per parent. */
+public final class Batches {
+
+    private Batches() {
+    }
+
+    /**
+     * Each parent with the value found under its key; parents without a value are left out, which GraphQL
+     * answers as null.
+     */
+    public static <P, V> Map<P, V> join(Collection<P> parents, Function<P, String> key, Map<String, V> values) {
+        Map<P, V> joined = new LinkedHashMap<>();
+        for (P parent : parents) {
+            V value = values.get(key.apply(parent));
+            if (value != null) {
+                joined.put(parent, value);
+            }
+        }
+        return joined;
+    }
+
+    /** Like {@link #join} but every parent gets a value, {@code missing} when none was found (an empty list, 0 …). */
+    public static <P, V> Map<P, V> joinOr(Collection<P> parents, Function<P, String> key, Map<String, V> values, V missing) {
+        Map<P, V> joined = new LinkedHashMap<>();
+        for (P parent : parents) {
+            joined.put(parent, values.getOrDefault(key.apply(parent), missing));
+        }
+        return joined;
+    }
+}
