@@ -29,6 +29,11 @@ import cn.nantong.tongtongzai.member.MemberRecords.ResidentPayload;
 import cn.nantong.tongtongzai.member.MemberRecords.UnitCommunityInput;
 import cn.nantong.tongtongzai.member.MemberRecords.UnitPayload;
 import cn.nantong.tongtongzai.member.MemberRecords.UpdateUnitInput;
+import cn.nantong.tongtongzai.member.MemberRecords.PartyOrgPayload;
+import cn.nantong.tongtongzai.member.MemberRecords.UpdateOwnersCommitteeInput;
+import cn.nantong.tongtongzai.member.MemberRecords.UpdatePartyOrgInput;
+import cn.nantong.tongtongzai.member.MemberRecords.UpdatePropertyCompanyInput;
+import cn.nantong.tongtongzai.member.MemberRecords.UpdateResidentInput;
 import cn.nantong.tongtongzai.member.MemberRecords.CreateMemberInput;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberFilter;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberPayload;
@@ -186,6 +191,26 @@ class MemberController {
     @MutationMapping
     ResidentPayload createResident(@Argument CreateResidentInput input) {
         return new ResidentPayload(residents.create(input));
+    }
+
+    @MutationMapping
+    ResidentPayload updateResident(@Argument UpdateResidentInput input) {
+        return new ResidentPayload(residents.update(input));
+    }
+
+    @MutationMapping
+    PartyOrgPayload updatePartyOrg(@Argument UpdatePartyOrgInput input) {
+        return new PartyOrgPayload(units.renamePartyOrg(input.id(), input.name()));
+    }
+
+    @MutationMapping
+    OrganisationPayload updateOwnersCommittee(@Argument UpdateOwnersCommitteeInput input) {
+        return units.updateOrganisation("OwnersCommittee", input.id(), input.name(), null, input.partyOrgName());
+    }
+
+    @MutationMapping
+    OrganisationPayload updatePropertyCompany(@Argument UpdatePropertyCompanyInput input) {
+        return units.updateOrganisation("PropertyCompany", input.id(), input.name(), input.compoundIds(), input.partyOrgName());
     }
 
     @BatchMapping(typeName = "Resident", field = "residence")

@@ -103,6 +103,21 @@ final class MemberRecords {
     record ResidentPayload(Resident resident) {
     }
 
+    record UpdateResidentInput(String id, String name, String phone, String residenceId) {
+    }
+
+    record UpdatePartyOrgInput(String id, String name) {
+    }
+
+    record PartyOrgPayload(PartyOrg partyOrg) {
+    }
+
+    record UpdateOwnersCommitteeInput(String id, String name, String partyOrgName) {
+    }
+
+    record UpdatePropertyCompanyInput(String id, String name, List<String> compoundIds, String partyOrgName) {
+    }
+
     record RegistrationPayload(Registration registration) {
     }
 }

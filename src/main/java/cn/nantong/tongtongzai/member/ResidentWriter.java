@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.member.MemberRecords.CreateResidentInput;
 import cn.nantong.tongtongzai.member.MemberRecords.Resident;
+import cn.nantong.tongtongzai.member.MemberRecords.UpdateResidentInput;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 
@@ -21,6 +22,50 @@ public class ResidentWriter {
 
     ResidentWriter(Neo4jClient neo4j) {
         this.neo4j = neo4j;
+    }
+
+    public Resident update(UpdateResidentInput input) {
+        Validation validation = new Validation();
+        String name = input.name() == null ? null : input.name().strip();
+        if (name != null) {
+            validation.require(MemberWriter.NAME.matcher(name).matches(), "name", "INVALID_NAME", "姓名须为2至20个汉字或字母。");
+        }
+        if (input.phone() != null) {
+            validation.require(MemberWriter.PHONE.matcher(input.phone()).matches(), "phone", "INVALID_PHONE",
+                    "手机号格式不正确：须为以1开头的11位数字。");
+        }
+        validation.throwIfInvalid();
+        boolean exists = neo4j.query("MATCH (r:Resident {id: $id}) RETURN count(r) > 0")
+                .bind(input.id() == null ? "" : input.id()).to("id").fetchAs(Boolean.class).one().orElse(false);
+        if (!exists) {
+            throw new UserInputException("RESIDENT_NOT_FOUND", "找不到该居民。");
+        }
+        if (input.residenceId() != null && !neo4j.query("MATCH (h:MicroGrid {id: $id}) RETURN count(h) > 0")
+                .bind(input.residenceId()).to("id").fetchAs(Boolean.class).one().orElse(false)) {
+            throw new UserInputException("RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。");
+        }
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("id", input.id());
+        p.put("name", name);
+        p.put("phone", input.phone());
+        p.put("residenceId", input.residenceId());
+        return neo4j.query("""
+                MATCH (r:Resident {id: $id})
+                SET r.name = coalesce($name, r.name), r.phone = coalesce($phone, r.phone)
+                WITH r
+                CALL (r) {
+                  WITH r WHERE $residenceId IS NOT NULL
+                  MATCH (r)-[old:LIVES_IN]->()
+                  DELETE old
+                  WITH DISTINCT r
+                  MATCH (home:MicroGrid {id: $residenceId})
+                  CREATE (r)-[:LIVES_IN]->(home)
+                }
+                MATCH (r)-[:LIVES_IN]->(home:MicroGrid)
+                RETURN r.id AS id, r.name AS name, r.phone AS phone, home.id AS residenceId""").bindAll(p)
+                .fetchAs(Resident.class).mappedBy((types, row) -> new Resident(row.get("id").asString(),
+                        row.get("name").asString(), row.get("phone").asString(), row.get("residenceId").asString()))
+                .one().orElseThrow();
     }
 
     public Resident create(CreateResidentInput input) {

@@ -131,6 +131,65 @@ public class UnitWriter {
         return new OrganisationPayload(id, name, partyOrgName == null ? null : new PartyOrg(id + "-PO", partyOrgName));
     }
 
+    public PartyOrg renamePartyOrg(String id, String newName) {
+        String name = name(newName, "name");
+        return neo4j.query("MATCH (o:PartyOrg {id: $id}) SET o.name = $name RETURN o.id AS id, o.name AS name")
+                .bindAll(Map.of("id", id == null ? "" : id, "name", name))
+                .fetchAs(PartyOrg.class).mappedBy((types, r) -> new PartyOrg(r.get("id").asString(), r.get("name").asString()))
+                .one().orElseThrow(() -> new UserInputException("PARTY_ORG_NOT_FOUND", "找不到该党组织。"));
+    }
+
+    /** Renames an owners committee or property company, replaces a company's compounds, founds or renames its party org. */
+    public OrganisationPayload updateOrganisation(String label, String id, String newName, List<String> compoundIds,
+            String newPartyOrgName) {
+        String name = newName == null ? null : name(newName, "name");
+        String partyOrgName = newPartyOrgName == null ? null : name(newPartyOrgName, "partyOrgName");
+        boolean exists = neo4j.query("MATCH (o:" + label + " {id: $id}) RETURN count(o) > 0").bind(id == null ? "" : id)
+                .to("id").fetchAs(Boolean.class).one().orElse(false);
+        if (!exists) {
+            throw new UserInputException(label.equals("OwnersCommittee") ? "OWNERS_COMMITTEE_NOT_FOUND" : "PROPERTY_COMPANY_NOT_FOUND",
+                    label.equals("OwnersCommittee") ? "找不到该业委会。" : "找不到该物业公司。");
+        }
+        if (compoundIds != null) {
+            List<String> distinct = compoundIds.stream().distinct().toList();
+            long found = neo4j.query("MATCH (x:Compound) WHERE x.id IN $ids RETURN count(x)").bind(distinct).to("ids")
+                    .fetchAs(Long.class).one().orElse(0L);
+            if (distinct.isEmpty() || found != distinct.size()) {
+                throw new UserInputException("COMPOUND_NOT_FOUND", "物业公司须管理至少一个已登记的小区。");
+            }
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("name", name);
+        p.put("compoundIds", compoundIds == null ? null : compoundIds.stream().distinct().toList());
+        p.put("partyOrgName", partyOrgName);
+        neo4j.query("""
+                MATCH (o:%s {id: $id})
+                SET o.name = coalesce($name, o.name)
+                WITH o
+                CALL (o) {
+                  WITH o WHERE $compoundIds IS NOT NULL
+                  OPTIONAL MATCH (o)-[old:MANAGES]->()
+                  DELETE old
+                  WITH DISTINCT o
+                  MATCH (x:Compound) WHERE x.id IN $compoundIds
+                  CREATE (o)-[:MANAGES]->(x)
+                }
+                CALL (o) {
+                  WITH o WHERE $partyOrgName IS NOT NULL
+                  MERGE (o)-[:HAS_PARTY_ORG]->(p:PartyOrg {id: $id + '-PO'})
+                  SET p.name = $partyOrgName
+                }""".formatted(label)).bindAll(p).run();
+        return neo4j.query("""
+                MATCH (o:%s {id: $id})
+                OPTIONAL MATCH (o)-[:HAS_PARTY_ORG]->(p:PartyOrg)
+                RETURN o.name AS name, p.id AS partyOrgId, p.name AS partyOrgName""".formatted(label))
+                .bind(id).to("id").fetch().one()
+                .map(row -> new OrganisationPayload(id, (String) row.get("name"), row.get("partyOrgId") == null ? null
+                        : new PartyOrg((String) row.get("partyOrgId"), (String) row.get("partyOrgName"))))
+                .orElseThrow();
+    }
+
     private void requireUnit(String unitId) {
         if (!exists("MATCH (u:Unit {id: $id}) RETURN count(u) > 0", unitId)) {
             throw new UserInputException("UNIT_NOT_FOUND", "找不到该单位。");

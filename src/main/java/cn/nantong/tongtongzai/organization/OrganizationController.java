@@ -27,6 +27,9 @@ import cn.nantong.tongtongzai.organization.OrganizationInputs.FunctionalGroupPay
 import cn.nantong.tongtongzai.organization.OrganizationInputs.OrgNodePayload;
 import cn.nantong.tongtongzai.organization.OrganizationInputs.RenameOrgNodeInput;
 import cn.nantong.tongtongzai.organization.OrganizationInputs.SetLeaderInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.UpdateCompoundInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.UpdateFunctionalGroupInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.UpdateMicroGridInput;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 
 import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
@@ -101,6 +104,31 @@ class OrganizationController {
     @MutationMapping
     OrgNodePayload setGridBranchDeputySecretary(@Argument SetLeaderInput input) {
         return new OrgNodePayload(writer.setDeputySecretary(input.id(), input.memberId()));
+    }
+
+    @MutationMapping
+    OrgNodePayload updateMicroGrid(@Argument UpdateMicroGridInput input) {
+        return new OrgNodePayload(writer.updateMicroGrid(input));
+    }
+
+    @MutationMapping
+    CompoundPayload updateCompound(@Argument UpdateCompoundInput input) {
+        return new CompoundPayload(writer.updateCompound(input));
+    }
+
+    @MutationMapping
+    DeleteOrgNodePayload deleteCompound(@Argument DeleteOrgNodeInput input) {
+        return new DeleteOrgNodePayload(writer.deleteCompound(input.id()));
+    }
+
+    @MutationMapping
+    FunctionalGroupPayload updateFunctionalGroup(@Argument UpdateFunctionalGroupInput input) {
+        return new FunctionalGroupPayload(writer.updateFunctionalGroup(input));
+    }
+
+    @MutationMapping
+    DeleteOrgNodePayload deleteFunctionalGroup(@Argument DeleteOrgNodeInput input) {
+        return new DeleteOrgNodePayload(writer.deleteFunctionalGroup(input.id()));
     }
 
     @SchemaMapping(typeName = "OrgNode")

@@ -25,6 +25,15 @@ final class OrganizationInputs {
     record SetLeaderInput(String id, String memberId) {
     }
 
+    record UpdateMicroGridInput(String id, String name, Integer building, String compoundId) {
+    }
+
+    record UpdateCompoundInput(String id, String name, String kind) {
+    }
+
+    record UpdateFunctionalGroupInput(String id, String name, String gridBranchId) {
+    }
+
     record OrgNodePayload(OrgNode node) {
     }
 

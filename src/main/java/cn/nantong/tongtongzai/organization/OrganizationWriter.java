@@ -11,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateCompoundInput;
 import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateFunctionalGroupInput;
 import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateOrgNodeInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.UpdateCompoundInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.UpdateFunctionalGroupInput;
+import cn.nantong.tongtongzai.organization.OrganizationInputs.UpdateMicroGridInput;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 
@@ -195,6 +198,120 @@ public class OrganizationWriter {
                 DELETE old
                 CREATE (m)-[:DEPUTY_SECRETARY_OF]->(b)""").bindAll(Map.of("id", gridBranchId, "memberId", memberId)).run();
         return organization.node(gridBranchId, TreeLevel.GRID_BRANCH).orElseThrow();
+    }
+
+    public OrgNode updateMicroGrid(UpdateMicroGridInput input) {
+        OrgNode microGrid = organization.node(input.id() == null ? "" : input.id(), TreeLevel.MICRO_GRID)
+                .orElseThrow(() -> new UserInputException("NODE_NOT_FOUND", "找不到该微网格。"));
+        Map<String, Object> changes = new HashMap<>();
+        if (input.name() != null) {
+            changes.put("name", name(input.name()));
+        }
+        if (input.building() != null) {
+            new Validation().require(input.building() > 0 && input.building() < 10_000, "building", "INVALID_BUILDING",
+                    "楼栋号须为1至9999。").throwIfInvalid();
+            changes.put("building", input.building());
+        }
+        if (input.compoundId() != null) {
+            String partyGroupId = organization.parents(java.util.List.of(microGrid)).get(microGrid).id();
+            requireCompoundInCommunityOf(input.compoundId(), partyGroupId);
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", microGrid.id());
+        p.put("changes", changes);
+        p.put("compoundId", input.compoundId());
+        neo4j.query("""
+                MATCH (m:MicroGrid {id: $id})
+                SET m += $changes
+                WITH m
+                CALL (m) {
+                  WITH m WHERE $compoundId IS NOT NULL
+                  MATCH (m)-[old:IN_COMPOUND]->()
+                  DELETE old
+                  WITH DISTINCT m
+                  MATCH (x:Compound {id: $compoundId})
+                  CREATE (m)-[:IN_COMPOUND]->(x)
+                }""").bindAll(p).run();
+        return organization.node(microGrid.id(), TreeLevel.MICRO_GRID).orElseThrow();
+    }
+
+    public Compound updateCompound(UpdateCompoundInput input) {
+        Map<String, Object> changes = new HashMap<>();
+        if (input.name() != null) {
+            changes.put("name", name(input.name()));
+        }
+        if (input.kind() != null) {
+            changes.put("kind", input.kind());
+        }
+        return neo4j.query("MATCH (x:Compound {id: $id}) SET x += $changes RETURN x.id AS id, x.name AS name, x.kind AS kind")
+                .bindAll(Map.of("id", input.id() == null ? "" : input.id(), "changes", changes))
+                .fetchAs(Compound.class).mappedBy((types, r) -> new Compound(r.get("id").asString(), r.get("name").asString(),
+                        r.get("kind").asString()))
+                .one().orElseThrow(() -> new UserInputException("COMPOUND_NOT_FOUND", "找不到该小区。"));
+    }
+
+    public String deleteCompound(String id) {
+        Boolean used = neo4j.query("""
+                MATCH (x:Compound {id: $id})
+                RETURN EXISTS { (x)<-[:IN_COMPOUND|OF_COMPOUND|MANAGES]-() } AS used""")
+                .bind(id == null ? "" : id).to("id").fetchAs(Boolean.class).one()
+                .orElseThrow(() -> new UserInputException("COMPOUND_NOT_FOUND", "找不到该小区。"));
+        if (used) {
+            throw new UserInputException("HAS_DEPENDENTS", "该小区仍有楼栋、业委会或物业公司，不能删除。");
+        }
+        neo4j.query("MATCH (x:Compound {id: $id}) DETACH DELETE x").bind(id).to("id").run();
+        return id;
+    }
+
+    public FunctionalGroup updateFunctionalGroup(UpdateFunctionalGroupInput input) {
+        Map<String, Object> current = neo4j.query("""
+                MATCH (f:FunctionalBranch)-[:HAS_FUNCTIONAL_GROUP]->(g:FunctionalGroup {id: $id})-[:EMBEDDED_IN]->(b:GridBranch),
+                      (c:Community)-[:HAS_FUNCTIONAL_BRANCH]->(f)
+                RETURN f.id AS branchId, b.id AS gridBranchId, c.id AS communityId""")
+                .bind(input.id() == null ? "" : input.id()).to("id").fetch().one()
+                .orElseThrow(() -> new UserInputException("FUNCTIONAL_GROUP_NOT_FOUND", "找不到该功能型党小组。"));
+        String name = input.name() == null ? null : name(input.name());
+        if (input.gridBranchId() != null) {
+            boolean sameCommunity = neo4j.query("""
+                    RETURN EXISTS { (:Community {id: $communityId})-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->
+                                    (:GeneralBranch)-[:HAS_GRID_BRANCH]->(:GridBranch {id: $gridBranchId}) }""")
+                    .bindAll(Map.of("communityId", current.get("communityId"), "gridBranchId", input.gridBranchId()))
+                    .fetchAs(Boolean.class).one().orElse(false);
+            if (!sameCommunity) {
+                throw new UserInputException("GRID_BRANCH_NOT_FOUND", "功能型党小组只能嵌入本社区的网格党支部。");
+            }
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", input.id());
+        p.put("name", name);
+        p.put("gridBranchId", input.gridBranchId());
+        neo4j.query("""
+                MATCH (g:FunctionalGroup {id: $id})
+                SET g.name = coalesce($name, g.name)
+                WITH g
+                CALL (g) {
+                  WITH g WHERE $gridBranchId IS NOT NULL
+                  MATCH (g)-[old:EMBEDDED_IN]->()
+                  DELETE old
+                  WITH DISTINCT g
+                  MATCH (b:GridBranch {id: $gridBranchId})
+                  CREATE (g)-[:EMBEDDED_IN]->(b)
+                }""").bindAll(p).run();
+        return neo4j.query("MATCH (g:FunctionalGroup {id: $id})-[:EMBEDDED_IN]->(b) RETURN g.name AS name, b.id AS gridBranchId")
+                .bind(input.id()).to("id").fetch().one()
+                .map(row -> new FunctionalGroup(input.id(), (String) row.get("name"), (String) current.get("branchId"),
+                        (String) row.get("gridBranchId")))
+                .orElseThrow();
+    }
+
+    /** Members placed in the group stay in the functional branch. */
+    public String deleteFunctionalGroup(String id) {
+        long deleted = neo4j.query("MATCH (g:FunctionalGroup {id: $id}) DETACH DELETE g RETURN count(*) AS deleted")
+                .bind(id == null ? "" : id).to("id").fetchAs(Long.class).one().orElse(0L);
+        if (deleted == 0) {
+            throw new UserInputException("FUNCTIONAL_GROUP_NOT_FOUND", "找不到该功能型党小组。");
+        }
+        return id;
     }
 
     private void requireConfirmedIn(String memberId, String communityId) {

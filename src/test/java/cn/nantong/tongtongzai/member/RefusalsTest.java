@@ -69,7 +69,20 @@ class RefusalsTest extends IntegrationTest {
                 Arguments.of("INVALID_DATE", "mutation { pairUnit(input: {unitId: \"U0001\", communityId: \"320613001001\", responsibilities: [FUNDS], since: \"去年\"}) { unit { id } } }"),
                 Arguments.of("UNIT_NOT_FOUND", "mutation { updateUnit(input: {id: \"x\", name: \"某单位\"}) { unit { id } } }"),
                 Arguments.of("COMPOUND_NOT_FOUND", "mutation { createOwnersCommittee(input: {compoundId: \"x\", name: \"某业委会\"}) { id } }"),
-                Arguments.of("INVALID_PAGE", "{ members(first: 1000) { edges { node { id } } } }"));
+                Arguments.of("INVALID_PAGE", "{ members(first: 1000) { edges { node { id } } } }"),
+                Arguments.of("NODE_NOT_FOUND", "mutation { updateMicroGrid(input: {id: \"x\", building: 3}) { node { id } } }"),
+                Arguments.of("COMPOUND_NOT_IN_COMMUNITY", "mutation { updateMicroGrid(input: {id: \"320613001001-W01-P1-M01\", compoundId: \"320613001002-W01-X1\"}) { node { id } } }"),
+                Arguments.of("COMPOUND_NOT_FOUND", "mutation { updateCompound(input: {id: \"x\", kind: OLD}) { compound { id } } }"),
+                Arguments.of("HAS_DEPENDENTS", "mutation { deleteCompound(input: {id: \"320613001001-W01-X1\"}) { id } }"),
+                Arguments.of("FUNCTIONAL_GROUP_NOT_FOUND", "mutation { updateFunctionalGroup(input: {id: \"x\", name: \"某党小组\"}) { functionalGroup { id } } }"),
+                Arguments.of("GRID_BRANCH_NOT_FOUND", "mutation { updateFunctionalGroup(input: {id: \"320613001001-GN1\", gridBranchId: \"320613001002-W01-B\"}) { functionalGroup { id } } }"),
+                Arguments.of("FUNCTIONAL_GROUP_NOT_FOUND", "mutation { deleteFunctionalGroup(input: {id: \"x\"}) { id } }"),
+                Arguments.of("RESIDENT_NOT_FOUND", "mutation { updateResident(input: {id: \"x\", name: \"张阿姨\"}) { resident { id } } }"),
+                Arguments.of("INVALID_PHONE", "mutation { updateResident(input: {id: \"R000001\", phone: \"123\"}) { resident { id } } }"),
+                Arguments.of("PARTY_ORG_NOT_FOUND", "mutation { updatePartyOrg(input: {id: \"x\", name: \"某党支部\"}) { partyOrg { id } } }"),
+                Arguments.of("OWNERS_COMMITTEE_NOT_FOUND", "mutation { updateOwnersCommittee(input: {id: \"x\", name: \"某业委会\"}) { id } }"),
+                Arguments.of("PROPERTY_COMPANY_NOT_FOUND", "mutation { updatePropertyCompany(input: {id: \"x\", name: \"某物业\"}) { id } }"),
+                Arguments.of("COMPOUND_NOT_FOUND", "mutation { updatePropertyCompany(input: {id: \"PC0001\", compoundIds: []}) { id } }"));
     }
 
     @ParameterizedTest(name = "{0}")

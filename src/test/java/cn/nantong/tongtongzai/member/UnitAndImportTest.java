@@ -74,6 +74,24 @@ class UnitAndImportTest extends IntegrationTest {
     }
 
     @Test
+    void changesOwnersCommitteesPropertyCompaniesPartyOrgsAndResidents() {
+        graphQl.document("mutation { updateOwnersCommittee(input: {id: \"OC0001\", name: \"新业主委员会\", partyOrgName: \"新业委会党支部\"}) { name partyOrg { id name } } }")
+                .execute()
+                .path("updateOwnersCommittee.name").entity(String.class).isEqualTo("新业主委员会")
+                .path("updateOwnersCommittee.partyOrg.name").entity(String.class).isEqualTo("新业委会党支部");
+        graphQl.document("mutation { updatePropertyCompany(input: {id: \"PC0001\", compoundIds: [\"320613001002-W01-X1\"]}) { id } }").execute()
+                .path("updatePropertyCompany.id").hasValue();
+        assertThat(driver.executableQuery("MATCH (:PropertyCompany {id: 'PC0001'})-[:MANAGES]->(x) RETURN collect(x.id)").execute()
+                .records().getFirst().get(0).asList()).containsExactly("320613001002-W01-X1");
+        graphQl.document("mutation { updatePartyOrg(input: {id: \"U0001-PO\", name: \"改名后的党委\"}) { partyOrg { name } } }").execute()
+                .path("updatePartyOrg.partyOrg.name").entity(String.class).isEqualTo("改名后的党委");
+        graphQl.document("mutation { updateResident(input: {id: \"R000001\", phone: \"13500000000\", residenceId: \"320613001002-W01-P1-M01\"}) { resident { phone residence { id } } } }")
+                .execute()
+                .path("updateResident.resident.phone").entity(String.class).isEqualTo("13500000000")
+                .path("updateResident.resident.residence.id").entity(String.class).isEqualTo("320613001002-W01-P1-M01");
+    }
+
+    @Test
     void createsResidentsWithValidatedPhones() {
         graphQl.document("mutation { createResident(input: {name: \"张阿姨\", phone: \"13812345678\", residenceId: \"320613001001-W01-P1-M01\"}) { resident { id residence { name } } } }")
                 .execute().path("createResident.resident.residence.name").hasValue();

@@ -85,6 +85,29 @@ class OrganizationMutationTest extends IntegrationTest {
     }
 
     @Test
+    void changesMicroGridsCompoundsAndFunctionalGroups() {
+        database.loadTiny();
+        graphQl.document("""
+                        mutation { updateMicroGrid(input: {id: "320613001001-W01-P1-M01", building: 99, compoundId: "320613001001-W02-X1"}) {
+                          node { ... on MicroGrid { building compound { id } } } } }""")
+                .execute()
+                .path("updateMicroGrid.node.building").entity(Integer.class).isEqualTo(99)
+                .path("updateMicroGrid.node.compound.id").entity(String.class).isEqualTo("320613001001-W02-X1");
+        graphQl.document("mutation { updateCompound(input: {id: \"320613001001-W01-X1\", kind: RESETTLEMENT}) { compound { kind } } }")
+                .execute().path("updateCompound.compound.kind").entity(String.class).isEqualTo("RESETTLEMENT");
+        graphQl.document("mutation { updateFunctionalGroup(input: {id: \"320613001001-GN1\", name: \"法律服务功能型党小组\", gridBranchId: \"320613001001-W02-B\"}) { functionalGroup { name gridBranch { id } } } }")
+                .execute()
+                .path("updateFunctionalGroup.functionalGroup.name").entity(String.class).isEqualTo("法律服务功能型党小组")
+                .path("updateFunctionalGroup.functionalGroup.gridBranch.id").entity(String.class).isEqualTo("320613001001-W02-B");
+        graphQl.document("mutation { deleteFunctionalGroup(input: {id: \"320613001001-GN1\"}) { id } }").execute()
+                .path("deleteFunctionalGroup.id").entity(String.class).isEqualTo("320613001001-GN1");
+        String compound = graphQl.document("mutation { createCompound(input: {communityId: \"320613001001\", name: \"空地小区\", kind: OLD}) { compound { id } } }")
+                .execute().path("createCompound.compound.id").entity(String.class).get();
+        graphQl.document("mutation($id: ID!) { deleteCompound(input: {id: $id}) { id } }").variable("id", compound).execute()
+                .path("deleteCompound.id").entity(String.class).isEqualTo(compound);
+    }
+
+    @Test
     void functionalGroupsAndTheirLeadersBelongToTheCommunity() {
         String street = create("{level: STREET, id: \"320613001\", name: \"城东街道\"}", "Street");
         String community = create("{level: COMMUNITY, parentId: \"" + street + "\", id: \"320613001001\", name: \"德民社区\"}", "Community");
