@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Window;
@@ -13,6 +16,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import cn.nantong.tongtongzai.member.MemberRecords.ConfirmRegistrationInput;
@@ -38,6 +42,7 @@ import cn.nantong.tongtongzai.member.MemberRecords.CreateMemberInput;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberFilter;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberPayload;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberSkill;
+import cn.nantong.tongtongzai.member.MemberRecords.NestedPage;
 import cn.nantong.tongtongzai.member.MemberRecords.MoveMemberInput;
 import cn.nantong.tongtongzai.member.MemberRecords.Pairing;
 import cn.nantong.tongtongzai.member.MemberRecords.PartyOrg;
@@ -56,6 +61,7 @@ import cn.nantong.tongtongzai.organization.OrgNode;
 import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.organization.TreeLevel;
 import cn.nantong.tongtongzai.platform.graphql.Page;
+import reactor.core.publisher.Mono;
 
 import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
 import static cn.nantong.tongtongzai.platform.graphql.Batches.joinOr;
@@ -72,13 +78,19 @@ class MemberController {
     private final ResidentWriter residents;
 
     MemberController(MemberService members, MemberWriter writer, RegistrationService registrations,
-            OrganizationService organization, UnitWriter units, ResidentWriter residents) {
+            OrganizationService organization, UnitWriter units, ResidentWriter residents, BatchLoaderRegistry loaders) {
         this.members = members;
         this.writer = writer;
         this.registrations = registrations;
         this.organization = organization;
         this.units = units;
         this.residents = residents;
+        loaders.<NestedPage, List<Registration>>forName("memberRegistrations")
+                .registerMappedBatchLoader((pages, env) -> Mono.just(members.registrationsOfMembers(pages)));
+        loaders.<NestedPage, List<Registration>>forName("unitRegistrations")
+                .registerMappedBatchLoader((pages, env) -> Mono.just(members.registrationsReportedTo(pages)));
+        loaders.<NestedPage, List<Member>>forName("unitMembers")
+                .registerMappedBatchLoader((pages, env) -> Mono.just(members.membersOfUnits(pages)));
     }
 
     // Queries
@@ -267,11 +279,11 @@ class MemberController {
         return byMember(list, members.functionalGroupsOfMembers(ids(list)));
     }
 
-    /** History of one member; asked for one member at a time (a profile page), so not batched. */
     @SchemaMapping(typeName = "Member")
-    Window<Registration> registrations(Member member, ScrollSubrange subrange) {
+    CompletableFuture<Window<Registration>> registrations(Member member, ScrollSubrange subrange,
+            DataLoader<NestedPage, List<Registration>> memberRegistrations) {
         Page page = Page.of(subrange);
-        return page.window(members.registrationsOfMember(member.id(), page));
+        return memberRegistrations.load(new NestedPage(member.id(), null, page)).thenApply(page::window);
     }
 
     @BatchMapping(typeName = "Skill")
@@ -332,18 +344,19 @@ class MemberController {
                 new ReportingRate(0, 0, 0));
     }
 
-    /** A unit's roster page; asked for one unit at a time (the unit secretary's view), so not batched. */
     @SchemaMapping(typeName = "Unit", field = "members")
-    Window<Member> unitMembers(Unit unit, @Argument String communityId, ScrollSubrange subrange) {
+    CompletableFuture<Window<Member>> unitMembers(Unit unit, @Argument String communityId, ScrollSubrange subrange,
+            DataLoader<NestedPage, List<Member>> unitMembers) {
         Page page = Page.of(subrange);
-        return page.window(members.members(new MemberFilter(communityId, null, null, null, unit.id(), null), page));
+        return unitMembers.load(new NestedPage(unit.id(), communityId, page)).thenApply(page::window);
     }
 
-    /** Report-back to the unit: its members' registrations, newest first; one unit at a time. */
+    /** Report-back to the unit: its members' registrations, newest first. */
     @SchemaMapping(typeName = "Unit", field = "registrations")
-    Window<Registration> unitRegistrations(Unit unit, @Argument String state, ScrollSubrange subrange) {
+    CompletableFuture<Window<Registration>> unitRegistrations(Unit unit, @Argument String state, ScrollSubrange subrange,
+            DataLoader<NestedPage, List<Registration>> unitRegistrations) {
         Page page = Page.of(subrange);
-        return page.window(members.registrationsReportedTo(unit.id(), state, page));
+        return unitRegistrations.load(new NestedPage(unit.id(), state, page)).thenApply(page::window);
     }
 
     @BatchMapping(typeName = "Pairing", field = "community")

@@ -29,6 +29,10 @@ final class MemberRecords {
     record ReportingRate(int onRoster, int registered, double rate) {
     }
 
+    /** One parent's page of a nested list, with the list's own argument (a state or a community), batched. */
+    record NestedPage(String parentId, String argument, cn.nantong.tongtongzai.platform.graphql.Page page) {
+    }
+
     record MemberFilter(String communityId, String gridId, String skillId, String postCategoryId, String unitId,
             String registrationState) {
     }

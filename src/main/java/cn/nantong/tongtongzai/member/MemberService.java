@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.member.MemberRecords.MemberFilter;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberSkill;
+import cn.nantong.tongtongzai.member.MemberRecords.NestedPage;
 import cn.nantong.tongtongzai.member.MemberRecords.Pairing;
 import cn.nantong.tongtongzai.member.MemberRecords.PartyOrg;
 import cn.nantong.tongtongzai.member.MemberRecords.PostCategory;
@@ -123,20 +124,57 @@ public class MemberService {
         return byMember;
     }
 
-    List<Registration> registrationsOfMember(String memberId, Page page) {
-        return rows("MATCH (:Member {id: $id})-[:REGISTERED]->(r:Registration) RETURN " + REGISTRATION
-                        + " AS r ORDER BY r.registeredAt DESC, r.id DESC SKIP $skip LIMIT $limit",
-                Map.of("id", memberId, "skip", page.skip(), "limit", page.fetchSize()))
-                .stream().map(row -> registration(row.get("r"))).toList();
+    /** Registration history pages of many members, newest first: one statement for all. */
+    Map<NestedPage, List<Registration>> registrationsOfMembers(Collection<NestedPage> pages) {
+        return nested(pages, """
+                MATCH (:Member {id: key.parentId})-[:REGISTERED]->(r:Registration)
+                WITH r ORDER BY r.registeredAt DESC, r.id DESC
+                RETURN collect(%s) AS all""".formatted(REGISTRATION), MemberService::registration);
     }
 
-    List<Registration> registrationsReportedTo(String unitId, String state, Page page) {
-        Map<String, Object> parameters = new HashMap<>(Map.of("id", unitId, "skip", page.skip(), "limit", page.fetchSize()));
-        parameters.put("state", state);
-        return rows("MATCH (:Unit {id: $id})-[:HAS_PARTY_ORG]->(:UnitPartyOrg)<-[:REPORTED_TO]-(r:Registration) "
-                        + "WHERE $state IS NULL OR r.state = $state RETURN " + REGISTRATION
-                        + " AS r ORDER BY r.registeredAt DESC, r.id DESC SKIP $skip LIMIT $limit", parameters)
-                .stream().map(row -> registration(row.get("r"))).toList();
+    /** Report-back pages of many units: their members' registrations, optionally in one state, newest first. */
+    Map<NestedPage, List<Registration>> registrationsReportedTo(Collection<NestedPage> pages) {
+        return nested(pages, """
+                MATCH (:Unit {id: key.parentId})-[:HAS_PARTY_ORG]->(:UnitPartyOrg)<-[:REPORTED_TO]-(r:Registration)
+                WHERE key.argument IS NULL OR r.state = key.argument
+                WITH r ORDER BY r.registeredAt DESC, r.id DESC
+                RETURN collect(%s) AS all""".formatted(REGISTRATION), MemberService::registration);
+    }
+
+    /** Roster pages of many units, optionally only members living in one community, by member id. */
+    Map<NestedPage, List<Member>> membersOfUnits(Collection<NestedPage> pages) {
+        return nested(pages, """
+                MATCH (:Unit {id: key.parentId})<-[:WORKS_AT]-(m:Member)
+                WHERE key.argument IS NULL OR EXISTS {
+                  (:Community {id: key.argument})-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(:GeneralBranch)
+                    -[:HAS_GRID_BRANCH]->(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)-[:HAS_MICRO_GRID]->(:MicroGrid)<-[:LIVES_IN]-(m) }
+                WITH m ORDER BY m.id
+                RETURN collect(%s) AS all""".formatted(MEMBER), MemberService::member);
+    }
+
+    /**
+     * Runs {@code perParent} (which binds {@code key} and returns {@code all}, ordered) once for all pages;
+     * SKIP/LIMIT cannot depend on a row, so each parent's list is sliced.
+     */
+    private <T> Map<NestedPage, List<T>> nested(Collection<NestedPage> pages, String perParent,
+            java.util.function.Function<Object, T> mapper) {
+        List<NestedPage> ordered = List.copyOf(pages);
+        List<Map<String, Object>> keys = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Map<String, Object> key = new HashMap<>();
+            key.put("i", i);
+            key.put("parentId", ordered.get(i).parentId());
+            key.put("argument", ordered.get(i).argument());
+            key.put("skip", ordered.get(i).page().skip());
+            key.put("limit", ordered.get(i).page().fetchSize());
+            keys.add(key);
+        }
+        Map<NestedPage, List<T>> result = new HashMap<>();
+        rows("UNWIND $keys AS key CALL (key) { " + perParent + " } RETURN key.i AS i, all[key.skip .. key.skip + key.limit] AS page",
+                Map.of("keys", keys))
+                .forEach(row -> result.put(ordered.get(((Number) row.get("i")).intValue()),
+                        ((List<?>) row.get("page")).stream().map(mapper).toList()));
+        return result;
     }
 
     Map<String, Unit> unitsOfMembers(Collection<String> memberIds) {

@@ -6,12 +6,11 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.nantong.tongtongzai.member.MemberRecords.MoveMemberInput;
 import cn.nantong.tongtongzai.member.MemberRecords.RegisterMemberInput;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 
 /**
@@ -19,7 +18,7 @@ import cn.nantong.tongtongzai.platform.graphql.Validation;
  * residence decides, not the household registration). States: PENDING → CONFIRMED or REJECTED;
  * moving house ENDS the active registration and starts a new PENDING one. A member holds at most one
  * active registration: the database enforces it (constraint on {@code activeMemberId}), so concurrent
- * requests cannot create two. Each mutation is one transaction.
+ * requests cannot create two. Each mutation is one transaction, retried when Neo4j reports a deadlock.
  */
 @Service
 public class RegistrationService {
@@ -28,12 +27,12 @@ public class RegistrationService {
             "REJECTED", "已驳回", "ENDED", "已结束");
 
     private final Neo4jClient neo4j;
-    private final TransactionTemplate transactions;
+    private final WriteTransactions transactions;
     private final MemberService members;
 
-    RegistrationService(Neo4jClient neo4j, PlatformTransactionManager transactionManager, MemberService members) {
+    RegistrationService(Neo4jClient neo4j, WriteTransactions transactions, MemberService members) {
         this.neo4j = neo4j;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactions;
         this.members = members;
     }
 

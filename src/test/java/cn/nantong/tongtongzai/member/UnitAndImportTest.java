@@ -53,6 +53,26 @@ class UnitAndImportTest extends IntegrationTest {
     }
 
     @Test
+    void listsOfUnitsAndMembersWithNestedListsRunTheSameStatementsHoweverLong() {
+        String units = """
+                { units(first: %d) { edges { node { name partyOrg { name } pairings { community { name } } stationedIn { name }
+                    reportingRate { rate } registrations(first: 3) { edges { node { state community { name } member { name } } } }
+                    members(first: 3) { edges { node { name skills { level skill { name } } registrations { edges { node { state } } }
+                      registration { state } residence { name } community { name } functionalGroup { name } } } } } } } }""";
+        int[] statementsFor = new int[5];
+        for (int n : new int[] {2, 4}) {
+            statements.reset();
+            graphQl.document(units.formatted(n)).execute()
+                    .path("units.edges[*].node.members.edges[*].node.name").entityList(String.class).hasSizeGreaterThan(n);
+            statementsFor[n] = statements.count();
+        }
+        assertThat(statementsFor[4]).isEqualTo(statementsFor[2]);
+        graphQl.document("{ unit(id: \"U0001\") { members(communityId: \"320613001002\", first: 100) { edges { node { community { id } } } } } }")
+                .execute().path("unit.members.edges[*].node.community.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().containsOnly("320613001002"));
+    }
+
+    @Test
     void refusesPairingsWithoutResponsibilityOrUnknownParties() {
         expectError(graphQl.document("mutation { pairUnit(input: {unitId: \"U0001\", communityId: \"320613001001\", responsibilities: []}) { unit { id } } }")
                 .execute(), "RESPONSIBILITY_REQUIRED", "共建内容");
