@@ -21,6 +21,7 @@ class DemoDataLoader implements InitializingBean {
 
     private final DatasetLoader loader;
 
+    /** Takes the migrated schema only to start after the migrations (constraints and reference data). */
     DemoDataLoader(DatasetLoader loader, MigratedSchema schema) {
         this.loader = loader;
     }

@@ -1,6 +1,7 @@
 package cn.nantong.tongtongzai.organization;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One node of the organisation tree. {@code properties} holds the level's own fields (district,
@@ -19,6 +20,6 @@ public record OrgNode(String id, String name, TreeLevel level, Map<String, Objec
     static OrgNode of(TreeLevel level, Map<String, Object> node) {
         return new OrgNode((String) node.get("id"), (String) node.get("name"), level,
                 node.entrySet().stream().filter(e -> e.getValue() != null)
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 }
