@@ -5,6 +5,7 @@ MATCH (:Unit {id: $unitId})<-[:WORKS_AT]-(m:Member)-[:LIVES_IN]->(:MicroGrid)<-[
       <-[:HAS_PARTY_GROUP]-(:GridBranch)<-[:HAS_GRID_BRANCH]-(:GeneralBranch)<-[:HAS_GENERAL_BRANCH]-(:CommunityCommittee)
       <-[:HAS_COMMITTEE]-(c:Community)<-[:HAS_COMMUNITY]-(s:Street)
 RETURN s.name AS street, c.name AS community, count(m) AS members,
-       count { (m)-[:REGISTERED]->(:Registration {state: 'CONFIRMED'})-[:WITH_COMMUNITY]->(c) } AS registeredHere,
+       count(CASE WHEN EXISTS { (m)-[:REGISTERED]->(:Registration {state: 'CONFIRMED'})-[:WITH_COMMUNITY]->(c) }
+                  THEN m END) AS registeredHere,
        collect(m.name)[..20] AS names
 ORDER BY members DESC, community;

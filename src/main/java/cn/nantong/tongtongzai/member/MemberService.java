@@ -99,7 +99,9 @@ public class MemberService {
         }
         if (f.registrationState() != null) {
             parameters.put("state", f.registrationState());
-            conditions.add("EXISTS { (m)-[:REGISTERED]->(:Registration {state: $state}) }");
+            // the latest registration decides: it is the active one whenever there is one
+            conditions.add("COLLECT { MATCH (m)-[:REGISTERED]->(r:Registration) RETURN r.state "
+                    + "ORDER BY r.registeredAt DESC, r.id DESC LIMIT 1 }[0] = $state");
         }
         parameters.put("skip", page.skip());
         parameters.put("limit", page.fetchSize());

@@ -149,6 +149,7 @@ public class MemberWriter {
                   MATCH (u:Unit {id: $unitId})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg)
                   OPTIONAL MATCH (m)-[old:WORKS_AT|MEMBER_OF]->()
                   DELETE old
+                  WITH DISTINCT m, u, o
                   CREATE (m)-[:WORKS_AT]->(u), (m)-[:MEMBER_OF]->(o)
                 }
                 CALL (m) {

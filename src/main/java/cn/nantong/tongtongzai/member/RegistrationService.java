@@ -15,7 +15,8 @@ import cn.nantong.tongtongzai.platform.graphql.Validation;
 
 /**
  * 双报到: a member registers with the community where they live (人户分离 is the norm, so the
- * residence decides, not the household registration). States: PENDING → CONFIRMED or REJECTED;
+ * residence decides, not the household registration); the declared residence becomes the member's when
+ * the community confirms it. States: PENDING → CONFIRMED or REJECTED;
  * moving house ENDS the active registration and starts a new PENDING one. A member holds at most one
  * active registration: the database enforces it (constraint on {@code activeMemberId}), so concurrent
  * requests cannot create two. Each mutation is one transaction, retried when Neo4j reports a deadlock.
@@ -69,6 +70,13 @@ public class RegistrationService {
                           (r)-[:FOR_RESIDENCE]->(home:MicroGrid)
                     SET r.state = 'CONFIRMED', r.decidedAt = datetime()
                     WITH r, m, c, home
+                    // confirmed: the declared residence becomes the member's (a rejected one never does)
+                    CALL (m, home) {
+                      OPTIONAL MATCH (m)-[lives:LIVES_IN]->(:MicroGrid)
+                      DELETE lives
+                      WITH DISTINCT m, home
+                      CREATE (m)-[:LIVES_IN]->(home)
+                    }
                     CALL (m, c) {
                       MATCH (c)-[:HAS_FUNCTIONAL_BRANCH]->(f:FunctionalBranch)
                       MERGE (m)-[:IN_FUNCTIONAL_BRANCH]->(f)
@@ -113,8 +121,9 @@ public class RegistrationService {
                     SET r.state = 'ENDED', r.endedAt = datetime(), r.endReason = 'MOVED'
                     REMOVE r.activeMemberId
                     WITH m
-                    OPTIONAL MATCH (m)-[placement:IN_FUNCTIONAL_BRANCH|IN_FUNCTIONAL_GROUP]->()
-                    DELETE placement""").bind(input.memberId()).to("memberId").run();
+                    // leaving the community ends the places and offices held there
+                    OPTIONAL MATCH (m)-[held:IN_FUNCTIONAL_BRANCH|IN_FUNCTIONAL_GROUP|SECRETARY_OF|DEPUTY_SECRETARY_OF]->()
+                    DELETE held""").bind(input.memberId()).to("memberId").run();
             return create(input.memberId(), input.communityId(), input.residenceId(), input.channel());
         });
     }
@@ -156,10 +165,6 @@ public class RegistrationService {
         String id = "REG-" + UUID.randomUUID();
         neo4j.query("""
                 MATCH (m:Member {id: $memberId}), (c:Community {id: $communityId}), (home:MicroGrid {id: $residenceId})
-                // registration follows where the member lives: the declared residence becomes theirs
-                OPTIONAL MATCH (m)-[lives:LIVES_IN]->(:MicroGrid)
-                DELETE lives
-                CREATE (m)-[:LIVES_IN]->(home)
                 CREATE (r:Registration {id: $id, state: 'PENDING', channel: $channel, registeredAt: datetime(),
                                         activeMemberId: $memberId})
                 CREATE (m)-[:REGISTERED]->(r), (r)-[:WITH_COMMUNITY]->(c), (r)-[:FOR_RESIDENCE]->(home)
@@ -180,6 +185,9 @@ public class RegistrationService {
     private void requirePending(String registrationId, String action) {
         String state = neo4j.query("""
                 MATCH (r:Registration {id: $id})
+                // the member first, then the registration: every registration mutation locks in this order
+                OPTIONAL MATCH (r)<-[:REGISTERED]-(m:Member)
+                FOREACH (x IN CASE WHEN m IS NULL THEN [] ELSE [m] END | SET x.lockedAt = datetime() REMOVE x.lockedAt)
                 SET r.lockedAt = datetime()
                 REMOVE r.lockedAt
                 RETURN r.state AS state""").bind(registrationId).to("id")

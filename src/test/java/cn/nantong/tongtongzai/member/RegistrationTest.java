@@ -58,13 +58,16 @@ class RegistrationTest extends IntegrationTest {
                 .path("registerMember.registration.reportedAt").hasValue();
         String id = response.path("registerMember.registration.id").entity(String.class).get();
 
-        // the residence declared is now where the member lives
-        graphQl.document("query($id: ID!) { member(id: $id) { residence { id } community { id } registration { id state } } }")
-                .variable("id", memberId).execute()
-                .path("member.residence.id").entity(String.class).isEqualTo(HOME)
+        // the declared residence becomes the member's only once the community confirms it
+        String residence = "query($id: ID!) { member(id: $id) { residence { id } registration { id state } } }";
+        graphQl.document(residence).variable("id", memberId).execute()
+                .path("member.residence.id").entity(String.class).isEqualTo("320613001001-W01-P2-M01")
                 .path("member.registration.id").entity(String.class).isEqualTo(id);
+        confirm(id);
+        graphQl.document(residence).variable("id", memberId).execute()
+                .path("member.residence.id").entity(String.class).isEqualTo(HOME);
         // the unit secretary sees who registered where
-        graphQl.document("{ unit(id: \"U0001\") { registrations(state: PENDING) { edges { node { id member { id } community { name } } } } } }")
+        graphQl.document("{ unit(id: \"U0001\") { registrations(state: CONFIRMED, first: 100) { edges { node { id member { id } community { name } } } } } }")
                 .execute()
                 .path("unit.registrations.edges[*].node.id").entityList(String.class).contains(id);
     }
@@ -128,6 +131,8 @@ class RegistrationTest extends IntegrationTest {
         String id = register(memberId, DEMIN, HOME).path("registerMember.registration.id").entity(String.class).get();
         expectError(reject(id, " 否 "), "INVALID_REASON", "2至200");
         reject(id, "住址与社区登记不符，请核实").path("rejectRegistration.registration.state").entity(String.class).isEqualTo("REJECTED");
+        graphQl.document("query($id: ID!) { member(id: $id) { residence { id } } }").variable("id", memberId).execute()
+                .path("member.residence.id").entity(String.class).isEqualTo("320613001001-W01-P2-M01");
         graphQl.document("query($id: ID!) { registration(id: $id) { rejectReason } }").variable("id", id).execute()
                 .path("registration.rejectReason").entity(String.class).isEqualTo("住址与社区登记不符，请核实");
 
@@ -147,14 +152,42 @@ class RegistrationTest extends IntegrationTest {
                 .variable("memberId", memberId).execute();
         moved.path("moveMember.registration.state").entity(String.class).isEqualTo("PENDING")
                 .path("moveMember.registration.community.id").entity(String.class).isEqualTo(XIAOSHIQIAO);
+        confirm(moved.path("moveMember.registration.id").entity(String.class).get());
 
         graphQl.document("query($id: ID!) { member(id: $id) { residence { id } functionalGroup { id } registrations { edges { node { id state endReason endedAt } } } } }")
                 .variable("id", memberId).execute()
                 .path("member.residence.id").entity(String.class).isEqualTo(NEW_HOME)
                 .path("member.functionalGroup").valueIsNull()
-                .path("member.registrations.edges[*].node.state").entityList(String.class).containsExactly("PENDING", "ENDED")
+                .path("member.registrations.edges[*].node.state").entityList(String.class).containsExactly("CONFIRMED", "ENDED")
                 .path("member.registrations.edges[1].node.id").entity(String.class).isEqualTo(first)
                 .path("member.registrations.edges[1].node.endReason").entity(String.class).isEqualTo("MOVED");
+    }
+
+    @Test
+    void movingAwayEndsTheOfficesHeldInTheOldCommunity() {
+        String id = register(memberId, DEMIN, HOME).path("registerMember.registration.id").entity(String.class).get();
+        confirm(id);
+        graphQl.document("mutation($m: ID!) { setFunctionalBranchSecretary(input: {id: \"320613001001-GN\", memberId: $m}) { functionalBranch { secretary { id } } } }")
+                .variable("m", memberId).execute()
+                .path("setFunctionalBranchSecretary.functionalBranch.secretary.id").entity(String.class).isEqualTo(memberId);
+        graphQl.document("""
+                        mutation($memberId: ID!) { moveMember(input: {memberId: $memberId, communityId: "320613001002",
+                          residenceId: "320613001002-W02-P1-M01", channel: ON_SITE}) { registration { id } } }""")
+                .variable("memberId", memberId).execute().path("moveMember.registration.id").hasValue();
+        graphQl.document("{ community(id: \"320613001001\") { functionalBranch { secretary { id } } } }").execute()
+                .path("community.functionalBranch.secretary").valueIsNull();
+    }
+
+    @Test
+    void filtersMembersByTheStateOfTheirLatestRegistration() {
+        String first = register(memberId, DEMIN, HOME).path("registerMember.registration.id").entity(String.class).get();
+        reject(first, "住址与社区登记不符，请核实");
+        confirm(register(memberId, DEMIN, HOME).path("registerMember.registration.id").entity(String.class).get());
+        String byState = "query($s: RegistrationState) { members(filter: {unitId: \"U0001\", registrationState: $s}, first: 100) { edges { node { id } } } }";
+        graphQl.document(byState).variable("s", "CONFIRMED").execute()
+                .path("members.edges[*].node.id").entityList(String.class).contains(memberId);
+        graphQl.document(byState).variable("s", "REJECTED").execute()
+                .path("members.edges[*].node.id").entityList(String.class).doesNotContain(memberId);
     }
 
     @Test
