@@ -87,6 +87,19 @@ class MemberTest extends IntegrationTest {
     }
 
     @Test
+    void neverEchoesAPhoneNumberEvenInGraphQlValidationErrors() {
+        // an inline input missing a required field: graphql-java would quote the whole input back
+        graphQl.document("""
+                        mutation { createMember(input: {gender: MALE, birthYear: 1985, phone: "13900001111", unitId: "U0001",
+                          residenceId: "320613001001-W01-P1-M01"}) { member { id } } }""")
+                .execute().errors().satisfy(errors -> {
+                    assertThat(errors).isNotEmpty();
+                    assertThat(errors).allSatisfy(e -> assertThat(e.getMessage()).doesNotContain("13900001111"));
+                    assertThat(errors.getFirst().getMessage()).contains("name");
+                });
+    }
+
+    @Test
     void updatesOnlyWhatIsGiven() {
         graphQl.document("""
                         mutation { updateMember(input: {id: "M000002", unitId: "U0003", skills: [{skillId: "first_aid", level: 2}],
