@@ -254,6 +254,7 @@ final class DatasetGenerator {
             List<String> partyOrgOfUnit, Map<String, String> functionalGroupOfGridBranch,
             Map<String, List<Map<String, Object>>> sets) {
         List<String> categories = List.copyOf(postCategories.keySet());
+        Set<String> phones = new HashSet<>(); // unique per member (a constraint in the database)
         Set<Integer> communitiesWithSecretary = new HashSet<>();
         Set<String> gridBranchesWithDeputy = new HashSet<>();
         for (int i = 1; i <= scale.members(); i++) {
@@ -262,7 +263,7 @@ final class DatasetGenerator {
             MicroGridRef home = microGrids.get(random.nextInt(microGrids.size()));
             sets.get("members").add(row(
                     "id", id, "name", personName(random), "gender", random.nextInt(2) == 0 ? "MALE" : "FEMALE",
-                    "birthYear", 1960 + random.nextInt(41), "phone", phone(random),
+                    "birthYear", 1960 + random.nextInt(41), "phone", uniquePhone(random, phones),
                     "unitId", String.format("U%04d", unit + 1), "microGridId", home.id(),
                     "skills", skills(random), "postCategories", distinct(random, categories, 1 + random.nextInt(2)),
                     "interests", distinct(random, List.of(INTERESTS), random.nextInt(4)),
@@ -328,6 +329,14 @@ final class DatasetGenerator {
         String name = String.valueOf(SURNAMES.charAt(random.nextInt(SURNAMES.length())))
                 + GIVEN.charAt(random.nextInt(GIVEN.length()));
         return random.nextInt(3) == 0 ? name : name + GIVEN.charAt(random.nextInt(GIVEN.length()));
+    }
+
+    private static String uniquePhone(Random random, Set<String> used) {
+        String phone = phone(random);
+        while (!used.add(phone)) {
+            phone = phone(random);
+        }
+        return phone;
     }
 
     /** A plausible mainland mobile number: 1[3-9] and nine digits. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +61,7 @@ public class MemberWriter {
         parameters.put("interests", interests(input.interests()));
         parameters.put("availability", orEmpty(input.availability()));
         parameters.put("roles", orEmpty(input.roles()));
-        neo4j.query("""
+        write("""
                 MATCH (u:Unit {id: $unitId})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg), (home:MicroGrid {id: $residenceId})
                 CREATE (m:Member {id: $id, name: $name, gender: $gender, birthYear: $birthYear, phone: $phone,
                                   interests: $interests, availability: $availability, roles: $roles})
@@ -75,7 +76,7 @@ public class MemberWriter {
                   UNWIND $postCategoryIds AS categoryId
                   MATCH (c:PostCategory {id: categoryId})
                   CREATE (m)-[:CHOSE_POST]->(c)
-                }""").bindAll(parameters).run();
+                }""", parameters);
         return members.member(id).orElseThrow();
     }
 
@@ -140,7 +141,7 @@ public class MemberWriter {
         parameters.put("unitId", input.unitId());
         parameters.put("skills", input.skills() == null ? null : skills(input.skills()));
         parameters.put("postCategoryIds", input.postCategoryIds());
-        neo4j.query("""
+        write("""
                 MATCH (m:Member {id: $id})
                 SET m += $changes
                 WITH m
@@ -169,8 +170,18 @@ public class MemberWriter {
                   UNWIND $postCategoryIds AS categoryId
                   MATCH (c:PostCategory {id: categoryId})
                   CREATE (m)-[:CHOSE_POST]->(c)
-                }""").bindAll(parameters).run();
+                }""", parameters);
         return members.member(input.id()).orElseThrow();
+    }
+
+    /** Runs a member write; a phone taken meanwhile by a concurrent request is refused like any duplicate. */
+    private void write(String cypher, Map<String, Object> parameters) {
+        try {
+            neo4j.query(cypher).bindAll(parameters).run();
+        } catch (DataIntegrityViolationException e) {
+            // the constraint's own message would repeat the phone number: say it in our words
+            throw new UserInputException("DUPLICATE_PHONE", "该手机号已被其他党员使用。");
+        }
     }
 
     private static void checkProfile(Validation validation, String name, Integer birthYear, String phone,

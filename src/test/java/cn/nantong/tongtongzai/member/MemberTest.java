@@ -100,6 +100,28 @@ class MemberTest extends IntegrationTest {
     }
 
     @Test
+    void concurrentCreationsCannotShareAPhoneNumber() throws Exception {
+        var attempts = new java.util.ArrayList<java.util.concurrent.Callable<Object>>();
+        for (int i = 0; i < 6; i++) {
+            attempts.add(() -> {
+                create("""
+                        {"name": "陈晓东", "gender": "MALE", "birthYear": 1985, "phone": "13911119999", "unitId": "U0001",
+                         "residenceId": "320613001001-W01-P1-M01"}""")
+                        .errors().satisfy(errors -> assertThat(errors)
+                                .allSatisfy(e -> assertThat(e.getExtensions()).containsEntry("code", "DUPLICATE_PHONE")));
+                return null;
+            });
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (var attempt : pool.invokeAll(attempts)) {
+                attempt.get();
+            }
+        }
+        assertThat(driver.executableQuery("MATCH (m:Member {phone: '13911119999'}) RETURN count(m)").execute()
+                .records().getFirst().get(0).asLong()).isEqualTo(1);
+    }
+
+    @Test
     void updatesOnlyWhatIsGiven() {
         graphQl.document("""
                         mutation { updateMember(input: {id: "M000002", unitId: "U0003", skills: [{skillId: "first_aid", level: 2}],
