@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Generates data sets and moves them between the database and JSON-lines files. Rows go in with
  * UNWIND, {@value #BATCH} at a time, one transaction per batch, into a database without an organisation.
+ * A {@code (:DatasetLoad)} node records whether the last load finished.
  */
 @Component
 public class DatasetLoader {
@@ -68,10 +69,12 @@ public class DatasetLoader {
      */
     public void load(List<RowSet> sets, Consumer<String> progress) {
         if (hasOrganisation()) {
-            throw new IllegalStateException("The database already holds an organisation (Street nodes): a data set "
-                    + "loads only into a database without one. Point tongtong.neo4j.embedded.directory at a new "
-                    + "directory, or stop the service and delete the store.");
+            throw new IllegalStateException("The database already holds an organisation (Street nodes)"
+                    + (interrupted() ? ", from a data set load that did not finish" : "")
+                    + ": a data set loads only into a database without one. Point "
+                    + "tongtong.neo4j.embedded.directory at a new directory, or stop the service and delete the store.");
         }
+        marker("CREATE (:DatasetLoad {state: 'LOADING', startedAt: datetime()})");
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             for (RowSet set : sets) {
                 String statement = DatasetStatements.statement(set.name());
@@ -80,9 +83,17 @@ public class DatasetLoader {
                 List<Future<?>> batches = new ArrayList<>();
                 for (int from = 0; from < set.rows().size(); from += BATCH) {
                     List<Map<String, Object>> batch = set.rows().subList(from, Math.min(from + BATCH, set.rows().size()));
+                    int first = from + 1;
                     batches.add(pool.submit(() -> {
                         try (Session session = driver.session()) {
-                            session.executeWriteWithoutResult(tx -> tx.run(statement, Map.of("rows", batch)).consume());
+                            session.executeWriteWithoutResult(tx -> {
+                                long loaded = tx.run(statement, Map.of("rows", batch)).single().get("loaded").asLong();
+                                if (loaded != batch.size()) { // thrown inside the transaction: the batch rolls back
+                                    throw new IllegalStateException(String.format("%s, rows %d–%d: %d of %d rows refer to "
+                                            + "nodes that do not exist (a unit, building, community … loaded earlier)",
+                                            set.name(), first, first + batch.size() - 1, batch.size() - loaded, batch.size()));
+                                }
+                            });
                         }
                         int loaded = done.addAndGet(batch.size());
                         if (set.rows().size() > BATCH) {
@@ -96,6 +107,21 @@ public class DatasetLoader {
                 progress.accept(String.format("%-20s %,8d rows in %6.2f s", set.name(), set.rows().size(),
                         (System.nanoTime() - started) / 1e9));
             }
+        }
+        marker("MATCH (d:DatasetLoad {state: 'LOADING'}) SET d.state = 'COMPLETE', d.completedAt = datetime()");
+    }
+
+    /** True when a data set load started but never finished (killed, or failed half-way). */
+    public boolean interrupted() {
+        try (Session session = driver.session()) {
+            return session.run("RETURN EXISTS { (:DatasetLoad {state: 'LOADING'}) } AS interrupted").single()
+                    .get("interrupted").asBoolean();
+        }
+    }
+
+    private void marker(String cypher) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(cypher).consume());
         }
     }
 

@@ -77,9 +77,12 @@ final class DatasetStatements {
                 MATCH (x:Compound {id: row.compoundId})
                 CREATE (o:OwnersCommittee {id: row.id}) SET o.name = row.name
                 CREATE (o)-[:OF_COMPOUND]->(x)
-                WITH o, row WHERE row.partyOrgId IS NOT NULL
-                CREATE (p:PartyOrg {id: row.partyOrgId}) SET p.name = row.partyOrgName
-                CREATE (o)-[:HAS_PARTY_ORG]->(p)""");
+                WITH o, row
+                CALL (o, row) {
+                  WITH o, row WHERE row.partyOrgId IS NOT NULL
+                  CREATE (p:PartyOrg {id: row.partyOrgId}) SET p.name = row.partyOrgName
+                  CREATE (o)-[:HAS_PARTY_ORG]->(p)
+                }""");
         add("propertyCompanies", """
                 CREATE (c:PropertyCompany {id: row.id}) SET c.name = row.name
                 WITH c, row
@@ -88,9 +91,11 @@ final class DatasetStatements {
                   MATCH (x:Compound {id: compoundId})
                   CREATE (c)-[:MANAGES]->(x)
                 }
-                WITH c, row WHERE row.partyOrgId IS NOT NULL
-                CREATE (p:PartyOrg {id: row.partyOrgId}) SET p.name = row.partyOrgName
-                CREATE (c)-[:HAS_PARTY_ORG]->(p)""");
+                CALL (c, row) {
+                  WITH c, row WHERE row.partyOrgId IS NOT NULL
+                  CREATE (p:PartyOrg {id: row.partyOrgId}) SET p.name = row.partyOrgName
+                  CREATE (c)-[:HAS_PARTY_ORG]->(p)
+                }""");
         add("members", """
                 MATCH (u:Unit {id: row.unitId})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg), (home:MicroGrid {id: row.microGridId})
                 CREATE (m:Member {id: row.id})
@@ -124,9 +129,12 @@ final class DatasetStatements {
         add("placements", """
                 MATCH (m:Member {id: row.memberId}), (f:FunctionalBranch {id: row.functionalBranchId})
                 CREATE (m)-[:IN_FUNCTIONAL_BRANCH]->(f)
-                WITH m, row WHERE row.functionalGroupId IS NOT NULL
-                MATCH (g:FunctionalGroup {id: row.functionalGroupId})
-                CREATE (m)-[:IN_FUNCTIONAL_GROUP]->(g)""");
+                WITH m, row
+                CALL (m, row) {
+                  WITH m, row WHERE row.functionalGroupId IS NOT NULL
+                  MATCH (g:FunctionalGroup {id: row.functionalGroupId})
+                  CREATE (m)-[:IN_FUNCTIONAL_GROUP]->(g)
+                }""");
         add("secretaries", """
                 MATCH (m:Member {id: row.memberId}), (f:FunctionalBranch {id: row.functionalBranchId})
                 CREATE (m)-[:SECRETARY_OF]->(f)""");
@@ -144,8 +152,9 @@ final class DatasetStatements {
     private DatasetStatements() {
     }
 
+    /** Every statement answers how many rows it loaded: a row whose references are missing is not counted. */
     private static void add(String name, String body) {
-        STATEMENTS.put(name, "UNWIND $rows AS row\n" + body);
+        STATEMENTS.put(name, "UNWIND $rows AS row\n" + body + "\nRETURN count(*) AS loaded");
     }
 
     static String statement(String name) {

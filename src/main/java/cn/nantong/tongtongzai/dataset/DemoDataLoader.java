@@ -6,6 +6,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
+import cn.nantong.tongtongzai.platform.StartupRefusedException;
 import cn.nantong.tongtongzai.platform.migration.MigratedSchema;
 
 /**
@@ -28,6 +29,11 @@ class DemoDataLoader implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        if (loader.interrupted()) {
+            throw new StartupRefusedException("Loading the demo data was interrupted: the database holds half of it.",
+                    "Stop the service, delete the store (tongtong.neo4j.embedded.directory, ./data/neo4j by default) "
+                            + "and start again; the demo data is loaded into an empty database.");
+        }
         if (loader.hasOrganisation()) {
             log.info("Demo data: skipped, the database already holds an organisation");
             return;

@@ -83,6 +83,33 @@ class DatasetTest extends IntegrationTest {
     }
 
     @Test
+    void refusesRowsThatReferToMissingNodesAndRemembersTheLoadDidNotFinish() {
+        List<RowSet> tiny = loader.generate(Scale.TINY);
+        List<RowSet> broken = tiny.stream().map(set -> !set.name().equals("members") ? set : new RowSet("members",
+                set.rows().stream().map(row -> row.get("id").equals("M000003")
+                        ? withUnit(row, "U9999") : row).toList())).toList();
+
+        assertThatThrownBy(() -> loader.load(broken, line -> { }))
+                .hasMessageContaining("members, rows 1–40: 1 of 40 rows refer to nodes that do not exist");
+        assertThat(count("MATCH (m:Member) RETURN count(m)")).as("the failing batch rolled back").isZero();
+        assertThat(loader.interrupted()).isTrue();
+        assertThatThrownBy(() -> loader.load(tiny, line -> { })).hasMessageContaining("did not finish");
+    }
+
+    @Test
+    void aFinishedLoadIsNotInterrupted() {
+        loader.load(loader.generate(Scale.TINY), line -> { });
+        assertThat(loader.interrupted()).isFalse();
+        assertThat(count("MATCH (d:DatasetLoad {state: 'COMPLETE'}) RETURN count(d)")).isEqualTo(1);
+    }
+
+    private static Map<String, Object> withUnit(Map<String, Object> row, String unitId) {
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(row);
+        changed.put("unitId", unitId);
+        return changed;
+    }
+
+    @Test
     void refusesToLoadIntoADatabaseThatHasAnOrganisation() {
         database.write("CREATE (:Street {id: '320613001', name: '城东街道'})");
         assertThatThrownBy(() -> loader.load(loader.generate(Scale.TINY), line -> { }))
