@@ -70,6 +70,7 @@ class RefusalsTest extends IntegrationTest {
                 Arguments.of("UNIT_NOT_FOUND", "mutation { updateUnit(input: {id: \"x\", name: \"某单位\"}) { unit { id } } }"),
                 Arguments.of("COMPOUND_NOT_FOUND", "mutation { createOwnersCommittee(input: {compoundId: \"x\", name: \"某业委会\"}) { id } }"),
                 Arguments.of("INVALID_PAGE", "{ members(first: 1000) { edges { node { id } } } }"),
+                Arguments.of("INVALID_PAGE", "{ streets(first: -1) { edges { node { id } } } }"),
                 Arguments.of("NODE_NOT_FOUND", "mutation { updateMicroGrid(input: {id: \"x\", building: 3}) { node { id } } }"),
                 Arguments.of("COMPOUND_NOT_IN_COMMUNITY", "mutation { updateMicroGrid(input: {id: \"320613001001-W01-P1-M01\", compoundId: \"320613001002-W01-X1\"}) { node { id } } }"),
                 Arguments.of("COMPOUND_NOT_FOUND", "mutation { updateCompound(input: {id: \"x\", kind: OLD}) { compound { id } } }"),
