@@ -45,71 +45,87 @@ public class MemberWriter {
         Validation validation = new Validation();
         checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests());
         validation.throwIfInvalid();
-        checkReferences(null, input.unitId(), input.residenceId(), input.skills(), input.postCategoryIds(), input.phone());
+        List<UserInputException.Problem> problems = checkReferences(List.of(reference(null, input))).getFirst();
+        if (!problems.isEmpty()) {
+            throw UserInputException.of(problems);
+        }
+        return createAll(List.of(input)).getFirst();
+    }
 
-        String id = "M-" + UUID.randomUUID();
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("name", input.name().strip());
-        parameters.put("gender", input.gender());
-        parameters.put("birthYear", input.birthYear());
-        parameters.put("phone", input.phone());
-        parameters.put("unitId", input.unitId());
-        parameters.put("residenceId", input.residenceId());
-        parameters.put("skills", skills(input.skills()));
-        parameters.put("postCategoryIds", orEmpty(input.postCategoryIds()));
-        parameters.put("interests", interests(input.interests()));
-        parameters.put("availability", orEmpty(input.availability()));
-        parameters.put("roles", orEmpty(input.roles()));
+    /** Creates checked rows with one statement, and reads them back with one more. */
+    private List<Member> createAll(List<CreateMemberInput> inputs) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CreateMemberInput input : inputs) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", "M-" + UUID.randomUUID());
+            row.put("name", input.name().strip());
+            row.put("gender", input.gender());
+            row.put("birthYear", input.birthYear());
+            row.put("phone", input.phone());
+            row.put("unitId", input.unitId());
+            row.put("residenceId", input.residenceId());
+            row.put("skills", skills(input.skills()));
+            row.put("postCategoryIds", orEmpty(input.postCategoryIds()));
+            row.put("interests", interests(input.interests()));
+            row.put("availability", orEmpty(input.availability()));
+            row.put("roles", orEmpty(input.roles()));
+            rows.add(row);
+        }
         write("""
-                MATCH (u:Unit {id: $unitId})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg), (home:MicroGrid {id: $residenceId})
-                CREATE (m:Member {id: $id, name: $name, gender: $gender, birthYear: $birthYear, phone: $phone,
-                                  interests: $interests, availability: $availability, roles: $roles})
+                UNWIND $rows AS row
+                MATCH (u:Unit {id: row.unitId})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg), (home:MicroGrid {id: row.residenceId})
+                CREATE (m:Member {id: row.id, name: row.name, gender: row.gender, birthYear: row.birthYear, phone: row.phone,
+                                  interests: row.interests, availability: row.availability, roles: row.roles})
                 CREATE (m)-[:WORKS_AT]->(u), (m)-[:MEMBER_OF]->(o), (m)-[:LIVES_IN]->(home)
-                WITH m
-                CALL (m) {
-                  UNWIND $skills AS skill
+                WITH m, row
+                CALL (m, row) {
+                  UNWIND row.skills AS skill
                   MATCH (s:Skill {id: skill.skillId})
                   CREATE (m)-[:HAS_SKILL {level: skill.level}]->(s)
                 }
-                CALL (m) {
-                  UNWIND $postCategoryIds AS categoryId
+                CALL (m, row) {
+                  UNWIND row.postCategoryIds AS categoryId
                   MATCH (c:PostCategory {id: categoryId})
                   CREATE (m)-[:CHOSE_POST]->(c)
-                }""", parameters);
-        return members.member(id).orElseThrow();
+                }""", Map.of("rows", rows));
+        Map<String, Member> created = members.members(rows.stream().map(r -> (String) r.get("id")).toList());
+        return rows.stream().map(r -> created.get((String) r.get("id"))).toList();
     }
 
-    /** All rows or none: every row is checked first, and problems come back with their row numbers (1-based). */
+    /**
+     * All rows or none: every row is checked first (formats in memory, references with one statement for all
+     * rows), and problems come back with their row numbers (1-based).
+     */
     @Transactional
     public List<Member> importAll(List<CreateMemberInput> rows) {
         if (rows == null || rows.isEmpty() || rows.size() > MAX_IMPORT) {
             throw new UserInputException("INVALID_IMPORT_SIZE", "一次导入须为1至" + MAX_IMPORT + "条记录。");
         }
-        List<UserInputException.Problem> problems = new ArrayList<>();
+        List<List<UserInputException.Problem>> byRow = new ArrayList<>();
+        List<Reference> references = new ArrayList<>();
         var phones = new HashSet<String>();
+        for (CreateMemberInput row : rows) {
+            Validation validation = new Validation();
+            checkProfile(validation, row.name(), row.birthYear(), row.phone(), row.skills(), row.interests());
+            validation.require(row.phone() == null || phones.add(row.phone()), "phone", "DUPLICATE_PHONE",
+                    "该手机号在导入文件中重复。");
+            byRow.add(validation.problems());
+            references.add(reference(null, row));
+        }
+        List<List<UserInputException.Problem>> missing = checkReferences(references);
+        List<UserInputException.Problem> problems = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            CreateMemberInput row = rows.get(i);
-            String prefix = "第" + (i + 1) + "行：";
-            try {
-                Validation validation = new Validation();
-                checkProfile(validation, row.name(), row.birthYear(), row.phone(), row.skills(), row.interests());
-                validation.require(row.phone() == null || phones.add(row.phone()), "phone", "DUPLICATE_PHONE",
-                        "该手机号在导入文件中重复。");
-                validation.throwIfInvalid();
-                checkReferences(null, row.unitId(), row.residenceId(), row.skills(), row.postCategoryIds(), row.phone());
-            } catch (UserInputException e) {
-                for (var problem : e.problems().isEmpty()
-                        ? List.of(new UserInputException.Problem("", e.code(), e.getMessage())) : e.problems()) {
-                    problems.add(new UserInputException.Problem("members[" + i + "]." + problem.field(), problem.code(),
-                            prefix + problem.message()));
-                }
+            List<UserInputException.Problem> rowProblems = new ArrayList<>(byRow.get(i));
+            rowProblems.addAll(missing.get(i));
+            for (var problem : rowProblems) {
+                problems.add(new UserInputException.Problem("members[" + i + "]." + problem.field(), problem.code(),
+                        "第" + (i + 1) + "行：" + problem.message()));
             }
         }
         if (!problems.isEmpty()) {
             throw UserInputException.of(problems);
         }
-        return rows.stream().map(this::create).toList();
+        return createAll(rows);
     }
 
     @Transactional
@@ -120,7 +136,11 @@ public class MemberWriter {
         Validation validation = new Validation();
         checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests());
         validation.throwIfInvalid();
-        checkReferences(input.id(), input.unitId(), null, input.skills(), input.postCategoryIds(), input.phone());
+        List<UserInputException.Problem> problems = checkReferences(List.of(new Reference(input.id(), input.unitId(), null,
+                skillIds(input.skills()), orEmpty(input.postCategoryIds()), input.phone()))).getFirst();
+        if (!problems.isEmpty()) {
+            throw UserInputException.of(problems);
+        }
 
         Map<String, Object> changes = new HashMap<>();
         if (input.name() != null) {
@@ -214,30 +234,60 @@ public class MemberWriter {
         }
     }
 
-    /** Every referenced unit, residence, skill and post category must exist; a phone belongs to one member. */
-    private void checkReferences(String memberId, String unitId, String residenceId, List<MemberSkillInput> skills,
+    /** What one row refers to. */
+    private record Reference(String memberId, String unitId, String residenceId, List<String> skillIds,
             List<String> postCategoryIds, String phone) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("memberId", memberId);
-        parameters.put("unitId", unitId);
-        parameters.put("residenceId", residenceId);
-        parameters.put("skillIds", skills == null ? List.of() : skills.stream().map(MemberSkillInput::skillId).toList());
-        parameters.put("postCategoryIds", orEmpty(postCategoryIds));
-        parameters.put("phone", phone);
-        Map<String, Object> found = neo4j.query("""
-                RETURN $unitId IS NULL OR EXISTS { (:Unit {id: $unitId})-[:HAS_PARTY_ORG]->(:UnitPartyOrg) } AS unit,
-                       $residenceId IS NULL OR EXISTS { (:MicroGrid {id: $residenceId}) } AS residence,
-                       all(id IN $skillIds WHERE EXISTS { (:Skill {id: id}) }) AS skills,
-                       all(id IN $postCategoryIds WHERE EXISTS { (:PostCategory {id: id}) }) AS postCategories,
-                       $phone IS NULL OR NOT EXISTS { MATCH (m:Member {phone: $phone}) WHERE m.id <> coalesce($memberId, '') } AS phoneFree""")
-                .bindAll(parameters).fetch().one().orElseThrow();
-        new Validation()
-                .require((Boolean) found.get("unit"), "unitId", "UNIT_NOT_FOUND", "找不到该单位。")
-                .require((Boolean) found.get("residence"), "residenceId", "RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。")
-                .require((Boolean) found.get("skills"), "skills", "SKILL_NOT_FOUND", "技能不在技能目录中。")
-                .require((Boolean) found.get("postCategories"), "postCategoryIds", "POST_CATEGORY_NOT_FOUND", "岗位类别不存在。")
-                .require((Boolean) found.get("phoneFree"), "phone", "DUPLICATE_PHONE", "该手机号已被其他党员使用。")
-                .throwIfInvalid();
+    }
+
+    private static Reference reference(String memberId, CreateMemberInput input) {
+        return new Reference(memberId, input.unitId(), input.residenceId(), skillIds(input.skills()),
+                orEmpty(input.postCategoryIds()), input.phone());
+    }
+
+    /**
+     * Every referenced unit, residence, skill and post category must exist, and a phone belongs to one member;
+     * one statement answers for all rows, giving each row's problems.
+     */
+    private List<List<UserInputException.Problem>> checkReferences(List<Reference> references) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < references.size(); i++) {
+            Reference r = references.get(i);
+            Map<String, Object> row = new HashMap<>();
+            row.put("i", i);
+            row.put("memberId", r.memberId());
+            row.put("unitId", r.unitId());
+            row.put("residenceId", r.residenceId());
+            row.put("skillIds", r.skillIds());
+            row.put("postCategoryIds", r.postCategoryIds());
+            row.put("phone", r.phone());
+            rows.add(row);
+        }
+        List<List<UserInputException.Problem>> problems = new ArrayList<>();
+        references.forEach(r -> problems.add(new ArrayList<>()));
+        neo4j.query("""
+                UNWIND $rows AS row
+                RETURN row.i AS i,
+                       row.unitId IS NULL OR EXISTS { (:Unit {id: row.unitId})-[:HAS_PARTY_ORG]->(:UnitPartyOrg) } AS unit,
+                       row.residenceId IS NULL OR EXISTS { (:MicroGrid {id: row.residenceId}) } AS residence,
+                       all(id IN row.skillIds WHERE EXISTS { (:Skill {id: id}) }) AS skills,
+                       all(id IN row.postCategoryIds WHERE EXISTS { (:PostCategory {id: id}) }) AS postCategories,
+                       row.phone IS NULL OR NOT EXISTS { MATCH (m:Member {phone: row.phone})
+                                                         WHERE m.id <> coalesce(row.memberId, '') } AS phoneFree""")
+                .bind(rows).to("rows").fetch().all()
+                .forEach(found -> {
+                    Validation validation = new Validation()
+                            .require((Boolean) found.get("unit"), "unitId", "UNIT_NOT_FOUND", "找不到该单位。")
+                            .require((Boolean) found.get("residence"), "residenceId", "RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。")
+                            .require((Boolean) found.get("skills"), "skills", "SKILL_NOT_FOUND", "技能不在技能目录中。")
+                            .require((Boolean) found.get("postCategories"), "postCategoryIds", "POST_CATEGORY_NOT_FOUND", "岗位类别不存在。")
+                            .require((Boolean) found.get("phoneFree"), "phone", "DUPLICATE_PHONE", "该手机号已被其他党员使用。");
+                    problems.get(((Number) found.get("i")).intValue()).addAll(validation.problems());
+                });
+        return problems;
+    }
+
+    private static List<String> skillIds(List<MemberSkillInput> skills) {
+        return skills == null ? List.of() : skills.stream().map(MemberSkillInput::skillId).toList();
     }
 
     private static List<Map<String, Object>> skills(List<MemberSkillInput> skills) {

@@ -133,10 +133,19 @@ class UnitAndImportTest extends IntegrationTest {
                 });
         assertThat(count()).isEqualTo(before);
 
+        statements.reset();
         graphQl.document("mutation($rows: [CreateMemberInput!]!) { importMembers(input: {members: $rows}) { imported members { unit { id } } } }")
                 .variable("rows", List.of(row("周明", "13700000001"), row("郑强", "13700000003"))).execute()
                 .path("importMembers.imported").entity(Integer.class).isEqualTo(2);
+        int forTwo = statements.count();
         assertThat(count()).isEqualTo(before + 2);
+
+        // the number of statements does not grow with the number of rows
+        statements.reset();
+        graphQl.document("mutation($rows: [CreateMemberInput!]!) { importMembers(input: {members: $rows}) { imported members { unit { id } } } }")
+                .variable("rows", java.util.stream.IntStream.range(10, 30).mapToObj(i -> row("王丽", "137000000" + i)).toList())
+                .execute().path("importMembers.imported").entity(Integer.class).isEqualTo(20);
+        assertThat(statements.count()).isEqualTo(forTwo);
     }
 
     private static Map<String, Object> row(String name, String phone) {

@@ -26,6 +26,10 @@ public final class Validation {
         return trimmed;
     }
 
+    public List<UserInputException.Problem> problems() {
+        return List.copyOf(problems);
+    }
+
     public boolean ok() {
         return problems.isEmpty();
     }
