@@ -66,6 +66,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, properties.authEnabled())
+                // personal data service: no usage reports sent to Neo4j Inc.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Netty's default quiet period holds every shutdown (and restart) for about ten seconds.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(100))
                 .build();
