@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.member;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,26 +26,15 @@ public class ResidentWriter {
     }
 
     public Resident update(UpdateResidentInput input) {
-        Validation validation = new Validation();
         String name = input.name() == null ? null : input.name().strip();
-        if (name != null) {
-            validation.require(MemberWriter.NAME.matcher(name).matches(), "name", "INVALID_NAME", "姓名须为2至20个汉字或字母。");
-        }
-        if (input.phone() != null) {
-            validation.require(MemberWriter.PHONE.matcher(input.phone()).matches(), "phone", "INVALID_PHONE",
-                    "手机号格式不正确：须为以1开头的11位数字。");
-        }
-        validation.throwIfInvalid();
-        boolean exists = neo4j.query("MATCH (r:Resident {id: $id}) RETURN count(r) > 0")
-                .bind(input.id() == null ? "" : input.id()).to("id").fetchAs(Boolean.class).one().orElse(false);
-        if (!exists) {
+        checkProfile(name, input.phone());
+        if (!exists("MATCH (r:Resident {id: $id}) RETURN count(r) > 0", input.id())) {
             throw new UserInputException("RESIDENT_NOT_FOUND", "找不到该居民。");
         }
-        if (input.residenceId() != null && !neo4j.query("MATCH (h:MicroGrid {id: $id}) RETURN count(h) > 0")
-                .bind(input.residenceId()).to("id").fetchAs(Boolean.class).one().orElse(false)) {
-            throw new UserInputException("RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。");
+        if (input.residenceId() != null) {
+            requireResidence(input.residenceId());
         }
-        Map<String, Object> p = new java.util.HashMap<>();
+        Map<String, Object> p = new HashMap<>();
         p.put("id", input.id());
         p.put("name", name);
         p.put("phone", input.phone());
@@ -70,21 +60,36 @@ public class ResidentWriter {
 
     public Resident create(CreateResidentInput input) {
         String name = input.name() == null ? "" : input.name().strip();
-        new Validation()
-                .require(MemberWriter.NAME.matcher(name).matches(), "name", "INVALID_NAME", "姓名须为2至20个汉字或字母。")
-                .require(input.phone() != null && MemberWriter.PHONE.matcher(input.phone()).matches(), "phone",
-                        "INVALID_PHONE", "手机号格式不正确：须为以1开头的11位数字。")
-                .throwIfInvalid();
-        boolean residence = neo4j.query("MATCH (h:MicroGrid {id: $id}) RETURN count(h) > 0")
-                .bind(input.residenceId() == null ? "" : input.residenceId()).to("id").fetchAs(Boolean.class).one().orElse(false);
-        if (!residence) {
-            throw new UserInputException("RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。");
-        }
+        checkProfile(name, input.phone() == null ? "" : input.phone());
+        requireResidence(input.residenceId());
         String id = "R-" + UUID.randomUUID();
         neo4j.query("""
                 MATCH (home:MicroGrid {id: $residenceId})
                 CREATE (:Resident {id: $id, name: $name, phone: $phone})-[:LIVES_IN]->(home)""")
                 .bindAll(Map.of("id", id, "name", name, "phone", input.phone(), "residenceId", input.residenceId())).run();
         return new Resident(id, name, input.phone(), input.residenceId());
+    }
+
+    /** Checks the fields given (null = not given, left as it is). */
+    private static void checkProfile(String name, String phone) {
+        Validation validation = new Validation();
+        if (name != null) {
+            validation.require(MemberWriter.NAME.matcher(name).matches(), "name", "INVALID_NAME", "姓名须为2至20个汉字或字母。");
+        }
+        if (phone != null) {
+            validation.require(MemberWriter.PHONE.matcher(phone).matches(), "phone", "INVALID_PHONE",
+                    "手机号格式不正确：须为以1开头的11位数字。");
+        }
+        validation.throwIfInvalid();
+    }
+
+    private void requireResidence(String residenceId) {
+        if (!exists("MATCH (h:MicroGrid {id: $id}) RETURN count(h) > 0", residenceId)) {
+            throw new UserInputException("RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。");
+        }
+    }
+
+    private boolean exists(String cypher, String id) {
+        return neo4j.query(cypher).bind(id == null ? "" : id).to("id").fetchAs(Boolean.class).one().orElse(false);
     }
 }
