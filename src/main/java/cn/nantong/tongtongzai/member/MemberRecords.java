@@ -8,13 +8,7 @@ final class MemberRecords {
     private MemberRecords() {
     }
 
-    record Skill(String id, String name, String categoryId) {
-    }
-
     record MemberSkill(Skill skill, int level) {
-    }
-
-    record PostCategory(String id, String name) {
     }
 
     record Unit(String id, String name, String kind) {
@@ -30,9 +24,6 @@ final class MemberRecords {
     }
 
     /** One parent's page of a nested list, with the list's own argument (a state or a community), batched. */
-    record NestedPage(String parentId, String argument, cn.nantong.tongtongzai.platform.graphql.Page page) {
-    }
-
     record MemberFilter(String communityId, String gridId, String skillId, String postCategoryId, String unitId,
             String registrationState) {
     }

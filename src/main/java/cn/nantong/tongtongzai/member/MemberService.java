@@ -14,12 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.member.MemberRecords.MemberFilter;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberSkill;
-import cn.nantong.tongtongzai.member.MemberRecords.NestedPage;
+import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.member.MemberRecords.Pairing;
 import cn.nantong.tongtongzai.member.MemberRecords.PartyOrg;
-import cn.nantong.tongtongzai.member.MemberRecords.PostCategory;
 import cn.nantong.tongtongzai.member.MemberRecords.ReportingRate;
-import cn.nantong.tongtongzai.member.MemberRecords.Skill;
 import cn.nantong.tongtongzai.member.MemberRecords.Unit;
 import cn.nantong.tongtongzai.member.MemberRecords.UnitFilter;
 import cn.nantong.tongtongzai.organization.FunctionalGroup;
@@ -154,29 +152,9 @@ public class MemberService {
                 RETURN collect(%s) AS all""".formatted(MEMBER), MemberService::member);
     }
 
-    /**
-     * Runs {@code perParent} (which binds {@code key} and returns {@code all}, ordered) once for all pages;
-     * SKIP/LIMIT cannot depend on a row, so each parent's list is sliced.
-     */
     private <T> Map<NestedPage, List<T>> nested(Collection<NestedPage> pages, String perParent,
             java.util.function.Function<Object, T> mapper) {
-        List<NestedPage> ordered = List.copyOf(pages);
-        List<Map<String, Object>> keys = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Map<String, Object> key = new HashMap<>();
-            key.put("i", i);
-            key.put("parentId", ordered.get(i).parentId());
-            key.put("argument", ordered.get(i).argument());
-            key.put("skip", ordered.get(i).page().skip());
-            key.put("limit", ordered.get(i).page().fetchSize());
-            keys.add(key);
-        }
-        Map<NestedPage, List<T>> result = new HashMap<>();
-        rows("UNWIND $keys AS key CALL (key) { " + perParent + " } RETURN key.i AS i, all[key.skip .. key.skip + key.limit] AS page",
-                Map.of("keys", keys))
-                .forEach(row -> result.put(ordered.get(((Number) row.get("i")).intValue()),
-                        ((List<?>) row.get("page")).stream().map(mapper).toList()));
-        return result;
+        return NestedPage.load(neo4j, pages, perParent, mapper);
     }
 
     Map<String, Unit> unitsOfMembers(Collection<String> memberIds) {
@@ -228,7 +206,16 @@ public class MemberService {
                 });
     }
 
-    Map<String, PostCategory> categoriesOfSkills(Collection<String> categoryIds) {
+    /** Skills by id (the reference data of V003). */
+    public Map<String, Skill> skills(Collection<String> ids) {
+        return byKey("UNWIND $ids AS id MATCH (s:Skill {id: id}) RETURN id, s {.id, .name, categoryId: COLLECT { MATCH (s)-[:SERVES]->(c:PostCategory) RETURN c.id }[0]} AS value",
+                ids, value -> {
+                    Map<String, Object> s = map(value);
+                    return new Skill((String) s.get("id"), (String) s.get("name"), (String) s.get("categoryId"));
+                });
+    }
+
+    public Map<String, PostCategory> categoriesOfSkills(Collection<String> categoryIds) {
         return byKey("UNWIND $ids AS id MATCH (c:PostCategory {id: id}) RETURN id, c {.id, .name} AS value",
                 categoryIds, value -> postCategory(map(value)));
     }

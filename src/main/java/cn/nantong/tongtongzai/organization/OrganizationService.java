@@ -170,6 +170,23 @@ public class OrganizationService {
         return counts;
     }
 
+    /** Functional branches and groups by id, each as its own record (the GraphQL union FunctionalTeam). */
+    public Map<String, Object> functionalTeams(Collection<String> ids) {
+        Map<String, Object> teams = new HashMap<>();
+        rows("""
+                UNWIND $ids AS id
+                OPTIONAL MATCH (c:Community)-[:HAS_FUNCTIONAL_BRANCH]->(f:FunctionalBranch {id: id})
+                OPTIONAL MATCH (b:FunctionalBranch)-[:HAS_FUNCTIONAL_GROUP]->(g:FunctionalGroup {id: id})-[:EMBEDDED_IN]->(x:GridBranch)
+                WITH id, c, f, b, g, x WHERE f IS NOT NULL OR g IS NOT NULL
+                RETURN id, f IS NOT NULL AS branch, coalesce(f.name, g.name) AS name, c.id AS communityId,
+                       b.id AS branchId, x.id AS gridBranchId""", Map.of("ids", List.copyOf(ids)))
+                .forEach(row -> teams.put((String) row.get("id"), Boolean.TRUE.equals(row.get("branch"))
+                        ? new FunctionalBranch((String) row.get("id"), (String) row.get("name"), (String) row.get("communityId"))
+                        : new FunctionalGroup((String) row.get("id"), (String) row.get("name"), (String) row.get("branchId"),
+                                (String) row.get("gridBranchId"))));
+        return teams;
+    }
+
     Map<String, FunctionalBranch> functionalBranches(List<String> communityIds) {
         Map<String, FunctionalBranch> byCommunity = new HashMap<>();
         rows("""

@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * All subclasses share one Spring context (same configuration), and each test starts from an empty graph.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tongtong.demo-data.enabled=false")
+        properties = {"tongtong.demo-data.enabled=false", "tongtong.service-records.auto-close=false"})
 @AutoConfigureWebTestClient
 @AutoConfigureHttpGraphQlTester
 @Import({TestDatabase.class, CypherStatementCounter.class})

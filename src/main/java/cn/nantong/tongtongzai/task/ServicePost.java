@@ -1,0 +1,6 @@
+package cn.nantong.tongtongzai.task;
+
+/** 岗位 — a standing duty a community defines in one of the eight categories, e.g. 法律援助岗. */
+public record ServicePost(String id, String name, String description, String categoryId, String communityId,
+        boolean active, String verificationCode) {
+}

@@ -1,0 +1,17 @@
+package cn.nantong.tongtongzai.task;
+
+import java.util.List;
+
+/**
+ * 社区下单 — a task a community publishes. {@code claimed} counts the seats taken (active member claims);
+ * links (community, place, skills, teams …) are ids, resolved per field.
+ */
+public record Task(String id, String title, String description, String kind, int difficulty, int headcount,
+        String startsAt, String endsAt, String audience, String state, String cancelReason, String verificationCode,
+        String communityId, String placeId, String categoryId, List<String> skillIds, List<String> teamIds,
+        String createdAt, String publishedAt, int claimed) {
+
+    public int openSeats() {
+        return Math.max(0, headcount - claimed);
+    }
+}

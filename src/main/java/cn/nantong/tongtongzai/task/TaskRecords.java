@@ -1,0 +1,77 @@
+package cn.nantong.tongtongzai.task;
+
+import java.util.List;
+
+/** GraphQL inputs and payloads of graphql/task.graphqls. */
+final class TaskRecords {
+
+    private TaskRecords() {
+    }
+
+    record CreateTaskInput(String communityId, String title, String description, String kind, Integer difficulty,
+            Integer headcount, String startsAt, String endsAt, String placeId, List<String> skillIds, String categoryId,
+            String audience, List<String> teamIds) {
+    }
+
+    record UpdateTaskInput(String id, String title, String description, Integer difficulty, Integer headcount,
+            String startsAt, String endsAt, String placeId, List<String> skillIds, String categoryId,
+            List<String> teamIds) {
+    }
+
+    record TaskIdInput(String taskId) {
+    }
+
+    record CancelTaskInput(String taskId, String reason) {
+    }
+
+    record TaskPayload(Task task) {
+    }
+
+    record TaskFilter(String communityId, String state, String kind, String audience, String memberId) {
+    }
+
+    record ClaimTaskInput(String taskId, String memberId) {
+    }
+
+    record WithdrawClaimInput(String claimId) {
+    }
+
+    record TeamClaimInput(String taskId, String teamId) {
+    }
+
+    record ConfirmTeamClaimInput(String teamClaimId, String memberId) {
+    }
+
+    record ClaimPayload(Claim claim) {
+    }
+
+    record TeamClaimPayload(TeamClaim teamClaim) {
+    }
+
+    record CheckInput(String claimId, String verificationCode) {
+    }
+
+    record PostCheckInput(String postId, String memberId, String verificationCode) {
+    }
+
+    record CorrectHoursInput(String recordId, Double hours, String reason) {
+    }
+
+    record ServiceRecordPayload(ServiceRecord record) {
+    }
+
+    record CreateServicePostInput(String communityId, String name, String categoryId, String description) {
+    }
+
+    record UpdateServicePostInput(String id, String name, String description, Boolean active) {
+    }
+
+    record ServicePostPayload(ServicePost post) {
+    }
+
+    record PostMemberInput(String postId, String memberId) {
+    }
+
+    record ServiceHours(String period, String from, String to, double hours, int records) {
+    }
+}

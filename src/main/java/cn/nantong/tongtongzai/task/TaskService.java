@@ -1,0 +1,282 @@
+package cn.nantong.tongtongzai.task;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.nantong.tongtongzai.platform.graphql.NestedPage;
+import cn.nantong.tongtongzai.platform.graphql.Page;
+import cn.nantong.tongtongzai.platform.neo4j.Values;
+import cn.nantong.tongtongzai.platform.time.Period;
+import cn.nantong.tongtongzai.task.TaskRecords.ServiceHours;
+import cn.nantong.tongtongzai.task.TaskRecords.TaskFilter;
+
+import static cn.nantong.tongtongzai.platform.neo4j.Values.bool;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.integer;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.optionalInteger;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.string;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.strings;
+
+/** Reads of tasks, claims, service records and posts; batch methods answer many parents in one statement. */
+@Service
+@Transactional(readOnly = true)
+public class TaskService {
+
+    static final String TASK = """
+            t {.id, .title, .description, .kind, .difficulty, .headcount, .audience, .state, .cancelReason,
+               .verificationCode, startsAt: toString(t.startsAt), endsAt: toString(t.endsAt),
+               createdAt: toString(t.createdAt), publishedAt: toString(t.publishedAt),
+               communityId: COLLECT { MATCH (t)-[:OF_COMMUNITY]->(x:Community) RETURN x.id }[0],
+               placeId: COLLECT { MATCH (t)-[:AT]->(x:MicroGrid) RETURN x.id }[0],
+               categoryId: COLLECT { MATCH (t)-[:IN_CATEGORY]->(x:PostCategory) RETURN x.id }[0],
+               skillIds: COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill) RETURN x.id ORDER BY x.id },
+               teamIds: COLLECT { MATCH (t)-[:FOR_TEAM]->(x) RETURN x.id ORDER BY x.id },
+               claimed: COUNT { MATCH (t)<-[:FOR_TASK]-(c:Claim) WHERE c.activeKey IS NOT NULL }}""";
+    static final String CLAIM = """
+            c {.id, .state, .source, .claimedBy, claimedAt: toString(c.claimedAt), withdrawnAt: toString(c.withdrawnAt),
+               taskId: COLLECT { MATCH (c)-[:FOR_TASK]->(x:Task) RETURN x.id }[0],
+               memberId: COLLECT { MATCH (c)<-[:MADE]-(x:Member) RETURN x.id }[0],
+               teamClaimId: COLLECT { MATCH (c)-[:PART_OF]->(x:TeamClaim) RETURN x.id }[0]}""";
+    static final String TEAM_CLAIM = """
+            tc {.id, .claimedBy, claimedAt: toString(tc.claimedAt),
+                taskId: COLLECT { MATCH (tc)-[:FOR_TASK]->(x:Task) RETURN x.id }[0],
+                teamId: COLLECT { MATCH (tc)<-[:MADE]-(x) RETURN x.id }[0],
+                teamName: COLLECT { MATCH (tc)<-[:MADE]-(x) RETURN x.name }[0]}""";
+    static final String RECORD = """
+            sr {.id, .minutes, checkInAt: toString(sr.checkInAt), checkOutAt: toString(sr.checkOutAt),
+                autoClosed: coalesce(sr.autoClosed, false), corrected: coalesce(sr.corrected, false),
+                memberId: COLLECT { MATCH (sr)<-[:SERVED]-(x:Member) RETURN x.id }[0],
+                claimId: COLLECT { MATCH (sr)-[:FOR_CLAIM]->(x:Claim) RETURN x.id }[0],
+                postId: COLLECT { MATCH (sr)-[:AT_POST]->(x:ServicePost) RETURN x.id }[0]}""";
+    static final String POST = """
+            p {.id, .name, .description, .verificationCode, active: coalesce(p.active, true),
+               categoryId: COLLECT { MATCH (p)-[:IN_CATEGORY]->(x:PostCategory) RETURN x.id }[0],
+               communityId: COLLECT { MATCH (p)<-[:HAS_POST]-(x:Community) RETURN x.id }[0]}""";
+
+    private final Neo4jClient neo4j;
+
+    TaskService(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    public Optional<Task> task(String id) {
+        return one("MATCH (t:Task {id: $id}) RETURN " + TASK + " AS value", id, TaskService::task);
+    }
+
+    public Map<String, Task> tasks(Collection<String> ids) {
+        return byId("UNWIND $ids AS id MATCH (t:Task {id: id}) RETURN id, " + TASK + " AS value", ids, TaskService::task);
+    }
+
+    /** Tasks matching every filter, soonest-starting last (newest first), then by id. */
+    public List<Task> tasks(TaskFilter filter, Page page) {
+        TaskFilter f = filter != null ? filter : new TaskFilter(null, null, null, null, null);
+        Map<String, Object> parameters = new HashMap<>();
+        List<String> conditions = new ArrayList<>();
+        String match;
+        if (f.memberId() != null) {
+            match = "MATCH (:Member {id: $memberId})-[:MADE]->(:Claim)-[:FOR_TASK]->(t:Task) WITH DISTINCT t";
+            parameters.put("memberId", f.memberId());
+            if (f.communityId() != null) {
+                conditions.add("EXISTS { (t)-[:OF_COMMUNITY]->(:Community {id: $communityId}) }");
+            }
+        } else if (f.communityId() != null) {
+            match = "MATCH (:Community {id: $communityId})<-[:OF_COMMUNITY]-(t:Task)";
+        } else {
+            match = "MATCH (t:Task)";
+        }
+        if (f.communityId() != null) {
+            parameters.put("communityId", f.communityId());
+        }
+        for (String field : List.of("state", "kind", "audience")) {
+            String value = switch (field) {
+                case "state" -> f.state();
+                case "kind" -> f.kind();
+                default -> f.audience();
+            };
+            if (value != null) {
+                parameters.put(field, value);
+                conditions.add("t." + field + " = $" + field);
+            }
+        }
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return neo4j.query(match + where + " RETURN " + TASK + " AS value ORDER BY t.startsAt DESC, t.id SKIP $skip LIMIT $limit")
+                .bindAll(parameters).fetch().all().stream().map(row -> task(row.get("value"))).toList();
+    }
+
+    public Optional<Claim> claim(String id) {
+        return one("MATCH (c:Claim {id: $id}) RETURN " + CLAIM + " AS value", id, TaskService::claim);
+    }
+
+    public Map<String, Claim> claims(Collection<String> ids) {
+        return byId("UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN id, " + CLAIM + " AS value", ids, TaskService::claim);
+    }
+
+    public Optional<TeamClaim> teamClaim(String id) {
+        return one("MATCH (tc:TeamClaim {id: $id}) RETURN " + TEAM_CLAIM + " AS value", id, TaskService::teamClaim);
+    }
+
+    public Optional<ServiceRecord> record(String id) {
+        return one("MATCH (sr:ServiceRecord {id: $id}) RETURN " + RECORD + " AS value", id, TaskService::record);
+    }
+
+    public Optional<ServicePost> post(String id) {
+        return one("MATCH (p:ServicePost {id: $id}) RETURN " + POST + " AS value", id, TaskService::post);
+    }
+
+    public Map<String, ServicePost> posts(Collection<String> ids) {
+        return byId("UNWIND $ids AS id MATCH (p:ServicePost {id: id}) RETURN id, " + POST + " AS value", ids, TaskService::post);
+    }
+
+    /** A community's posts, by name. */
+    public List<ServicePost> postsOfCommunity(String communityId, Page page) {
+        return neo4j.query("MATCH (:Community {id: $id})-[:HAS_POST]->(p:ServicePost) RETURN " + POST
+                        + " AS value ORDER BY p.name, p.id SKIP $skip LIMIT $limit")
+                .bindAll(Map.of("id", communityId, "skip", page.skip(), "limit", page.fetchSize()))
+                .fetch().all().stream().map(row -> post(row.get("value"))).toList();
+    }
+
+    /** The claims on each task: active ones, or all (withdrawn included) — bounded by the headcount. */
+    Map<String, List<Claim>> claimsOfTasks(Collection<String> taskIds, boolean includeWithdrawn) {
+        return lists("""
+                UNWIND $ids AS id MATCH (t:Task {id: id})
+                RETURN id, COLLECT { MATCH (t)<-[:FOR_TASK]-(c:Claim) WHERE $all OR c.activeKey IS NOT NULL
+                                     RETURN %s ORDER BY c.claimedAt, c.id } AS value""".formatted(CLAIM),
+                taskIds, Map.of("all", includeWithdrawn), TaskService::claim);
+    }
+
+    Map<String, List<TeamClaim>> teamClaimsOfTasks(Collection<String> taskIds) {
+        return lists("""
+                UNWIND $ids AS id MATCH (t:Task {id: id})
+                RETURN id, COLLECT { MATCH (t)<-[:FOR_TASK]-(tc:TeamClaim) RETURN %s ORDER BY tc.claimedAt } AS value"""
+                .formatted(TEAM_CLAIM), taskIds, Map.of(), TaskService::teamClaim);
+    }
+
+    Map<String, List<ServiceRecord>> recordsOfClaims(Collection<String> claimIds) {
+        return lists("""
+                UNWIND $ids AS id MATCH (c:Claim {id: id})
+                RETURN id, COLLECT { MATCH (c)<-[:FOR_CLAIM]-(sr:ServiceRecord) RETURN %s ORDER BY sr.checkInAt } AS value"""
+                .formatted(RECORD), claimIds, Map.of(), TaskService::record);
+    }
+
+    Map<String, List<ServicePost>> postsOfMembers(Collection<String> memberIds) {
+        return lists("""
+                UNWIND $ids AS id MATCH (m:Member {id: id})
+                RETURN id, COLLECT { MATCH (m)-[:HOLDS_POST]->(p:ServicePost) RETURN %s ORDER BY p.name } AS value"""
+                .formatted(POST), memberIds, Map.of(), TaskService::post);
+    }
+
+    Map<String, List<String>> holdersOfPosts(Collection<String> postIds) {
+        Map<String, List<String>> byId = new HashMap<>();
+        neo4j.query("""
+                UNWIND $ids AS id MATCH (p:ServicePost {id: id})
+                RETURN id, COLLECT { MATCH (p)<-[:HOLDS_POST]-(m:Member) RETURN m.id ORDER BY m.id } AS value""")
+                .bindAll(Map.of("ids", List.copyOf(postIds))).fetch().all()
+                .forEach(row -> byId.put((String) row.get("id"), strings(row, "value")));
+        return byId;
+    }
+
+    /** A member's claims, newest first, optionally in one state. */
+    Map<NestedPage, List<Claim>> claimsOfMembers(Collection<NestedPage> pages) {
+        return NestedPage.load(neo4j, pages, """
+                MATCH (:Member {id: key.parentId})-[:MADE]->(c:Claim)
+                WHERE key.argument IS NULL OR c.state = key.argument
+                WITH c ORDER BY c.claimedAt DESC, c.id
+                RETURN collect(%s) AS all""".formatted(CLAIM), TaskService::claim);
+    }
+
+    /** A member's service records, newest first. */
+    Map<NestedPage, List<ServiceRecord>> recordsOfMembers(Collection<NestedPage> pages) {
+        return NestedPage.load(neo4j, pages, """
+                MATCH (:Member {id: key.parentId})-[:SERVED]->(sr:ServiceRecord)
+                WITH sr ORDER BY sr.checkInAt DESC, sr.id
+                RETURN collect(%s) AS all""".formatted(RECORD), TaskService::record);
+    }
+
+    /** Hours each member served in the period (records by check-in time; open ones do not count yet). */
+    public Map<String, ServiceHours> hours(Collection<String> memberIds, Period period) {
+        Map<String, ServiceHours> byId = new HashMap<>();
+        neo4j.query("""
+                UNWIND $ids AS id MATCH (m:Member {id: id})
+                CALL (m) {
+                  OPTIONAL MATCH (m)-[:SERVED]->(sr:ServiceRecord)
+                  WHERE sr.checkInAt >= $from AND sr.checkInAt < $to AND sr.minutes IS NOT NULL
+                  RETURN sum(sr.minutes) AS minutes, count(sr) AS records
+                }
+                RETURN id, minutes, records""")
+                .bindAll(Map.of("ids", List.copyOf(memberIds), "from", period.from(), "to", period.to()))
+                .fetch().all()
+                .forEach(row -> byId.put((String) row.get("id"), new ServiceHours(period.kind(),
+                        period.firstDay().toString(), period.lastDay().toString(),
+                        Math.round(Values.longValue(row, "minutes") / 60.0 * 100) / 100.0, integer(row, "records"))));
+        return byId;
+    }
+
+    // mapping
+
+    static Task task(Object value) {
+        Map<String, Object> t = Values.map(value);
+        return new Task(string(t, "id"), string(t, "title"), string(t, "description"), string(t, "kind"),
+                integer(t, "difficulty"), integer(t, "headcount"), string(t, "startsAt"), string(t, "endsAt"),
+                string(t, "audience"), string(t, "state"), string(t, "cancelReason"), string(t, "verificationCode"),
+                string(t, "communityId"), string(t, "placeId"), string(t, "categoryId"), strings(t, "skillIds"),
+                strings(t, "teamIds"), string(t, "createdAt"), string(t, "publishedAt"), integer(t, "claimed"));
+    }
+
+    static Claim claim(Object value) {
+        Map<String, Object> c = Values.map(value);
+        return new Claim(string(c, "id"), string(c, "taskId"), string(c, "memberId"), string(c, "state"),
+                string(c, "source"), string(c, "claimedAt"), string(c, "withdrawnAt"), string(c, "teamClaimId"),
+                string(c, "claimedBy"));
+    }
+
+    static TeamClaim teamClaim(Object value) {
+        Map<String, Object> c = Values.map(value);
+        return new TeamClaim(string(c, "id"), string(c, "taskId"), string(c, "teamId"), string(c, "teamName"),
+                string(c, "claimedAt"), string(c, "claimedBy"));
+    }
+
+    static ServiceRecord record(Object value) {
+        Map<String, Object> r = Values.map(value);
+        return new ServiceRecord(string(r, "id"), string(r, "memberId"), string(r, "claimId"), string(r, "postId"),
+                string(r, "checkInAt"), string(r, "checkOutAt"), optionalInteger(r, "minutes"), bool(r, "autoClosed"),
+                bool(r, "corrected"));
+    }
+
+    static ServicePost post(Object value) {
+        Map<String, Object> p = Values.map(value);
+        return new ServicePost(string(p, "id"), string(p, "name"), string(p, "description"), string(p, "categoryId"),
+                string(p, "communityId"), bool(p, "active"), string(p, "verificationCode"));
+    }
+
+    private <T> Optional<T> one(String cypher, String id, Function<Object, T> mapper) {
+        return neo4j.query(cypher).bind(id).to("id").fetch().one().map(row -> mapper.apply(row.get("value")));
+    }
+
+    private <T> Map<String, T> byId(String cypher, Collection<String> ids, Function<Object, T> mapper) {
+        Map<String, T> byId = new HashMap<>();
+        neo4j.query(cypher).bind(List.copyOf(ids)).to("ids").fetch().all()
+                .forEach(row -> byId.put((String) row.get("id"), mapper.apply(row.get("value"))));
+        return byId;
+    }
+
+    private <T> Map<String, List<T>> lists(String cypher, Collection<String> ids, Map<String, Object> more,
+            Function<Object, T> mapper) {
+        Map<String, Object> parameters = new HashMap<>(more);
+        parameters.put("ids", List.copyOf(ids));
+        Map<String, List<T>> byId = new HashMap<>();
+        neo4j.query(cypher).bindAll(parameters).fetch().all()
+                .forEach(row -> byId.put((String) row.get("id"),
+                        ((List<?>) row.get("value")).stream().map(mapper).toList()));
+        return byId;
+    }
+}

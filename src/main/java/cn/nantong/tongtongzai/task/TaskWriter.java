@@ -1,0 +1,365 @@
+package cn.nantong.tongtongzai.task;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+import cn.nantong.tongtongzai.platform.graphql.Actor;
+import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
+import cn.nantong.tongtongzai.platform.neo4j.Values;
+import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
+import cn.nantong.tongtongzai.platform.time.Times;
+import cn.nantong.tongtongzai.task.TaskRecords.CreateTaskInput;
+import cn.nantong.tongtongzai.task.TaskRecords.UpdateTaskInput;
+
+/**
+ * 社区下单: a community drafts and publishes tasks and moves them through their states —
+ * DRAFT → PUBLISHED → IN_PROGRESS → COMPLETED → EVALUATED, CANCELLED (with a reason) from any state
+ * before completion. Each mutation is one transaction that first locks the task, so a transition and a
+ * concurrent claim or check-in never interleave; every change is recorded with who and when.
+ */
+@Service
+public class TaskWriter {
+
+    static final Map<String, String> STATE_NAMES = Map.of("DRAFT", "草稿", "PUBLISHED", "已发布",
+            "IN_PROGRESS", "进行中", "COMPLETED", "已完成", "EVALUATED", "已评价", "CANCELLED", "已取消");
+    static final Set<String> KINDS = Set.of("MICRO_SERVICE", "PROJECT", "LARGE_ACTIVITY", "EMERGENCY");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration LONGEST_WINDOW = Duration.ofDays(366);
+
+    private final Neo4jClient neo4j;
+    private final WriteTransactions transactions;
+    private final StateChanges history;
+    private final TaskService tasks;
+
+    TaskWriter(Neo4jClient neo4j, WriteTransactions transactions, StateChanges history, TaskService tasks) {
+        this.neo4j = neo4j;
+        this.transactions = transactions;
+        this.tasks = tasks;
+        this.history = history;
+    }
+
+    /** A new task in DRAFT. */
+    public Task create(CreateTaskInput input, Actor actor) {
+        Draft draft = new Draft(input.title(), input.description(), input.kind(), input.difficulty(),
+                input.headcount(), input.startsAt(), input.endsAt(), input.placeId(),
+                input.skillIds() == null ? List.of() : input.skillIds(), input.categoryId(),
+                input.audience() == null ? "MEMBERS" : input.audience(),
+                input.teamIds() == null ? List.of() : input.teamIds());
+        Map<String, Object> values = validate(input.communityId(), draft);
+        String id = "T-" + UUID.randomUUID();
+        return transactions.execute(status -> {
+            checkReferences(input.communityId(), draft);
+            values.put("id", id);
+            values.put("communityId", input.communityId());
+            values.put("actor", actor.id());
+            neo4j.query("""
+                    MATCH (c:Community {id: $communityId})
+                    CREATE (t:Task {id: $id, state: 'DRAFT', createdAt: datetime(), createdBy: $actor})
+                    CREATE (t)-[:OF_COMMUNITY]->(c)""").bindAll(values).run();
+            write(values);
+            history.record("Task", id, "CREATE", null, "DRAFT", actor.id(), null);
+            return tasks.task(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Changes a task: a draft in every field; a published task only in title, description and headcount
+     * (never below the seats already taken), since members have claimed it on the rest.
+     */
+    public Task update(UpdateTaskInput input, Actor actor) {
+        return transactions.execute(status -> {
+            Task task = lock(input.id());
+            boolean published = "PUBLISHED".equals(task.state());
+            if (!"DRAFT".equals(task.state()) && !published) {
+                throw refused("修改", task.state());
+            }
+            if (published && (input.startsAt() != null || input.endsAt() != null || input.placeId() != null
+                    || input.skillIds() != null || input.categoryId() != null || input.teamIds() != null
+                    || input.difficulty() != null)) {
+                throw new UserInputException("TASK_ALREADY_PUBLISHED",
+                        "任务已发布：只能修改标题、说明和人数；其他内容请取消后重新发布。");
+            }
+            Draft draft = new Draft(or(input.title(), task.title()), or(input.description(), task.description()),
+                    task.kind(), or(input.difficulty(), task.difficulty()), or(input.headcount(), task.headcount()),
+                    or(input.startsAt(), task.startsAt()), or(input.endsAt(), task.endsAt()),
+                    or(input.placeId(), task.placeId()), or(input.skillIds(), task.skillIds()),
+                    or(input.categoryId(), task.categoryId()), task.audience(), or(input.teamIds(), task.teamIds()));
+            Map<String, Object> values = validate(task.communityId(), draft);
+            if (draft.headcount() < task.claimed()) {
+                throw new UserInputException("HEADCOUNT_BELOW_CLAIMS",
+                        "人数不能少于已认领的" + task.claimed() + "人。");
+            }
+            checkReferences(task.communityId(), draft);
+            values.put("id", task.id());
+            write(values);
+            history.record("Task", task.id(), "UPDATE", task.state(), task.state(), actor.id(), null);
+            return tasks.task(task.id()).orElseThrow();
+        });
+    }
+
+    public Task publish(String taskId, Actor actor) {
+        return transactions.execute(status -> {
+            Task task = lock(taskId);
+            requireState(task, "发布", "DRAFT");
+            if (OffsetDateTime.parse(task.endsAt()).isBefore(OffsetDateTime.now())) {
+                throw new UserInputException("TASK_WINDOW_PASSED", "任务时间已过，不能发布；请先修改时间。");
+            }
+            neo4j.query("MATCH (t:Task {id: $id}) SET t.state = 'PUBLISHED', t.publishedAt = datetime(), t.verificationCode = $code")
+                    .bindAll(Map.of("id", taskId, "code", "%06d".formatted(RANDOM.nextInt(1_000_000)))).run();
+            history.record("Task", taskId, "PUBLISH", "DRAFT", "PUBLISHED", actor.id(), null);
+            return tasks.task(taskId).orElseThrow();
+        });
+    }
+
+    public Task start(String taskId, Actor actor) {
+        return transactions.execute(status -> {
+            Task task = lock(taskId);
+            requireState(task, "开始", "PUBLISHED");
+            setState(taskId, "IN_PROGRESS");
+            history.record("Task", taskId, "START", "PUBLISHED", "IN_PROGRESS", actor.id(), null);
+            return tasks.task(taskId).orElseThrow();
+        });
+    }
+
+    /**
+     * The organiser closes the task: members still checked in are checked out at the end of the window
+     * (or now, if earlier) and flagged, and the residents' requests it served are resolved.
+     */
+    public Task complete(String taskId, Actor actor) {
+        return transactions.execute(status -> {
+            Task task = lock(taskId);
+            requireState(task, "完成", "IN_PROGRESS");
+            setState(taskId, "COMPLETED");
+            neo4j.query("""
+                    MATCH (t:Task {id: $id})<-[:FOR_TASK]-(:Claim)<-[:FOR_CLAIM]-(sr:ServiceRecord)
+                    WHERE sr.openKey IS NOT NULL
+                    WITH t, sr, CASE WHEN datetime() < t.endsAt THEN datetime() ELSE t.endsAt END AS closedAt
+                    WITH sr, closedAt, CASE WHEN sr.checkInAt > t.startsAt THEN sr.checkInAt ELSE t.startsAt END AS counted
+                    SET sr.checkOutAt = closedAt, sr.autoClosed = true,
+                        sr.minutes = CASE WHEN closedAt > counted THEN duration.inSeconds(counted, closedAt).seconds / 60 ELSE 0 END
+                    REMOVE sr.openKey""").bind(taskId).to("id").run();
+            // requests served by the task, and the duplicates merged into them, are resolved
+            List<String> resolved = neo4j.query("""
+                    MATCH (t:Task {id: $id})<-[:SERVED_BY]-(r:Request {state: 'ACCEPTED'})
+                    OPTIONAL MATCH (r)<-[:DUPLICATE_OF]-(d:Request {state: 'MERGED'})
+                    WITH collect(r) + collect(d) AS all
+                    UNWIND all AS x
+                    WITH DISTINCT x
+                    SET x.state = 'RESOLVED', x.resolvedAt = datetime()
+                    RETURN x.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
+            for (String requestId : resolved) {
+                history.record("Request", requestId, "RESOLVE", null, "RESOLVED", actor.id(), "任务已完成：" + task.title());
+            }
+            history.record("Task", taskId, "COMPLETE", "IN_PROGRESS", "COMPLETED", actor.id(), null);
+            return tasks.task(taskId).orElseThrow();
+        });
+    }
+
+    /** Ratings are closed: the task is EVALUATED and takes no more ratings. */
+    public Task closeEvaluation(String taskId, Actor actor) {
+        return transactions.execute(status -> {
+            Task task = lock(taskId);
+            requireState(task, "结束评价", "COMPLETED");
+            setState(taskId, "EVALUATED");
+            history.record("Task", taskId, "CLOSE_EVALUATION", "COMPLETED", "EVALUATED", actor.id(), null);
+            return tasks.task(taskId).orElseThrow();
+        });
+    }
+
+    /**
+     * Cancels a task before completion, with a reason: its seats are released (claims become
+     * TASK_CANCELLED) and the requests it was to serve go back to the community for review.
+     */
+    public Task cancel(String taskId, String reason, Actor actor) {
+        String why = reason == null ? "" : reason.strip();
+        new Validation().require(why.length() >= 2 && why.length() <= 200 && why.chars().noneMatch(Character::isISOControl),
+                "reason", "INVALID_REASON", "取消理由须为2至200个字符。").throwIfInvalid();
+        return transactions.execute(status -> {
+            Task task = lock(taskId);
+            requireState(task, "取消", "DRAFT", "PUBLISHED", "IN_PROGRESS");
+            neo4j.query("""
+                    MATCH (t:Task {id: $id})
+                    SET t.state = 'CANCELLED', t.cancelReason = $reason, t.cancelledAt = datetime()
+                    WITH t
+                    OPTIONAL MATCH (t)<-[:FOR_TASK]-(c:Claim) WHERE c.activeKey IS NOT NULL
+                    SET c.state = 'TASK_CANCELLED'
+                    REMOVE c.activeKey
+                    WITH DISTINCT t
+                    OPTIONAL MATCH (t)<-[:FOR_TASK]-(:Claim)<-[:FOR_CLAIM]-(sr:ServiceRecord) WHERE sr.openKey IS NOT NULL
+                    SET sr.checkOutAt = datetime(), sr.autoClosed = true,
+                        sr.minutes = duration.inSeconds(sr.checkInAt, datetime()).seconds / 60
+                    REMOVE sr.openKey""").bindAll(Map.of("id", taskId, "reason", why)).run();
+            List<String> reopened = neo4j.query("""
+                    MATCH (t:Task {id: $id})<-[s:SERVED_BY]-(r:Request {state: 'ACCEPTED'})
+                    SET r.state = 'SUBMITTED'
+                    DELETE s
+                    RETURN r.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
+            for (String requestId : reopened) {
+                history.record("Request", requestId, "REOPEN", "ACCEPTED", "SUBMITTED", actor.id(), "任务已取消：" + why);
+            }
+            history.record("Task", taskId, "CANCEL", task.state(), "CANCELLED", actor.id(), why);
+            return tasks.task(taskId).orElseThrow();
+        });
+    }
+
+    /** Locks the task for the rest of the transaction and reads it, or refuses an unknown id. */
+    Task lock(String taskId) {
+        int locked = neo4j.query("MATCH (t:Task {id: $id}) SET t.lockedAt = datetime() REMOVE t.lockedAt RETURN count(t)")
+                .bind(taskId == null ? "" : taskId).to("id").fetchAs(Long.class).one().orElse(0L).intValue();
+        if (locked == 0) {
+            throw new UserInputException("TASK_NOT_FOUND", "找不到该任务。");
+        }
+        return tasks.task(taskId).orElseThrow();
+    }
+
+    static void requireState(Task task, String action, String... allowed) {
+        if (!List.of(allowed).contains(task.state())) {
+            throw refused(action, task.state());
+        }
+    }
+
+    static UserInputException refused(String action, String state) {
+        return new UserInputException("INVALID_STATE_TRANSITION",
+                "当前状态（" + STATE_NAMES.getOrDefault(state, state) + "）的任务不能" + action + "。");
+    }
+
+    private void setState(String taskId, String state) {
+        neo4j.query("MATCH (t:Task {id: $id}) SET t.state = $state")
+                .bindAll(Map.of("id", taskId, "state", state)).run();
+    }
+
+    /** What a task says, before it is checked against the graph. */
+    private record Draft(String title, String description, String kind, Integer difficulty, Integer headcount,
+            String startsAt, String endsAt, String placeId, List<String> skillIds, String categoryId, String audience,
+            List<String> teamIds) {
+    }
+
+    /** Checks a draft on its own and returns the values to write; every problem is reported at once. */
+    private static Map<String, Object> validate(String communityId, Draft d) {
+        Validation v = new Validation();
+        String title = d.title() == null ? "" : d.title().strip();
+        v.require(title.length() >= 2 && title.length() <= 100 && title.chars().noneMatch(Character::isISOControl),
+                "title", "INVALID_TITLE", "标题须为2至100个字符。");
+        String description = d.description() == null ? null : d.description().strip();
+        v.require(description == null || description.length() <= 2000, "description", "INVALID_DESCRIPTION",
+                "说明最多2000个字符。");
+        v.require(communityId != null && !communityId.isBlank(), "communityId", "COMMUNITY_NOT_FOUND", "找不到该社区。");
+        v.require(d.kind() != null && KINDS.contains(d.kind()), "kind", "INVALID_KIND", "请选择任务类型。");
+        v.require(d.difficulty() != null && d.difficulty() >= 1 && d.difficulty() <= 5, "difficulty",
+                "INVALID_DIFFICULTY", "难度等级为1至5。");
+        v.require(d.headcount() != null && d.headcount() >= 1 && d.headcount() <= 500, "headcount",
+                "INVALID_HEADCOUNT", "人数为1至500。");
+        OffsetDateTime starts = Times.parse(d.startsAt(), "startsAt", v);
+        OffsetDateTime ends = Times.parse(d.endsAt(), "endsAt", v);
+        v.require(d.startsAt() != null && d.endsAt() != null, "startsAt", "INVALID_TIME", "请填写开始和结束时间。");
+        if (starts != null && ends != null) {
+            v.require(starts.isBefore(ends) && Duration.between(starts, ends).compareTo(LONGEST_WINDOW) <= 0,
+                    "endsAt", "INVALID_WINDOW", "结束时间须晚于开始时间，且时长不超过一年。");
+        }
+        v.require(!d.skillIds().isEmpty() || d.categoryId() != null, "skillIds", "SKILL_OR_CATEGORY_REQUIRED",
+                "请至少选择一项所需技能或一个岗位类别。");
+        v.require(d.skillIds().size() <= 10 && Set.copyOf(d.skillIds()).size() == d.skillIds().size(), "skillIds",
+                "INVALID_SKILLS", "所需技能最多10项且不可重复。");
+        boolean teams = "TEAMS".equals(d.audience());
+        v.require("MEMBERS".equals(d.audience()) || teams, "audience", "INVALID_AUDIENCE", "对象须为党员个人或功能型党支部/党小组。");
+        v.require(!"EMERGENCY".equals(d.kind()) || teams, "audience", "EMERGENCY_NEEDS_TEAMS",
+                "应急任务须发布给功能型党支部或党小组。");
+        v.require(!teams || !d.teamIds().isEmpty(), "teamIds", "TEAMS_REQUIRED", "请选择接单的功能型党支部或党小组。");
+        v.require(teams || d.teamIds().isEmpty(), "teamIds", "TEAMS_NOT_ALLOWED", "面向党员个人的任务不指定党组织。");
+        v.require(d.teamIds().size() <= 50, "teamIds", "TEAMS_REQUIRED", "最多指定50个党组织。");
+        v.throwIfInvalid();
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", title);
+        values.put("description", description);
+        values.put("kind", d.kind());
+        values.put("difficulty", d.difficulty());
+        values.put("headcount", d.headcount());
+        values.put("startsAt", starts);
+        values.put("endsAt", ends);
+        values.put("placeId", d.placeId());
+        values.put("skillIds", d.skillIds());
+        values.put("categoryId", d.categoryId());
+        values.put("audience", d.audience());
+        values.put("teamIds", d.teamIds());
+        return values;
+    }
+
+    /** Refuses references that do not exist or lie outside the task's community. */
+    private void checkReferences(String communityId, Draft d) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("communityId", communityId);
+        parameters.put("skillIds", d.skillIds());
+        parameters.put("categoryId", d.categoryId());
+        parameters.put("placeId", d.placeId());
+        parameters.put("teamIds", d.teamIds());
+        Map<String, Object> row = neo4j.query("""
+                OPTIONAL MATCH (c:Community {id: $communityId})
+                RETURN c IS NOT NULL AS community,
+                       [s IN $skillIds WHERE NOT EXISTS { MATCH (:Skill {id: s}) }] AS missingSkills,
+                       $categoryId IS NULL OR EXISTS { MATCH (:PostCategory {id: $categoryId}) } AS category,
+                       $placeId IS NULL OR EXISTS { MATCH (c)-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(:GeneralBranch)
+                                -[:HAS_GRID_BRANCH]->(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)-[:HAS_MICRO_GRID]->(:MicroGrid {id: $placeId}) } AS place,
+                       [x IN $teamIds WHERE NOT (EXISTS { MATCH (c)-[:HAS_FUNCTIONAL_BRANCH]->(:FunctionalBranch {id: x}) }
+                                            OR EXISTS { MATCH (c)-[:HAS_FUNCTIONAL_BRANCH]->(:FunctionalBranch)-[:HAS_FUNCTIONAL_GROUP]->(:FunctionalGroup {id: x}) })] AS badTeams""")
+                .bindAll(parameters).fetch().one().orElseThrow();
+        if (!Values.bool(row, "community")) {
+            throw new UserInputException("COMMUNITY_NOT_FOUND", "找不到该社区。");
+        }
+        new Validation()
+                .require(Values.strings(row, "missingSkills").isEmpty(), "skillIds", "SKILL_NOT_FOUND",
+                        "找不到技能：" + String.join("、", Values.strings(row, "missingSkills")) + "。")
+                .require(Values.bool(row, "category"), "categoryId", "POST_CATEGORY_NOT_FOUND", "找不到该岗位类别。")
+                .require(Values.bool(row, "place"), "placeId", "PLACE_NOT_IN_COMMUNITY", "服务地点（微网格）不在本社区。")
+                .require(Values.strings(row, "badTeams").isEmpty(), "teamIds", "TEAM_NOT_IN_COMMUNITY",
+                        "不是本社区的功能型党支部或党小组：" + String.join("、", Values.strings(row, "badTeams")) + "。")
+                .throwIfInvalid();
+    }
+
+    /** Writes a draft's values and replaces its links (place, skills, category, teams). */
+    private void write(Map<String, Object> values) {
+        neo4j.query("""
+                MATCH (t:Task {id: $id})
+                SET t.title = $title, t.description = $description, t.kind = $kind, t.difficulty = $difficulty,
+                    t.headcount = $headcount, t.startsAt = $startsAt, t.endsAt = $endsAt, t.audience = $audience
+                WITH t
+                CALL (t) {
+                  OPTIONAL MATCH (t)-[old:AT|REQUIRES_SKILL|IN_CATEGORY|FOR_TEAM]->()
+                  DELETE old
+                }
+                CALL (t) {
+                  MATCH (p:MicroGrid {id: $placeId})
+                  CREATE (t)-[:AT]->(p)
+                }
+                CALL (t) {
+                  UNWIND $skillIds AS skillId
+                  MATCH (s:Skill {id: skillId})
+                  CREATE (t)-[:REQUIRES_SKILL]->(s)
+                }
+                CALL (t) {
+                  MATCH (c:PostCategory {id: $categoryId})
+                  CREATE (t)-[:IN_CATEGORY]->(c)
+                }
+                CALL (t) {
+                  UNWIND $teamIds AS teamId
+                  OPTIONAL MATCH (b:FunctionalBranch {id: teamId})
+                  OPTIONAL MATCH (g:FunctionalGroup {id: teamId})
+                  WITH coalesce(b, g) AS team WHERE team IS NOT NULL
+                  CREATE (t)-[:FOR_TEAM]->(team)
+                }""").bindAll(values).run();
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}
