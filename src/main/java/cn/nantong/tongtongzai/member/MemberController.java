@@ -28,7 +28,6 @@ import cn.nantong.tongtongzai.member.MemberRecords.ImportMembersInput;
 import cn.nantong.tongtongzai.member.MemberRecords.ImportMembersPayload;
 import cn.nantong.tongtongzai.member.MemberRecords.OrganisationPayload;
 import cn.nantong.tongtongzai.member.MemberRecords.PairUnitInput;
-import cn.nantong.tongtongzai.member.MemberRecords.Resident;
 import cn.nantong.tongtongzai.member.MemberRecords.ResidentPayload;
 import cn.nantong.tongtongzai.member.MemberRecords.UnitCommunityInput;
 import cn.nantong.tongtongzai.member.MemberRecords.UnitPayload;
@@ -102,6 +101,11 @@ class MemberController {
     Window<Member> members(@Argument MemberFilter filter, ScrollSubrange subrange) {
         Page page = Page.of(subrange);
         return page.window(members.members(filter, page));
+    }
+
+    @QueryMapping
+    Resident resident(@Argument String id) {
+        return members.residents(List.of(id)).get(id);
     }
 
     @QueryMapping

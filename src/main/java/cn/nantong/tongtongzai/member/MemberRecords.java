@@ -89,9 +89,6 @@ final class MemberRecords {
     record UnitPayload(Unit unit) {
     }
 
-    record Resident(String id, String name, String phone, String residenceId) {
-    }
-
     record CreateResidentInput(String name, String phone, String residenceId) {
     }
 

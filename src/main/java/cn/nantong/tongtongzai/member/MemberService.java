@@ -108,6 +108,18 @@ public class MemberService {
                 .stream().map(row -> member(row.get("member"))).toList();
     }
 
+    /** Residents by id. */
+    public Map<String, Resident> residents(Collection<String> ids) {
+        return byKey("""
+                UNWIND $ids AS id MATCH (r:Resident {id: id})
+                RETURN id, r {.id, .name, .phone, residenceId: COLLECT { MATCH (r)-[:LIVES_IN]->(x:MicroGrid) RETURN x.id }[0]} AS value""",
+                ids, value -> {
+                    Map<String, Object> r = map(value);
+                    return new Resident((String) r.get("id"), (String) r.get("name"), (String) r.get("phone"),
+                            (String) r.get("residenceId"));
+                });
+    }
+
     public Optional<Registration> registration(String id) {
         return rows("MATCH (r:Registration {id: $id}) RETURN " + REGISTRATION + " AS r", Map.of("id", id)).stream()
                 .findFirst().map(row -> registration(row.get("r")));

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.member.MemberRecords.CreateResidentInput;
-import cn.nantong.tongtongzai.member.MemberRecords.Resident;
 import cn.nantong.tongtongzai.member.MemberRecords.UpdateResidentInput;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;

@@ -3,12 +3,12 @@ package cn.nantong.tongtongzai.task;
 import java.util.List;
 
 /** GraphQL inputs and payloads of graphql/task.graphqls. */
-final class TaskRecords {
+public final class TaskRecords {
 
     private TaskRecords() {
     }
 
-    record CreateTaskInput(String communityId, String title, String description, String kind, Integer difficulty,
+    public record CreateTaskInput(String communityId, String title, String description, String kind, Integer difficulty,
             Integer headcount, String startsAt, String endsAt, String placeId, List<String> skillIds, String categoryId,
             String audience, List<String> teamIds) {
     }
