@@ -40,12 +40,18 @@ final class DatasetGenerator {
 
     private final NantongDivisions divisions;
     private final List<String> skillIds;
+    private final List<HistoryGenerator.SkillRef> skills;
     private final Map<String, String> postCategories;
+    private final LocalDate today;
 
-    DatasetGenerator(NantongDivisions divisions, List<String> skillIds, Map<String, String> postCategories) {
+    /** {@code today}: the day the 四单 history is dated back from (the day the data set is generated). */
+    DatasetGenerator(NantongDivisions divisions, List<HistoryGenerator.SkillRef> skills, Map<String, String> postCategories,
+            LocalDate today) {
         this.divisions = divisions;
-        this.skillIds = List.copyOf(skillIds);
+        this.skills = List.copyOf(skills);
+        this.skillIds = skills.stream().map(HistoryGenerator.SkillRef::id).toList();
         this.postCategories = new LinkedHashMap<>(postCategories);
+        this.today = today;
     }
 
     private record CommunityRow(String id, String name, String streetId) {
@@ -142,9 +148,36 @@ final class DatasetGenerator {
                     "phone", phone(random), "microGridId", microGrids.get(random.nextInt(microGrids.size())).id()));
         }
 
+        history(scale, random, communities, microGrids, sets);
+
         List<RowSet> result = new ArrayList<>();
         sets.forEach((name, rows) -> result.add(new RowSet(name, rows)));
         return result;
+    }
+
+    /** What each community's history draws on: its buildings, confirmed members, residents and partners. */
+    private void history(Scale scale, Random random, List<CommunityRow> communities, List<MicroGridRef> microGrids,
+            Map<String, List<Map<String, Object>>> sets) {
+        if (scale.tasksPerCommunity() == 0) {
+            return;
+        }
+        Map<String, Integer> communityOfMicroGrid = new HashMap<>();
+        microGrids.forEach(m -> communityOfMicroGrid.put(m.id(), m.community()));
+        List<HistoryGenerator.CommunityFacts> facts = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < communities.size(); i++) {
+            index.put(communities.get(i).id(), i);
+            facts.add(new HistoryGenerator.CommunityFacts(communities.get(i).id(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>()));
+        }
+        microGrids.forEach(m -> facts.get(m.community()).microGridIds().add(m.id()));
+        sets.get("registrations").stream().filter(r -> "CONFIRMED".equals(r.get("state")))
+                .forEach(r -> facts.get(index.get((String) r.get("communityId"))).confirmedMembers().add((String) r.get("memberId")));
+        sets.get("residents").forEach(r -> facts.get(communityOfMicroGrid.get((String) r.get("microGridId")))
+                .residents().add((String) r.get("id")));
+        sets.get("pairings").forEach(p -> facts.get(index.get((String) p.get("communityId"))).ownerIds().add((String) p.get("unitId")));
+        facts.forEach(f -> f.ownerIds().add(f.id()));
+        new HistoryGenerator(random, today, skills, postCategories, sets).generate(facts, scale.tasksPerCommunity());
     }
 
     private List<Division> streets(Scale scale) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import cn.nantong.tongtongzai.platform.time.Period;
 
 /**
  * Generates data sets and moves them between the database and JSON-lines files. Rows go in with
@@ -48,12 +51,15 @@ public class DatasetLoader {
     /** A scale's rows, generated against the skills and post categories the database holds. */
     public List<RowSet> generate(Scale scale) {
         try (Session session = driver.session()) {
-            List<String> skills = session.run("MATCH (s:Skill) RETURN s.id AS id ORDER BY id")
-                    .list(r -> r.get("id").asString());
+            List<HistoryGenerator.SkillRef> skills = session.run("""
+                            MATCH (s:Skill) RETURN s.id AS id, s.name AS name,
+                                   COLLECT { MATCH (s)-[:SERVES]->(c:PostCategory) RETURN c.id }[0] AS categoryId ORDER BY id""")
+                    .list(r -> new HistoryGenerator.SkillRef(r.get("id").asString(), r.get("name").asString(),
+                            r.get("categoryId").isNull() ? null : r.get("categoryId").asString()));
             Map<String, String> categories = new LinkedHashMap<>();
             session.run("MATCH (c:PostCategory) RETURN c.id AS id, c.name AS name ORDER BY id")
                     .forEachRemaining(r -> categories.put(r.get("id").asString(), r.get("name").asString()));
-            return new DatasetGenerator(NantongDivisions.load(), skills, categories).generate(scale);
+            return new DatasetGenerator(NantongDivisions.load(), skills, categories, LocalDate.now(Period.ZONE)).generate(scale);
         }
     }
 

@@ -145,6 +145,106 @@ final class DatasetStatements {
                 MATCH (home:MicroGrid {id: row.microGridId})
                 CREATE (r:Resident {id: row.id}) SET r.name = row.name, r.phone = row.phone
                 CREATE (r)-[:LIVES_IN]->(home)""");
+        // 四单 history (demo and city scales)
+        add("servicePosts", """
+                MATCH (c:Community {id: row.communityId}), (k:PostCategory {id: row.categoryId})
+                CREATE (c)-[:HAS_POST]->(p:ServicePost {id: row.id})-[:IN_CATEGORY]->(k)
+                SET p.name = row.name, p.description = row.description, p.verificationCode = row.code, p.active = true""");
+        add("postHolders", """
+                MATCH (p:ServicePost {id: row.postId}), (m:Member {id: row.memberId})
+                CREATE (m)-[h:HOLDS_POST]->(p) SET h.since = date(row.since)""");
+        add("tasks", """
+                MATCH (c:Community {id: row.communityId})
+                CREATE (t:Task {id: row.id})-[:OF_COMMUNITY]->(c)
+                SET t.title = row.title, t.description = row.description, t.kind = row.kind, t.difficulty = row.difficulty,
+                    t.headcount = row.headcount, t.startsAt = datetime(row.startsAt), t.endsAt = datetime(row.endsAt),
+                    t.audience = row.audience, t.state = row.state, t.verificationCode = row.code,
+                    t.createdAt = datetime(row.createdAt), t.publishedAt = datetime(row.publishedAt),
+                    t.cancelReason = row.cancelReason, t.createdBy = 'demo'
+                CREATE (t)-[:HAS_EVENT]->(:StateChange {at: t.createdAt, by: 'demo', action: 'CREATE', to: 'DRAFT'})
+                WITH t, row
+                CALL (t, row) {
+                  MATCH (s:Skill {id: row.skillId})
+                  CREATE (t)-[:REQUIRES_SKILL]->(s)
+                }
+                CALL (t, row) {
+                  MATCH (k:PostCategory {id: row.categoryId})
+                  CREATE (t)-[:IN_CATEGORY]->(k)
+                }
+                CALL (t, row) {
+                  MATCH (p:MicroGrid {id: row.placeId})
+                  CREATE (t)-[:AT]->(p)
+                }
+                CALL (t, row) {
+                  MATCH (f:FunctionalBranch {id: row.teamId})
+                  CREATE (t)-[:FOR_TEAM]->(f)
+                }""");
+        add("requests", """
+                MATCH (resident:Resident {id: row.residentId}), (c:Community {id: row.communityId}), (p:MicroGrid {id: row.placeId})
+                CREATE (r:Request {id: row.id})
+                SET r.text = row.text, r.urgency = row.urgency, r.state = row.state, r.submittedAt = datetime(row.submittedAt),
+                    r.decidedAt = datetime(row.decidedAt), r.resolvedAt = datetime(row.resolvedAt), r.rejectReason = row.rejectReason
+                CREATE (r)-[:POSTED_BY]->(resident), (r)-[:IN_COMMUNITY]->(c), (r)-[:AT]->(p)
+                CREATE (r)-[:HAS_EVENT]->(:StateChange {at: r.submittedAt, by: resident.id, action: 'SUBMIT', to: 'SUBMITTED'})
+                WITH r, row
+                CALL (r, row) {
+                  MATCH (k:PostCategory {id: row.categoryId})
+                  CREATE (r)-[:IN_CATEGORY]->(k)
+                }
+                CALL (r, row) {
+                  MATCH (t:Task {id: row.taskId})
+                  CREATE (r)-[:SERVED_BY]->(t)
+                }
+                CALL (r, row) {
+                  MATCH (d:Request {id: row.duplicateOfId})
+                  CREATE (r)-[:DUPLICATE_OF]->(d)
+                }""");
+        add("teamClaims", """
+                MATCH (t:Task {id: row.taskId}), (f:FunctionalBranch {id: row.teamId})
+                CREATE (f)-[:MADE]->(tc:TeamClaim {id: row.id})-[:FOR_TASK]->(t)
+                SET tc.activeKey = row.taskId + '/' + row.teamId, tc.claimedAt = datetime(row.claimedAt), tc.claimedBy = 'demo'""");
+        add("claims", """
+                MATCH (t:Task {id: row.taskId}), (m:Member {id: row.memberId})
+                CREATE (m)-[:MADE]->(c:Claim {id: row.id})-[:FOR_TASK]->(t)
+                SET c.state = row.state, c.source = row.source, c.claimedAt = datetime(row.claimedAt),
+                    c.activeKey = row.activeKey, c.claimedBy = CASE row.source WHEN 'ASSIGNED' THEN 'demo-secretary' ELSE row.memberId END
+                WITH c, row
+                CALL (c, row) {
+                  MATCH (tc:TeamClaim {id: row.teamClaimId})
+                  CREATE (c)-[:PART_OF]->(tc)
+                }""");
+        add("serviceRecords", """
+                MATCH (c:Claim {id: row.claimId}), (m:Member {id: row.memberId})
+                CREATE (m)-[:SERVED]->(sr:ServiceRecord {id: row.id})-[:FOR_CLAIM]->(c)
+                SET sr.checkInAt = datetime(row.checkInAt), sr.checkOutAt = datetime(row.checkOutAt), sr.minutes = row.minutes,
+                    sr.autoClosed = row.autoClosed""");
+        add("evaluations", """
+                MATCH (c:Claim {id: row.claimId})
+                CREATE (e:Evaluation {id: row.id})-[:RATES]->(c)
+                SET e.raterRole = row.raterRole, e.raterId = row.raterId, e.score = row.score, e.comment = row.comment,
+                    e.ratedAt = datetime(row.ratedAt), e.ratedBy = 'demo', e.raterKey = row.claimId + '/' + row.raterRole""");
+        add("jointMeetings", """
+                MATCH (c:Community {id: row.communityId})
+                CREATE (c)-[:HELD]->(m:JointMeeting {id: row.id})
+                SET m.title = row.title, m.heldOn = date(row.heldOn), m.quarter = row.quarter, m.recordedBy = 'demo'
+                WITH m, row
+                CALL (m, row) {
+                  UNWIND row.problems AS problem
+                  CALL (problem) {
+                    OPTIONAL MATCH (u:Unit {id: problem.ownerId})
+                    OPTIONAL MATCH (p:PropertyCompany {id: problem.ownerId})
+                    OPTIONAL MATCH (c:Community {id: problem.ownerId})
+                    RETURN coalesce(u, p, c) AS owner
+                  }
+                  CREATE (m)-[:RAISED]->(x:MeetingProblem {id: problem.id})-[:OWNED_BY]->(owner)
+                  SET x.description = problem.description, x.position = problem.position, x.state = problem.state,
+                      x.resolution = problem.resolution, x.raisedAt = datetime({date: m.heldOn}),
+                      x.resolvedAt = CASE WHEN problem.state = 'RESOLVED' THEN datetime({date: m.heldOn}) + duration({days: 20}) END
+                }""");
+        add("negativeEntries", """
+                MATCH (m:Member {id: row.memberId}), (c:Community {id: row.communityId})
+                CREATE (m)-[:LISTED_IN]->(e:NegativeListEntry {id: row.id})-[:BY_COMMUNITY]->(c)
+                SET e.reason = row.reason, e.recordedAt = datetime(row.recordedAt), e.recordedBy = 'demo'""");
     }
 
     static final List<String> ORDER = List.copyOf(STATEMENTS.keySet());

@@ -25,17 +25,18 @@ public record Scale(
         int ownersCommittees,
         int propertyCompanies,
         int members,
-        int residents) {
+        int residents,
+        int tasksPerCommunity) {
 
-    /** About one street: the first 10 communities of 城东街道, 1,000 members. */
-    public static final Scale DEMO = new Scale("demo", 1, 10, 2, 4, 3, 720, 2, 40, 20, 8, 6, 12, 10, 1_000, 500);
+    /** About one street: the first 10 communities of 城东街道, 1,000 members, 24 tasks of history per community. */
+    public static final Scale DEMO = new Scale("demo", 1, 10, 2, 4, 3, 720, 2, 40, 20, 8, 6, 12, 10, 1_000, 500, 24);
 
-    /** The city-wide figures the scheme reports (DESIGN.md §1). */
+    /** The city-wide organisation figures the scheme reports (DESIGN.md §1); 12 tasks of history per community. */
     public static final Scale CITY = new Scale("city", 39, 349, 3, 10, 3, 77_000, 2, 2_096, 225, 102, 78, 793, 689,
-            26_000, 20_000);
+            26_000, 20_000, 12);
 
-    /** A few communities only: fast enough for tests. */
-    public static final Scale TINY = new Scale("tiny", 1, 2, 1, 2, 2, 16, 1, 3, 4, 2, 1, 2, 2, 40, 10);
+    /** A few communities only, without 四单 history (tests build their own): fast enough for tests. */
+    public static final Scale TINY = new Scale("tiny", 1, 2, 1, 2, 2, 16, 1, 3, 4, 2, 1, 2, 2, 40, 10, 0);
 
     public static Scale named(String name) {
         return Arrays.stream(new Scale[] {DEMO, CITY, TINY})

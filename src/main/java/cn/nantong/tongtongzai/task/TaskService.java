@@ -150,28 +150,28 @@ public class TaskService {
         return lists("""
                 UNWIND $ids AS id MATCH (t:Task {id: id})
                 RETURN id, COLLECT { MATCH (t)<-[:FOR_TASK]-(c:Claim) WHERE $all OR c.activeKey IS NOT NULL
-                                     RETURN %s ORDER BY c.claimedAt, c.id } AS value""".formatted(CLAIM),
+                                     WITH c ORDER BY c.claimedAt, c.id RETURN %s } AS value""".formatted(CLAIM),
                 taskIds, Map.of("all", includeWithdrawn), TaskService::claim);
     }
 
     Map<String, List<TeamClaim>> teamClaimsOfTasks(Collection<String> taskIds) {
         return lists("""
                 UNWIND $ids AS id MATCH (t:Task {id: id})
-                RETURN id, COLLECT { MATCH (t)<-[:FOR_TASK]-(tc:TeamClaim) RETURN %s ORDER BY tc.claimedAt } AS value"""
+                RETURN id, COLLECT { MATCH (t)<-[:FOR_TASK]-(tc:TeamClaim) WITH tc ORDER BY tc.claimedAt, tc.id RETURN %s } AS value"""
                 .formatted(TEAM_CLAIM), taskIds, Map.of(), TaskService::teamClaim);
     }
 
     Map<String, List<ServiceRecord>> recordsOfClaims(Collection<String> claimIds) {
         return lists("""
                 UNWIND $ids AS id MATCH (c:Claim {id: id})
-                RETURN id, COLLECT { MATCH (c)<-[:FOR_CLAIM]-(sr:ServiceRecord) RETURN %s ORDER BY sr.checkInAt } AS value"""
+                RETURN id, COLLECT { MATCH (c)<-[:FOR_CLAIM]-(sr:ServiceRecord) WITH sr ORDER BY sr.checkInAt, sr.id RETURN %s } AS value"""
                 .formatted(RECORD), claimIds, Map.of(), TaskService::record);
     }
 
     Map<String, List<ServicePost>> postsOfMembers(Collection<String> memberIds) {
         return lists("""
                 UNWIND $ids AS id MATCH (m:Member {id: id})
-                RETURN id, COLLECT { MATCH (m)-[:HOLDS_POST]->(p:ServicePost) RETURN %s ORDER BY p.name } AS value"""
+                RETURN id, COLLECT { MATCH (m)-[:HOLDS_POST]->(p:ServicePost) WITH p ORDER BY p.name, p.id RETURN %s } AS value"""
                 .formatted(POST), memberIds, Map.of(), TaskService::post);
     }
 
