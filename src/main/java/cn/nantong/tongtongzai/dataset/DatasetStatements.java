@@ -217,7 +217,7 @@ final class DatasetStatements {
                 MATCH (c:Claim {id: row.claimId}), (m:Member {id: row.memberId})
                 CREATE (m)-[:SERVED]->(sr:ServiceRecord {id: row.id})-[:FOR_CLAIM]->(c)
                 SET sr.checkInAt = datetime(row.checkInAt), sr.checkOutAt = datetime(row.checkOutAt), sr.minutes = row.minutes,
-                    sr.autoClosed = row.autoClosed""");
+                    sr.autoClosed = row.autoClosed, sr.openKey = row.openKey""");
         add("evaluations", """
                 MATCH (c:Claim {id: row.claimId})
                 CREATE (e:Evaluation {id: row.id})-[:RATES]->(c)

@@ -84,6 +84,7 @@ final class HistoryGenerator {
             for (int k = 0; k < tasksPerCommunity; k++) {
                 task(community, k, weak, requestIds);
             }
+            inProgress(community);
             openRequests(community, requestIds);
             meeting(community);
             if (ci == 0) {
@@ -206,7 +207,7 @@ final class HistoryGenerator {
             OffsetDateTime out = forgot ? ends : ends.minusMinutes(random.nextInt(20));
             add("serviceRecords", "id", next("DSR"), "memberId", member, "claimId", claimId, "checkInAt", in.toString(),
                     "checkOutAt", out.toString(), "minutes", (int) java.time.Duration.between(in, out).toMinutes(),
-                    "autoClosed", forgot);
+                    "autoClosed", forgot, "openKey", null);
             boolean poor = weak.contains(member);
             OffsetDateTime rated = ends.plusDays(1);
             rate(claimId, "COMMUNITY", community.id(), poor, rated);
@@ -217,6 +218,30 @@ final class HistoryGenerator {
                 String resident = (String) sets.get("requests").getLast().get("residentId");
                 rate(claimId, "RESIDENT", resident, poor, rated);
             }
+        }
+    }
+
+    /** A two-day project under way now: one member served yesterday, another is checked in at the moment. */
+    private void inProgress(CommunityFacts community) {
+        SkillRef skill = skills.stream().filter(s -> "cleaning".equals(s.id())).findFirst().orElse(skills.getFirst());
+        OffsetDateTime starts = today.minusDays(1).atTime(8, 0).atOffset(NANTONG);
+        OffsetDateTime ends = today.plusDays(1).atTime(20, 0).atOffset(NANTONG);
+        String taskId = next("DT");
+        add("tasks", "id", taskId, "communityId", community.id(), "title", "老旧小区环境整治", "kind", "PROJECT",
+                "description", "清理楼道堆物、整治绿化带，分两天进行", "difficulty", 3, "headcount", 4,
+                "startsAt", starts.toString(), "endsAt", ends.toString(), "audience", "MEMBERS", "state", "IN_PROGRESS",
+                "code", code(), "createdAt", starts.minusDays(7).toString(), "publishedAt", starts.minusDays(6).toString(),
+                "placeId", null, "skillId", skill.id(), "categoryId", skill.categoryId(), "teamId", null, "cancelReason", null);
+        List<String> members = community.confirmedMembers();
+        for (int i = 0; i < Math.min(2, members.size()); i++) {
+            String claimId = next("DC");
+            String member = members.get(members.size() - 1 - i);
+            add("claims", "id", claimId, "taskId", taskId, "memberId", member, "source", "SELF", "state", "ACTIVE",
+                    "claimedAt", starts.minusDays(3).toString(), "teamClaimId", null, "activeKey", taskId + "/" + member);
+            OffsetDateTime in = i == 0 ? starts.plusMinutes(5) : starts.plusHours(6); // never in the future
+            add("serviceRecords", "id", next("DSR"), "memberId", member, "claimId", claimId, "checkInAt", in.toString(),
+                    "checkOutAt", i == 0 ? starts.plusHours(4).toString() : null, "minutes", i == 0 ? 235 : null,
+                    "autoClosed", false, "openKey", i == 0 ? null : claimId);
         }
     }
 

@@ -60,6 +60,29 @@ class DatasetTest extends IntegrationTest {
     }
 
     @Test
+    void theDemoHistoryShowsEveryPartOfTheFlowAndKeepsItsRules() {
+        loader.load(loader.generate(Scale.DEMO), line -> { });
+
+        assertThat(count("MATCH (t:Task) RETURN count(DISTINCT t.kind)")).as("every kind of task").isEqualTo(4);
+        assertThat(count("MATCH (t:Task) RETURN count(DISTINCT t.state)")).as("every task state").isEqualTo(6);
+        assertThat(count("MATCH (r:Request) RETURN count(DISTINCT r.state)")).as("every request state").isEqualTo(5);
+        assertThat(count("MATCH (t:Task) WHERE COUNT { (t)<-[:FOR_TASK]-(c:Claim) WHERE c.activeKey IS NOT NULL } > t.headcount RETURN count(t)"))
+                .as("no task over-booked").isZero();
+        assertThat(count("MATCH (c:Claim)-[:FOR_TASK]->(t:Task) WHERE NOT EXISTS { (c)<-[:MADE]-(:Member)-[:REGISTERED]->(:Registration {state: 'CONFIRMED'})-[:WITH_COMMUNITY]->(:Community)<-[:OF_COMMUNITY]-(t) } RETURN count(c)"))
+                .as("claims only by members registered with the task's community").isZero();
+        assertThat(count("MATCH (e:Evaluation)-[:RATES]->(:Claim)-[:FOR_TASK]->(t:Task) WHERE NOT t.state IN ['COMPLETED', 'EVALUATED'] RETURN count(e)"))
+                .as("ratings only of completed tasks").isZero();
+        assertThat(count("MATCH (sr:ServiceRecord)-[:FOR_CLAIM]->(:Claim)-[:FOR_TASK]->(t:Task) WHERE sr.checkOutAt > t.endsAt OR sr.minutes > duration.inSeconds(t.startsAt, t.endsAt).seconds / 60 RETURN count(sr)"))
+                .as("hours inside the task window").isZero();
+        assertThat(count("MATCH (c:Community) WHERE NOT (c)-[:HELD]->(:JointMeeting)-[:RAISED]->(:MeetingProblem) RETURN count(c)"))
+                .as("a joint meeting in every community").isZero();
+        assertThat(count("MATCH (c:Community) WHERE NOT (c)-[:HAS_POST]->(:ServicePost)<-[:HOLDS_POST]-(:Member) RETURN count(c)"))
+                .as("standing posts with holders in every community").isZero();
+        assertThat(count("MATCH (:TeamClaim)<-[:PART_OF]-(c:Claim {source: 'TEAM'}) RETURN count(c)")).isPositive();
+        assertThat(count("MATCH (:NegativeListEntry) RETURN count(*)")).isEqualTo(1);
+    }
+
+    @Test
     void loadsAScaleAndRoundTripsItThroughFiles() {
         List<RowSet> tiny = loader.generate(Scale.TINY);
         loader.export(tiny, files);
