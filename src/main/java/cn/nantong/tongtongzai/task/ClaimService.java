@@ -167,17 +167,19 @@ public class ClaimService {
         parameters.put("source", source.name());
         parameters.put("actor", actor.id());
         parameters.put("teamClaimId", teamClaimId);
-        neo4j.query("""
+        // one statement: the claim, its first history entry, and the claim as GraphQL shows it
+        return neo4j.query("""
                 MATCH (t:Task {id: $taskId}), (m:Member {id: $memberId})
                 CREATE (m)-[:MADE]->(c:Claim {id: $id, state: 'ACTIVE', source: $source, claimedAt: datetime(),
                                              claimedBy: $actor, activeKey: $taskId + '/' + $memberId})-[:FOR_TASK]->(t)
+                CREATE (c)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $actor, action: 'CLAIM', to: 'ACTIVE', note: $source})
                 WITH c
                 CALL (c) {
                   MATCH (tc:TeamClaim {id: $teamClaimId})
                   CREATE (c)-[:PART_OF]->(tc)
-                }""").bindAll(parameters).run();
-        history.record("Claim", id, "CLAIM", null, "ACTIVE", actor.id(), source.name());
-        return tasks.claim(id).orElseThrow();
+                }
+                """ + "RETURN " + TaskService.CLAIM + " AS value").bindAll(parameters).fetch().one()
+                .map(row -> TaskService.claim(row.get("value"))).orElseThrow();
     }
 
     /** Claims are taken while a task is published; emergencies also while they are under way. */

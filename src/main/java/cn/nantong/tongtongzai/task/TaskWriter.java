@@ -215,12 +215,12 @@ public class TaskWriter {
 
     /** Locks the task for the rest of the transaction and reads it, or refuses an unknown id. */
     Task lock(String taskId) {
-        int locked = neo4j.query("MATCH (t:Task {id: $id}) SET t.lockedAt = datetime() REMOVE t.lockedAt RETURN count(t)")
-                .bind(taskId == null ? "" : taskId).to("id").fetchAs(Long.class).one().orElse(0L).intValue();
-        if (locked == 0) {
-            throw new UserInputException("TASK_NOT_FOUND", "找不到该任务。");
-        }
-        return tasks.task(taskId).orElseThrow();
+        // the write lock is taken when the row passes SET, before the projection counts the seats
+        return neo4j.query("MATCH (t:Task {id: $id}) SET t.lockedAt = datetime() REMOVE t.lockedAt RETURN "
+                        + TaskService.TASK + " AS value")
+                .bind(taskId == null ? "" : taskId).to("id").fetch().one()
+                .map(row -> TaskService.task(row.get("value")))
+                .orElseThrow(() -> new UserInputException("TASK_NOT_FOUND", "找不到该任务。"));
     }
 
     static void requireState(Task task, String action, String... allowed) {

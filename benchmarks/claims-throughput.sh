@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Claims per second sustained under concurrent load on the embedded database, with zero over-bookings:
+# starts the service (java -jar) on a fresh embedded store with the demo data, runs benchmarks/ClaimLoad.java
+# against it over GraphQL, prints throughput, latency and the over-booking check, and stops the service.
+# Usage: benchmarks/claims-throughput.sh [threads] [seconds]     (ports 18080 and 17687 on loopback)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+threads=${1:-8}
+seconds=${2:-30}
+
+java_bin=""
+for candidate in /usr/lib/jvm/*/bin/java; do
+  if "$candidate" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then java_bin=$candidate; break; fi
+done
+[ -n "$java_bin" ] || { echo "no JDK 21+ under /usr/lib/jvm" >&2; exit 1; }
+
+mvn -q -B -ntp package -DskipTests
+jar=$(ls target/tongtongzai-*.jar | grep -v original | head -1)
+store=$(mktemp -d)
+"$java_bin" -jar "$jar" --server.port=18080 --tongtong.neo4j.embedded.bolt-port=17687 \
+  --tongtong.neo4j.embedded.directory="$store/neo4j" > "$store/service.log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$store"' EXIT
+until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' \
+    -d '{"query":"{ street(id: \"320613001\") { communities(first: 1) { edges { node { id } } } } }"}' | grep -q '"id"'; do
+  kill -0 $pid 2>/dev/null || { cat "$store/service.log"; exit 1; }
+  sleep 0.5
+done
+echo "JDK: $("$java_bin" -version 2>&1 | head -1); cores: $(nproc); service and load driver on this machine"
+"$java_bin" benchmarks/ClaimLoad.java http://localhost:18080/graphql "$threads" "$seconds"
