@@ -24,7 +24,8 @@ class ArchitectureTest {
     @Test
     void thePlatformDependsOnNoFeature() {
         noClasses().that().resideInAPackage("..platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("..organization..", "..member..", "..dataset..")
+                .should().dependOnClassesThat().resideInAnyPackage("..organization..", "..member..", "..dataset..",
+                        "..task..", "..request..", "..evaluation..")
                 .check(CLASSES);
     }
 
@@ -32,6 +33,20 @@ class ArchitectureTest {
     void theOrganisationDoesNotKnowMembers() {
         noClasses().that().resideInAPackage("..organization..")
                 .should().dependOnClassesThat().resideInAnyPackage("..member..", "..dataset..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theFourOrdersBuildOnEachOtherInOneDirection() {
+        // 点单 → 下单/接单 → 评单: tasks know nothing of requests or ratings; requests nothing of ratings
+        noClasses().that().resideInAPackage("..task..")
+                .should().dependOnClassesThat().resideInAnyPackage("..request..", "..evaluation..", "..dataset..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..request..")
+                .should().dependOnClassesThat().resideInAnyPackage("..evaluation..", "..dataset..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..member..")
+                .should().dependOnClassesThat().resideInAnyPackage("..task..", "..request..", "..evaluation..")
                 .check(CLASSES);
     }
 }
