@@ -264,7 +264,7 @@ final class HistoryGenerator {
                     "placeId", pick(community.microGridIds()), "text", rejected ? "想请社区帮忙代办外地房产过户" : text[0],
                     "categoryId", rejected ? null : categoryOf(text[1]), "urgency", i == 0 ? "URGENT" : "NORMAL",
                     "state", merged ? "MERGED" : rejected ? "REJECTED" : "SUBMITTED",
-                    "submittedAt", at(today.minusDays(i), 8 + i, 30), "decidedAt", merged || rejected ? at(today.minusDays(i), 15, 0) : null,
+                    "submittedAt", at(today.minusDays(i + 1), 8 + i, 30), "decidedAt", merged || rejected ? at(today.minusDays(i + 1), 15, 0) : null,
                     "resolvedAt", null, "taskId", null,
                     "rejectReason", rejected ? "超出社区服务范围，已告知可向不动产登记中心咨询" : null,
                     "duplicateOfId", merged ? first : null);

@@ -77,6 +77,8 @@ class EvaluationController {
         this.organization = organization;
         loaders.<SatisfactionKey, Satisfaction>forName("satisfaction")
                 .registerMappedBatchLoader((keys, env) -> Mono.just(satisfaction(keys)));
+        loaders.<ResolutionKey, ResolutionRate>forName("resolution")
+                .registerMappedBatchLoader((keys, env) -> Mono.just(resolution(keys)));
     }
 
     // Queries
@@ -226,8 +228,22 @@ class EvaluationController {
     }
 
     @SchemaMapping(typeName = "Community", field = "jointMeetingResolution")
-    ResolutionRate jointMeetingResolution(OrgNode community, @Argument int year) {
-        return evaluations.resolution(List.of(community.id()), Period.year(year)).get(community.id());
+    CompletableFuture<ResolutionRate> jointMeetingResolution(OrgNode community, @Argument int year,
+            DataLoader<ResolutionKey, ResolutionRate> resolution) {
+        return resolution.load(new ResolutionKey(community.id(), Period.year(year)));
+    }
+
+    /** One community's resolution rate in one year; the communities of a response load together. */
+    record ResolutionKey(String communityId, Period year) {
+    }
+
+    private Map<ResolutionKey, ResolutionRate> resolution(Collection<ResolutionKey> keys) {
+        Map<ResolutionKey, ResolutionRate> result = new HashMap<>();
+        keys.stream().collect(Collectors.groupingBy(ResolutionKey::year)).forEach((year, list) -> {
+            Map<String, ResolutionRate> byId = evaluations.resolution(list.stream().map(ResolutionKey::communityId).toList(), year);
+            list.forEach(key -> result.put(key, byId.get(key.communityId())));
+        });
+        return result;
     }
 
     private Map<SatisfactionKey, Satisfaction> satisfaction(Collection<SatisfactionKey> keys) {

@@ -158,7 +158,7 @@ public class EvaluationService {
                     int ratings = integer(row, "ratings");
                     int satisfied = integer(row, "satisfied");
                     return new MemberStanding(string(row, "memberId"), ratings, satisfied,
-                            ratings == 0 ? null : round(satisfied / (double) ratings), round(decimal(row, "minutes") / 60.0));
+                            ratings == 0 ? null : round(satisfied / (double) ratings), hours(decimal(row, "minutes")));
                 })
                 .toList();
     }
@@ -218,7 +218,7 @@ public class EvaluationService {
                     int ratings = integer(row, "ratings");
                     return new ReportBackRow(string(row, "memberId"), string(row, "registrationState"),
                             string(row, "communityId"), Values.strings(row, "posts"), integer(row, "claims"),
-                            integer(row, "tasksCompleted"), round(decimal(row, "minutes") / 60.0), ratings,
+                            integer(row, "tasksCompleted"), hours(decimal(row, "minutes")), ratings,
                             ratings == 0 ? null : round(integer(row, "satisfied") / (double) ratings));
                 })
                 .toList();
@@ -319,13 +319,17 @@ public class EvaluationService {
         return new CommunitySummary(communityId, period.kind(), period.firstDay().toString(), period.lastDay().toString(),
                 integer(row, "received"), integer(row, "resolved"), integer(row, "open"), kinds,
                 integer(row, "cancelledTasks"), integer(row, "claims"), integer(row, "members"),
-                round(decimal(row, "minutes") / 60.0), ratings, integer(row, "satisfied"),
+                hours(decimal(row, "minutes")), ratings, integer(row, "satisfied"),
                 ratings == 0 ? null : round(integer(row, "satisfied") / (double) ratings));
     }
 
     private static Satisfaction satisfaction(Period period, int ratings, int satisfied) {
         return new Satisfaction(period.firstDay().toString(), period.lastDay().toString(), ratings, satisfied,
                 ratings == 0 ? null : round(satisfied / (double) ratings));
+    }
+
+    static double hours(double minutes) {
+        return Math.round(minutes / 60.0 * 100) / 100.0;
     }
 
     static double round(double value) {

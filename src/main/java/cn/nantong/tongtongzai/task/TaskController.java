@@ -300,9 +300,7 @@ class TaskController {
 
     @BatchMapping(typeName = "Claim")
     Map<Claim, TeamClaim> teamClaim(List<Claim> list) {
-        Map<String, TeamClaim> byId = new java.util.HashMap<>();
-        ids(list, Claim::teamClaimId).forEach(id -> tasks.teamClaim(id).ifPresent(tc -> byId.put(id, tc)));
-        return join(list, Claim::teamClaimId, byId);
+        return join(list, Claim::teamClaimId, tasks.teamClaims(ids(list, Claim::teamClaimId)));
     }
 
     @BatchMapping(typeName = "Claim")

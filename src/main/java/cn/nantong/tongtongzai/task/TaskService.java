@@ -125,6 +125,11 @@ public class TaskService {
         return one("MATCH (tc:TeamClaim {id: $id}) RETURN " + TEAM_CLAIM + " AS value", id, TaskService::teamClaim);
     }
 
+    Map<String, TeamClaim> teamClaims(Collection<String> ids) {
+        return byId("UNWIND $ids AS id MATCH (tc:TeamClaim {id: id}) RETURN id, " + TEAM_CLAIM + " AS value", ids,
+                TaskService::teamClaim);
+    }
+
     public Optional<ServiceRecord> record(String id) {
         return one("MATCH (sr:ServiceRecord {id: $id}) RETURN " + RECORD + " AS value", id, TaskService::record);
     }

@@ -16,7 +16,9 @@ public final class TestNeo4j {
 
     public static synchronized Neo4j instance() {
         if (instance == null) {
-            instance = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+            instance = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+                    .withConfig(org.neo4j.configuration.GraphDatabaseSettings.db_temporal_timezone, java.time.ZoneOffset.ofHours(8))
+                    .build();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "test-neo4j-shutdown"));
         }
         return instance;

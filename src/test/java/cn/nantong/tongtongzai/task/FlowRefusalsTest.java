@@ -43,9 +43,22 @@ class FlowRefusalsTest extends IntegrationTest {
                 Map.of("c", FlowFixture.DEMIN)).getFirst();
         String request = graphQl.document("mutation($r: ID!) { postRequest(input: {residentId: $r, text: \"楼道灯坏了\"}) { request { id } } }")
                 .variable("r", resident).execute().path("postRequest.request.id").entity(String.class).get();
-        ids = Map.of("TASK", task, "CLAIM", claim, "DRAFT", draft, "MEMBER", members.get(0), "OTHER", members.get(2),
-                "OUTSIDER", flow.confirmedMembers(FlowFixture.XIAOSHIQIAO).getFirst(), "REQUEST", request,
-                "RUNNING_CLAIM", runningClaim, "RESIDENT", resident);
+        String pastDraft = flow.draft(1, -600); // its window ended eight hours ago
+        String teamTask = graphQl.document("""
+                mutation { createTask(input: {communityId: "320613001001", title: "防汛抢险", kind: EMERGENCY, difficulty: 4,
+                  headcount: 3, startsAt: "2030-07-01T08:00", endsAt: "2030-07-01T20:00", categoryId: "SAFETY_PATROL",
+                  audience: TEAMS, teamIds: ["320613001001-GN"]}) { task { id } } }""")
+                .execute().path("createTask.task.id").entity(String.class).get();
+        flow.transition("publishTask", teamTask);
+        String rejected = graphQl.document("mutation($r: ID!) { postRequest(input: {residentId: $r, text: \"代办外地过户\"}) { request { id } } }")
+                .variable("r", resident).execute().path("postRequest.request.id").entity(String.class).get();
+        graphQl.document("mutation($id: ID!) { rejectRequest(input: {requestId: $id, reason: \"超出服务范围\"}) { request { id } } }")
+                .variable("id", rejected).execute();
+        ids = new java.util.HashMap<>(Map.of("TASK", task, "CLAIM", claim, "DRAFT", draft, "MEMBER", members.get(0),
+                "OTHER", members.get(2), "OUTSIDER", flow.confirmedMembers(FlowFixture.XIAOSHIQIAO).getFirst(),
+                "REQUEST", request, "RUNNING_CLAIM", runningClaim, "RESIDENT", resident, "PAST_DRAFT", pastDraft));
+        ids.put("TEAM_TASK", teamTask);
+        ids.put("REJECTED_REQUEST", rejected);
     }
 
     static Stream<Arguments> refusals() {
@@ -88,6 +101,16 @@ class FlowRefusalsTest extends IntegrationTest {
                 Arguments.of("INVALID_SCORE", "mutation { rateClaim(input: {claimId: \"{CLAIM}\", raterRole: COMMUNITY, raterId: \"320613001001\", score: 0}) { evaluation { id } } }"),
                 Arguments.of("NOT_IN_COMMUNITY", "mutation { addNegativeListEntry(input: {memberId: \"{OUTSIDER}\", communityId: \"320613001001\", reason: \"缺席\"}) { entry { id } } }"),
                 Arguments.of("OWNER_NOT_FOUND", "mutation { recordJointMeeting(input: {communityId: \"320613001001\", title: \"联席会议\", heldOn: \"2026-11-20\", problems: [{description: \"停车难\", ownerId: \"U0001\"}, {description: \"加装电梯\", ownerId: \"nope\"}]}) { meeting { id } } }"),
+                Arguments.of("TASK_WINDOW_PASSED", "mutation { publishTask(input: {taskId: \"{PAST_DRAFT}\"}) { task { id } } }"),
+                Arguments.of("TEAMS_REQUIRED", "mutation { createTask(input: {" + task + ", categoryId: \"HEALTH_CARE\", audience: TEAMS}) { task { id } } }"),
+                Arguments.of("INVALID_SKILLS", "mutation { createTask(input: {" + task + ", skillIds: [\"greening\", \"greening\"]}) { task { id } } }"),
+                Arguments.of("INVALID_DESCRIPTION", "mutation { createServicePost(input: {communityId: \"320613001001\", name: \"法律援助岗\", categoryId: \"LEGAL_AID\", description: \"" + "长".repeat(501) + "\"}) { post { id } } }"),
+                Arguments.of("TEAM_NOT_FOUND", "mutation { claimTaskAsTeam(input: {taskId: \"{TEAM_TASK}\", teamId: \"nope\"}) { teamClaim { id } } }"),
+                Arguments.of("INVALID_MERGE_TARGET", "mutation { mergeRequest(input: {requestId: \"{REQUEST}\", intoRequestId: \"{REJECTED_REQUEST}\"}) { request { id } } }"),
+                Arguments.of("INVALID_COMMENT", "mutation { rateClaim(input: {claimId: \"{CLAIM}\", raterRole: COMMUNITY, raterId: \"320613001001\", score: 5, comment: \"" + "好".repeat(501) + "\"}) { evaluation { id } } }"),
+                Arguments.of("NEGATIVE_ENTRY_NOT_FOUND", "mutation { revokeNegativeListEntry(input: {entryId: \"nope\", reason: \"误记\"}) { entry { id } } }"),
+                Arguments.of("INVALID_YEAR", "{ interviewList(year: 1900) { edges { node { rate } } } }"),
+                Arguments.of("INVALID_QUARTER", "{ reportBack(unitId: \"U0001\", quarter: \"Q3\") { edges { node { claims } } } }"),
                 Arguments.of("PROBLEM_NOT_FOUND", "mutation { resolveMeetingProblem(input: {problemId: \"nope\", resolution: \"已解决\"}) { meeting { id } } }"));
     }
 

@@ -68,6 +68,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.auth_enabled, properties.authEnabled())
                 // personal data service: no usage reports sent to Neo4j Inc.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // datetime() in Nantong time, so stored times read as 2026-12-05T09:00+08:00, not UTC
+                .setConfig(GraphDatabaseSettings.db_temporal_timezone, java.time.ZoneOffset.ofHours(8))
                 // Netty's default quiet period holds every shutdown (and restart) for about ten seconds.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(100))
                 .build();
