@@ -197,8 +197,12 @@ public class TaskWriter {
                     REMOVE c.activeKey
                     WITH DISTINCT t
                     OPTIONAL MATCH (t)<-[:FOR_TASK]-(:Claim)<-[:FOR_CLAIM]-(sr:ServiceRecord) WHERE sr.openKey IS NOT NULL
-                    SET sr.checkOutAt = datetime(), sr.autoClosed = true,
-                        sr.minutes = duration.inSeconds(sr.checkInAt, datetime()).seconds / 60
+                    // whoever is still checked in is checked out now, hours capped at the window as always
+                    WITH t, sr, CASE WHEN datetime() < t.endsAt THEN datetime() ELSE t.endsAt END AS closedAt
+                    WITH sr, closedAt, CASE WHEN sr.checkInAt > t.startsAt THEN sr.checkInAt ELSE t.startsAt END AS counted
+                    WHERE sr IS NOT NULL
+                    SET sr.checkOutAt = closedAt, sr.autoClosed = true,
+                        sr.minutes = CASE WHEN closedAt > counted THEN duration.inSeconds(counted, closedAt).seconds / 60 ELSE 0 END
                     REMOVE sr.openKey""").bindAll(Map.of("id", taskId, "reason", why)).run();
             List<String> reopened = neo4j.query("""
                     MATCH (t:Task {id: $id})<-[s:SERVED_BY]-(r:Request {state: 'ACCEPTED'})

@@ -98,6 +98,20 @@ class ServiceRecordTest extends IntegrationTest {
     }
 
     @Test
+    void cancellingATaskUnderWayChecksOutWhoeverIsStillThere() {
+        String task = flow.published(2, -30);
+        String claim = flow.claimId(task, members.get(0));
+        String record = flow.check("checkIn", claim, flow.verificationCode(task)).path("checkIn.record.id").entity(String.class).get();
+        flow.shiftIntoPast(task, 3, 1);
+        graphQl.document("mutation($id: ID!) { cancelTask(input: {taskId: $id, reason: \"现场停电，活动中止\"}) { task { state } } }")
+                .variable("id", task).execute().path("cancelTask.task.state").entity(String.class).isEqualTo("CANCELLED");
+        graphQl.document("query($id: ID!) { serviceRecord(id: $id) { hours autoClosed checkOutAt } }").variable("id", record).execute()
+                .path("serviceRecord.hours").entity(Double.class).isEqualTo(2.0)
+                .path("serviceRecord.autoClosed").entity(Boolean.class).isEqualTo(true);
+        expectError(flow.check("checkIn", claim, flow.verificationCode(task)), "CLAIM_NOT_ACTIVE");
+    }
+
+    @Test
     void aSecretaryCorrectsHoursWithAReasonAndTheOldValueStaysInTheHistory() {
         String task = flow.published(2, -30);
         String claim = flow.claimId(task, members.get(0));
