@@ -1,0 +1,167 @@
+package cn.nantong.tongtongzai.matching;
+
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sum;
+import static org.optaplanner.core.api.score.stream.Joiners.equal;
+import static org.optaplanner.core.api.score.stream.Joiners.overlapping;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+
+/**
+ * The rules of matching 群众所需 to 党员所能, one method per constraint (each has a ConstraintVerifier test).
+ * Hard: rules no plan may break. Medium: an empty seat. Soft: preferences, each scaled by its weight in
+ * {@link MatchingWeights}; a weight of 0 switches the preference off.
+ */
+public class MatchingConstraints implements ConstraintProvider {
+
+    static final String REQUIRED_SKILL = "Required skill";
+    static final String AVAILABILITY = "Availability";
+    static final String OVERLAPPING_SEATS = "Overlapping seats";
+    static final String BUSY_ELSEWHERE = "Busy elsewhere";
+    static final String WEEKLY_HOUR_CAP = "Weekly hour cap";
+    static final String EMPTY_SEAT = "Empty seat";
+    static final String PROXIMITY = "Proximity";
+    static final String SKILL_LEVEL = "Skill level";
+    static final String POST_CATEGORY = "Chosen post category";
+    static final String FAIRNESS = "Fairness";
+    static final String CONTINUITY = "Continuity";
+    static final String SATISFACTION = "Past satisfaction";
+    static final String DIFFICULTY = "Difficulty above skill level";
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                requiredSkill(factory), availability(factory), overlappingSeats(factory), busyElsewhere(factory),
+                weeklyHourCap(factory), emptySeat(factory), proximity(factory), skillLevel(factory),
+                postCategory(factory), fairness(factory), continuity(factory), satisfaction(factory),
+                difficulty(factory)};
+    }
+
+    /** The member has none of the skills the task requires (a task without listed skills requires none). */
+    Constraint requiredSkill(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .filter(seat -> !seat.getTask().skillIds().isEmpty() && !seat.getMember().hasAnySkill(seat.getTask().skillIds()))
+                .penalize(HardMediumSoftLongScore.ONE_HARD)
+                .asConstraint(REQUIRED_SKILL);
+    }
+
+    /** The member's availability does not cover the task window (emergencies call on anyone). */
+    Constraint availability(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .filter(seat -> !"EMERGENCY".equals(seat.getTask().kind())
+                        && !seat.getMember().availability().containsAll(seat.getTask().slots()))
+                .penalize(HardMediumSoftLongScore.ONE_HARD)
+                .asConstraint(AVAILABILITY);
+    }
+
+    /** One member in two seats at the same time (two seats of one task included). */
+    Constraint overlappingSeats(ConstraintFactory factory) {
+        return factory.forEachUniquePair(Seat.class, equal(Seat::getMember),
+                        overlapping(seat -> seat.getTask().start(), seat -> seat.getTask().end()))
+                .penalize(HardMediumSoftLongScore.ONE_HARD)
+                .asConstraint(OVERLAPPING_SEATS);
+    }
+
+    /** The member already holds a claim (outside this problem) at the same time. */
+    Constraint busyElsewhere(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .filter(seat -> seat.getMember().busyDuring(seat.getTask()))
+                .penalize(HardMediumSoftLongScore.ONE_HARD)
+                .asConstraint(BUSY_ELSEWHERE);
+    }
+
+    /** Hours in one ISO week beyond the member's cap (claims outside the problem counted), by the hour over. */
+    Constraint weeklyHourCap(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .groupBy(Seat::getMember, seat -> seat.getTask().week(), sum(seat -> seat.getTask().minutes()))
+                .filter((member, week, minutes) -> member.committedIn(week) + minutes > member.weeklyCapMinutes())
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
+                        (member, week, minutes) -> (member.committedIn(week) + minutes - member.weeklyCapMinutes() + 59) / 60)
+                .asConstraint(WEEKLY_HOUR_CAP);
+    }
+
+    /** A seat nobody takes: worse than any preference, better than breaking a rule. */
+    Constraint emptySeat(ConstraintFactory factory) {
+        return factory.forEachIncludingNullVars(Seat.class)
+                .filter(seat -> seat.getMember() == null)
+                .penalize(HardMediumSoftLongScore.ONE_MEDIUM)
+                .asConstraint(EMPTY_SEAT);
+    }
+
+    /** Nearer is better: same building 4, same grid 3, same community 2, same street 1. */
+    Constraint proximity(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .join(MatchingWeights.class)
+                .filter((seat, weights) -> weights.proximity() > 0 && Matching.proximity(seat.getMember(), seat.getTask()) > 0)
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
+                        (seat, weights) -> (long) weights.proximity() * Matching.proximity(seat.getMember(), seat.getTask()))
+                .asConstraint(PROXIMITY);
+    }
+
+    /** The member's level (1–5) in the best of the required skills. */
+    Constraint skillLevel(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .join(MatchingWeights.class)
+                .filter((seat, weights) -> weights.skillLevel() > 0 && seat.getMember().bestLevel(seat.getTask().skillIds()) > 0)
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
+                        (seat, weights) -> (long) weights.skillLevel() * seat.getMember().bestLevel(seat.getTask().skillIds()))
+                .asConstraint(SKILL_LEVEL);
+    }
+
+    /** The member chose the task's post category (岗位) as theirs. */
+    Constraint postCategory(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .join(MatchingWeights.class)
+                .filter((seat, weights) -> weights.postCategory() > 0 && seat.getTask().categoryId() != null
+                        && seat.getMember().postCategories().contains(seat.getTask().categoryId()))
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> weights.postCategory())
+                .asConstraint(POST_CATEGORY);
+    }
+
+    /**
+     * Fairness: the square of each member's hours (served in the period plus planned), so that the same
+     * few are not always asked and members who have not served yet are drawn in.
+     */
+    Constraint fairness(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .groupBy(Seat::getMember, sum(seat -> seat.getTask().minutes()))
+                .join(MatchingWeights.class)
+                .filter((member, minutes, weights) -> weights.fairness() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
+                        (member, minutes, weights) -> weights.fairness() * Matching.squaredHours(member.historyMinutes() + minutes))
+                .asConstraint(FAIRNESS);
+    }
+
+    /** The member served one of the task's residents before. */
+    Constraint continuity(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .join(MatchingWeights.class)
+                .filter((seat, weights) -> weights.continuity() > 0
+                        && seat.getTask().residentIds().stream().anyMatch(seat.getMember().servedResidentIds()::contains))
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> weights.continuity())
+                .asConstraint(CONTINUITY);
+    }
+
+    /** Satisfaction of the member's past services, in tenths (a member without ratings gets nothing). */
+    Constraint satisfaction(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .join(MatchingWeights.class)
+                .filter((seat, weights) -> weights.satisfaction() > 0 && seat.getMember().satisfaction() != null)
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
+                        (seat, weights) -> weights.satisfaction() * Math.round(seat.getMember().satisfaction() * 10))
+                .asConstraint(SATISFACTION);
+    }
+
+    /** A task harder than the member's level in its skills, by the levels missing (harder tasks suit teams). */
+    Constraint difficulty(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .join(MatchingWeights.class)
+                .filter((seat, weights) -> weights.difficulty() > 0 && !seat.getTask().skillIds().isEmpty()
+                        && seat.getTask().difficulty() > seat.getMember().bestLevel(seat.getTask().skillIds()))
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> (long) weights.difficulty()
+                        * (seat.getTask().difficulty() - seat.getMember().bestLevel(seat.getTask().skillIds())))
+                .asConstraint(DIFFICULTY);
+    }
+}

@@ -1,0 +1,166 @@
+package cn.nantong.tongtongzai.matching;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
+import org.optaplanner.test.api.score.stream.ConstraintVerifier;
+
+/** One test per constraint, with the real constraint streams on Bavet (no solver, no database). */
+class MatchingConstraintsTest {
+
+    static final ConstraintVerifier<MatchingConstraints, MatchingPlan> VERIFIER =
+            ConstraintVerifier.build(new MatchingConstraints(), MatchingPlan.class, Seat.class)
+                    .withConstraintStreamImplType(ConstraintStreamImplType.BAVET);
+    static final MatchingWeights WEIGHTS = MatchingWeights.DEFAULT;
+
+    /** Saturday 2026-12-05 09:00–11:00 Nantong time: WEEKEND_MORNING. */
+    static final long SAT_9 = OffsetDateTime.parse("2026-12-05T09:00+08:00").toEpochSecond() / 60;
+
+    static TaskFact task(String id, long start, int minutes, Set<String> skills, int difficulty) {
+        return new TaskFact(id, "更换楼道灯", "MICRO_SERVICE", difficulty, start, start + minutes,
+                Availability.slots(start, start + minutes), skills, "HELP_THE_NEEDY", "C1-W01-P1-M01", "C1-W01", "C1", "S1",
+                Set.of("R1"));
+    }
+
+    static TaskFact lights() {
+        return task("T1", SAT_9, 120, Set.of("plumbing_electrical"), 2);
+    }
+
+    static Candidate member(String id) {
+        return new Candidate(id, "党员" + id, Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"),
+                Set.of("HELP_THE_NEEDY"), "C1-W02-P1-M01", "C1-W02", "C1", "S1", 0, List.of(), Map.of(), 8 * 60, null,
+                Set.of());
+    }
+
+    static Candidate with(Candidate c, Map<String, Integer> skills, Set<String> availability, String microGrid,
+            String grid, int history, List<long[]> busy, Map<Integer, Integer> committed, Double satisfaction,
+            Set<String> served) {
+        return new Candidate(c.id(), c.name(), skills, availability, c.postCategories(), microGrid, grid, c.communityId(),
+                c.streetId(), history, busy, committed, c.weeklyCapMinutes(), satisfaction, served);
+    }
+
+    static Seat seat(String id, TaskFact task, Candidate member) {
+        return new Seat(id, task, member, false);
+    }
+
+    @Test
+    void requiredSkill() {
+        Candidate without = with(member("M1"), Map.of("cleaning", 3), Set.of("WEEKEND_MORNING"), "x", "y", 0, List.of(), Map.of(), null, Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::requiredSkill).given(seat("S1", lights(), without)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::requiredSkill).given(seat("S1", lights(), member("M2"))).penalizesBy(0);
+        VERIFIER.verifyThat(MatchingConstraints::requiredSkill)
+                .given(seat("S1", task("T2", SAT_9, 60, Set.of(), 1), without)).penalizesBy(0);
+    }
+
+    @Test
+    void availability() {
+        Candidate weekdays = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKDAY_EVENING"), "x", "y", 0, List.of(), Map.of(), null, Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::availability).given(seat("S1", lights(), weekdays)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::availability).given(seat("S1", lights(), member("M2"))).penalizesBy(0);
+        TaskFact flood = new TaskFact("T9", "防汛", "EMERGENCY", 4, SAT_9, SAT_9 + 60, Set.of("WEEKEND_MORNING"), Set.of(),
+                null, null, null, "C1", "S1", Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::availability).given(seat("S1", flood, weekdays)).penalizesBy(0);
+    }
+
+    @Test
+    void overlappingSeats() {
+        Candidate m = member("M1");
+        TaskFact overlapping = task("T2", SAT_9 + 60, 120, Set.of("plumbing_electrical"), 2);
+        TaskFact later = task("T3", SAT_9 + 180, 60, Set.of("plumbing_electrical"), 2);
+        VERIFIER.verifyThat(MatchingConstraints::overlappingSeats)
+                .given(seat("S1", lights(), m), seat("S2", overlapping, m), seat("S3", later, m)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::overlappingSeats)
+                .given(seat("S1", lights(), m), seat("S2", lights(), m)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::overlappingSeats)
+                .given(seat("S1", lights(), m), seat("S2", overlapping, member("M2"))).penalizesBy(0);
+    }
+
+    @Test
+    void busyElsewhere() {
+        Candidate busy = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "x", "y", 0,
+                List.<long[]>of(new long[] {SAT_9 + 90, SAT_9 + 150}), Map.of(), null, Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::busyElsewhere).given(seat("S1", lights(), busy)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::busyElsewhere).given(seat("S1", lights(), member("M2"))).penalizesBy(0);
+    }
+
+    @Test
+    void weeklyHourCap() {
+        int week = lights().week();
+        Candidate loaded = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "x", "y", 0,
+                List.of(), Map.of(week, 7 * 60), null, Set.of());
+        // 7 h committed + 2 h planned against an 8 h cap: one hour over
+        VERIFIER.verifyThat(MatchingConstraints::weeklyHourCap).given(seat("S1", lights(), loaded)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::weeklyHourCap).given(seat("S1", lights(), member("M2"))).penalizesBy(0);
+    }
+
+    @Test
+    void emptySeat() {
+        VERIFIER.verifyThat(MatchingConstraints::emptySeat)
+                .given(seat("S1", lights(), null), seat("S2", lights(), member("M1"))).penalizesBy(1);
+    }
+
+    @Test
+    void proximity() {
+        Candidate sameBuilding = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "C1-W01-P1-M01", "C1-W01", 0, List.of(), Map.of(), null, Set.of());
+        Candidate sameGrid = with(member("M2"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "C1-W01-P2-M01", "C1-W01", 0, List.of(), Map.of(), null, Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::proximity).given(WEIGHTS, seat("S1", lights(), sameBuilding)).rewardsWith(40);
+        VERIFIER.verifyThat(MatchingConstraints::proximity).given(WEIGHTS, seat("S1", lights(), sameGrid)).rewardsWith(30);
+        VERIFIER.verifyThat(MatchingConstraints::proximity).given(WEIGHTS, seat("S1", lights(), member("M3"))).rewardsWith(20);
+        VERIFIER.verifyThat(MatchingConstraints::proximity)
+                .given(new MatchingWeights(0, 5, 10, 1, 20, 10, 10), seat("S1", lights(), sameBuilding)).rewardsWith(0);
+    }
+
+    @Test
+    void skillLevel() {
+        VERIFIER.verifyThat(MatchingConstraints::skillLevel).given(WEIGHTS, seat("S1", lights(), member("M1"))).rewardsWith(20);
+    }
+
+    @Test
+    void postCategory() {
+        Candidate other = new Candidate("M2", "党员", Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"),
+                Set.of("LEGAL_AID"), "x", "y", "C1", "S1", 0, List.of(), Map.of(), 480, null, Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::postCategory).given(WEIGHTS, seat("S1", lights(), member("M1"))).rewardsWith(10);
+        VERIFIER.verifyThat(MatchingConstraints::postCategory).given(WEIGHTS, seat("S1", lights(), other)).rewardsWith(0);
+    }
+
+    @Test
+    void fairness() {
+        Candidate veteran = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "x", "y",
+                10 * 60, List.of(), Map.of(), null, Set.of());
+        // (10 h served + 2 h planned)² = 144; a newcomer with 2 h planned: 4
+        VERIFIER.verifyThat(MatchingConstraints::fairness).given(WEIGHTS, seat("S1", lights(), veteran)).penalizesBy(144);
+        VERIFIER.verifyThat(MatchingConstraints::fairness).given(WEIGHTS, seat("S1", lights(), member("M2"))).penalizesBy(4);
+        VERIFIER.verifyThat(MatchingConstraints::fairness)
+                .given(WEIGHTS, seat("S1", lights(), member("M2")), seat("S2", task("T2", SAT_9 + 600, 120, Set.of(), 1), member("M2")))
+                .penalizesBy(16);
+    }
+
+    @Test
+    void continuity() {
+        Candidate before = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "x", "y", 0,
+                List.of(), Map.of(), null, Set.of("R1"));
+        VERIFIER.verifyThat(MatchingConstraints::continuity).given(WEIGHTS, seat("S1", lights(), before)).rewardsWith(20);
+        VERIFIER.verifyThat(MatchingConstraints::continuity).given(WEIGHTS, seat("S1", lights(), member("M2"))).rewardsWith(0);
+    }
+
+    @Test
+    void satisfaction() {
+        Candidate liked = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "x", "y", 0,
+                List.of(), Map.of(), 0.9, Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::satisfaction).given(WEIGHTS, seat("S1", lights(), liked)).rewardsWith(90);
+        VERIFIER.verifyThat(MatchingConstraints::satisfaction).given(WEIGHTS, seat("S1", lights(), member("M2"))).rewardsWith(0);
+    }
+
+    @Test
+    void difficulty() {
+        Candidate novice = with(member("M1"), Map.of("plumbing_electrical", 1), Set.of("WEEKEND_MORNING"), "x", "y", 0,
+                List.of(), Map.of(), null, Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::difficulty)
+                .given(WEIGHTS, seat("S1", task("T5", SAT_9, 60, Set.of("plumbing_electrical"), 4), novice)).penalizesBy(30);
+        VERIFIER.verifyThat(MatchingConstraints::difficulty).given(WEIGHTS, seat("S1", lights(), member("M2"))).penalizesBy(0);
+    }
+}
