@@ -25,7 +25,7 @@ class ArchitectureTest {
     void thePlatformDependsOnNoFeature() {
         noClasses().that().resideInAPackage("..platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("..organization..", "..member..", "..dataset..",
-                        "..task..", "..request..", "..evaluation..")
+                        "..task..", "..request..", "..evaluation..", "..matching..")
                 .check(CLASSES);
     }
 

@@ -1,0 +1,132 @@
+package cn.nantong.tongtongzai.matching;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.nantong.tongtongzai.platform.neo4j.Values;
+
+import static cn.nantong.tongtongzai.platform.neo4j.Values.integer;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.string;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.strings;
+
+/**
+ * Reads matching problems from the graph: a task as a {@link TaskFact}, and the members registered with
+ * its community as {@link Candidate}s with their skills, availability, homes, hours this year, other
+ * claims from the start of this week on, satisfaction this year and the residents they served.
+ */
+@Component
+class CandidateLoader {
+
+    /** Weekly cap on service hours when a member has none of their own. */
+    static final int DEFAULT_WEEKLY_CAP_MINUTES = 8 * 60;
+
+    private static final String TASK = """
+            MATCH (t:Task {id: $id})-[:OF_COMMUNITY]->(c:Community)<-[:HAS_COMMUNITY]-(s:Street)
+            OPTIONAL MATCH (t)-[:AT]->(p:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)-[:SERVES_GRID]->(g:Grid)
+            RETURN t.id AS id, t.title AS title, t.kind AS kind, t.difficulty AS difficulty, t.state AS state,
+                   t.audience AS audience, t.headcount AS headcount,
+                   t.startsAt.epochSeconds / 60 AS start, t.endsAt.epochSeconds / 60 AS end,
+                   COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(k:Skill) RETURN k.id } AS skillIds,
+                   COLLECT { MATCH (t)-[:IN_CATEGORY]->(k:PostCategory) RETURN k.id }[0] AS categoryId,
+                   p.id AS microGridId, g.id AS gridId, c.id AS communityId, s.id AS streetId,
+                   COLLECT { MATCH (t)<-[:SERVED_BY]-(:Request)-[:POSTED_BY]->(r:Resident) RETURN DISTINCT r.id } AS residentIds,
+                   COLLECT { MATCH (t)<-[:FOR_TASK]-(cl:Claim)<-[:MADE]-(m:Member) WHERE cl.activeKey IS NOT NULL RETURN m.id } AS claimedBy""";
+
+    private static final String CANDIDATES = """
+            MATCH (c:Community {id: $communityId})<-[:HAS_COMMUNITY]-(s:Street)
+            MATCH (c)<-[:WITH_COMMUNITY]-(r:Registration {state: 'CONFIRMED'})<-[:REGISTERED]-(m:Member)
+            WHERE r.activeMemberId IS NOT NULL AND NOT m.id IN $exclude
+            OPTIONAL MATCH (m)-[:LIVES_IN]->(home:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)-[:SERVES_GRID]->(g:Grid)
+            RETURN m.id AS id, m.name AS name, coalesce(m.availability, []) AS availability,
+                   COLLECT { MATCH (m)-[h:HAS_SKILL]->(k:Skill) RETURN {id: k.id, level: h.level} } AS skills,
+                   COLLECT { MATCH (m)-[:CHOSE_POST]->(p:PostCategory) RETURN p.id } AS categories,
+                   home.id AS microGridId, g.id AS gridId, c.id AS communityId, s.id AS streetId,
+                   COLLECT { MATCH (m)-[:SERVED]->(sr:ServiceRecord) WHERE sr.checkInAt >= $yearStart RETURN sum(sr.minutes) }[0] AS history,
+                   COLLECT { MATCH (m)-[:MADE]->(cl:Claim)-[:FOR_TASK]->(t:Task)
+                             WHERE cl.activeKey IS NOT NULL AND t.endsAt >= $weekStart AND NOT t.id IN $inProblem
+                             RETURN [t.startsAt.epochSeconds / 60, t.endsAt.epochSeconds / 60] } AS busy,
+                   COLLECT { MATCH (m)-[:MADE]->(:Claim)<-[:RATES]-(e:Evaluation) WHERE e.ratedAt >= $yearStart
+                             RETURN [count(e), count(CASE WHEN e.score >= 4 THEN 1 END)] }[0] AS ratings,
+                   COLLECT { MATCH (m)-[:MADE]->(:Claim {state: 'ACTIVE'})-[:FOR_TASK]->(:Task)<-[:SERVED_BY]-(:Request)-[:POSTED_BY]->(x:Resident)
+                             RETURN DISTINCT x.id } AS served
+            ORDER BY id""";
+
+    private final Neo4jClient neo4j;
+
+    CandidateLoader(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** A task and what the matching needs to know about it, or empty for an unknown id. */
+    @Transactional(readOnly = true)
+    Optional<LoadedTask> task(String taskId) {
+        return neo4j.query(TASK).bind(taskId == null ? "" : taskId).to("id").fetch().one().map(row -> {
+            long start = Values.longValue(row, "start");
+            long end = Values.longValue(row, "end");
+            TaskFact fact = new TaskFact(string(row, "id"), string(row, "title"), string(row, "kind"),
+                    integer(row, "difficulty"), start, end, Availability.slots(start, end),
+                    Set.copyOf(strings(row, "skillIds")), string(row, "categoryId"), string(row, "microGridId"),
+                    string(row, "gridId"), string(row, "communityId"), string(row, "streetId"),
+                    Set.copyOf(strings(row, "residentIds")));
+            return new LoadedTask(fact, string(row, "state"), string(row, "audience"), integer(row, "headcount"),
+                    strings(row, "claimedBy"));
+        });
+    }
+
+    /** What {@link #task} found: the fact, and the state, audience, headcount and claimants of the task. */
+    record LoadedTask(TaskFact fact, String state, String audience, int headcount, List<String> claimedBy) {
+    }
+
+    /** Members confirmed in a community, except {@code exclude}; claims on {@code inProblem} tasks are not "busy". */
+    @Transactional(readOnly = true)
+    List<Candidate> candidates(String communityId, List<String> exclude, List<String> inProblem) {
+        ZonedDateTime now = ZonedDateTime.now(Availability.NANTONG);
+        LocalDate today = now.toLocalDate();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("communityId", communityId);
+        parameters.put("exclude", exclude);
+        parameters.put("inProblem", inProblem);
+        parameters.put("yearStart", today.withDayOfYear(1).atStartOfDay(Availability.NANTONG).toOffsetDateTime());
+        parameters.put("weekStart", today.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .atStartOfDay(Availability.NANTONG).toOffsetDateTime());
+        List<Candidate> candidates = new ArrayList<>();
+        neo4j.query(CANDIDATES).bindAll(parameters).fetch().all().forEach(row -> candidates.add(candidate(row)));
+        return candidates;
+    }
+
+    private static Candidate candidate(Map<String, Object> row) {
+        Map<String, Integer> skills = new HashMap<>();
+        for (Object skill : (List<?>) row.get("skills")) {
+            Map<String, Object> s = Values.map(skill);
+            skills.put(string(s, "id"), integer(s, "level"));
+        }
+        List<long[]> busy = new ArrayList<>();
+        Map<Integer, Integer> committed = new HashMap<>();
+        for (Object window : (List<?>) row.get("busy")) {
+            List<?> w = (List<?>) window;
+            long start = ((Number) w.get(0)).longValue();
+            long end = ((Number) w.get(1)).longValue();
+            busy.add(new long[] {start, end});
+            committed.merge(Availability.week(start), (int) (end - start), Integer::sum);
+        }
+        List<?> ratings = (List<?>) row.get("ratings");
+        long rated = ratings == null ? 0 : ((Number) ratings.get(0)).longValue();
+        Double satisfaction = rated == 0 ? null : ((Number) ratings.get(1)).doubleValue() / rated;
+        return new Candidate(string(row, "id"), string(row, "name"), skills, new HashSet<>(strings(row, "availability")),
+                Set.copyOf(strings(row, "categories")), string(row, "microGridId"), string(row, "gridId"),
+                string(row, "communityId"), string(row, "streetId"), integer(row, "history"), busy, committed,
+                DEFAULT_WEEKLY_CAP_MINUTES, satisfaction, Set.copyOf(strings(row, "served")));
+    }
+}
