@@ -309,7 +309,7 @@ final class DatasetGenerator {
             }
             boolean confirmed = draw < 92;
             String communityId = communities.get(home.community()).id();
-            LocalDate registered = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(600));
+            LocalDate registered = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(400)); // before any 四单 history
             sets.get("registrations").add(row("id", "REG-" + id + "-1", "memberId", id,
                     "communityId", communityId, "microGridId", home.id(),
                     "state", confirmed ? "CONFIRMED" : "PENDING", "channel", pick(random, CHANNELS),

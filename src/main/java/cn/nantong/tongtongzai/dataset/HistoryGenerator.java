@@ -54,6 +54,8 @@ final class HistoryGenerator {
 
     private final Random random;
     private final LocalDate today;
+    /** Nothing in the history happened after this: the start of the generation day. */
+    private final OffsetDateTime cutoff;
     private final List<SkillRef> skills;
     private final Map<String, String> categoryNames;
     private final Map<String, List<Map<String, Object>>> sets;
@@ -63,6 +65,7 @@ final class HistoryGenerator {
             Map<String, List<Map<String, Object>>> sets) {
         this.random = random;
         this.today = today;
+        this.cutoff = today.atStartOfDay().atOffset(NANTONG);
         this.skills = skills;
         this.categoryNames = categoryNames;
         this.sets = sets;
@@ -150,7 +153,7 @@ final class HistoryGenerator {
                 "difficulty", teams ? 4 : kind.equals("MICRO_SERVICE") ? 1 + random.nextInt(2) : 2 + random.nextInt(3),
                 "headcount", headcount, "startsAt", starts.toString(), "endsAt", ends.toString(),
                 "audience", teams ? "TEAMS" : "MEMBERS", "state", state, "code", draft ? null : code(),
-                "createdAt", starts.minusDays(5).toString(), "publishedAt", draft ? null : starts.minusDays(4).toString(),
+                "createdAt", past(starts.minusDays(5)).toString(), "publishedAt", draft ? null : past(starts.minusDays(4)).toString(),
                 "placeId", kind.equals("MICRO_SERVICE") ? pick(community.microGridIds()) : null,
                 "skillId", skill.id(), "categoryId", skill.categoryId(), "teamId", teams ? teamId : null,
                 "cancelReason", cancelled ? "天气原因，活动延期" : null);
@@ -165,7 +168,7 @@ final class HistoryGenerator {
                     "placeId", pick(community.microGridIds()), "text", text[0], "categoryId", categoryOf(text[1]),
                     "urgency", random.nextInt(4) == 0 ? "HIGH" : "NORMAL",
                     "state", cancelled ? "SUBMITTED" : resolved ? "RESOLVED" : "ACCEPTED",
-                    "submittedAt", starts.minusDays(6).toString(), "decidedAt", cancelled ? null : starts.minusDays(5).toString(),
+                    "submittedAt", past(starts.minusDays(6)).toString(), "decidedAt", cancelled ? null : past(starts.minusDays(5)).toString(),
                     "resolvedAt", resolved ? ends.toString() : null, "taskId", cancelled ? null : taskId,
                     "rejectReason", null, "duplicateOfId", null);
         }
@@ -176,7 +179,7 @@ final class HistoryGenerator {
         String teamClaimId = null;
         if (teams) {
             teamClaimId = next("DTC");
-            add("teamClaims", "id", teamClaimId, "taskId", taskId, "teamId", teamId, "claimedAt", starts.minusDays(3).toString());
+            add("teamClaims", "id", teamClaimId, "taskId", taskId, "teamId", teamId, "claimedAt", past(starts.minusDays(3)).toString());
         }
         int seats = Math.min(headcount, community.confirmedMembers().size());
         int taken = past ? seats : Math.max(0, seats - random.nextInt(seats + 1));
@@ -197,7 +200,7 @@ final class HistoryGenerator {
             String source = teams ? "TEAM" : sourceDraw < 70 ? "SELF" : sourceDraw < 90 ? "ASSIGNED" : "MATCHING";
             boolean active = !cancelled;
             add("claims", "id", claimId, "taskId", taskId, "memberId", member, "source", source,
-                    "state", active ? "ACTIVE" : "TASK_CANCELLED", "claimedAt", starts.minusDays(2).toString(),
+                    "state", active ? "ACTIVE" : "TASK_CANCELLED", "claimedAt", past(starts.minusDays(2)).toString(),
                     "teamClaimId", teamClaimId, "activeKey", active ? taskId + "/" + member : null);
             if (!past || cancelled) {
                 continue;
@@ -209,7 +212,7 @@ final class HistoryGenerator {
                     "checkOutAt", out.toString(), "minutes", (int) java.time.Duration.between(in, out).toMinutes(),
                     "autoClosed", forgot, "openKey", null);
             boolean poor = weak.contains(member);
-            OffsetDateTime rated = ends.plusDays(1);
+            OffsetDateTime rated = past(ends.plusDays(1));
             rate(claimId, "COMMUNITY", community.id(), poor, rated);
             if (random.nextBoolean()) {
                 rate(claimId, "FUNCTIONAL_BRANCH", teamId, poor, rated);
@@ -292,6 +295,11 @@ final class HistoryGenerator {
         }
         add("jointMeetings", "id", next("DJM"), "communityId", community.id(), "title", quarter + "联席会议",
                 "heldOn", held.toString(), "quarter", quarter, "problems", problems);
+    }
+
+    /** The time, or the start of the generation day if it would lie after it. */
+    private OffsetDateTime past(OffsetDateTime time) {
+        return time.isAfter(cutoff) ? cutoff : time;
     }
 
     private String categoryOf(String skillId) {

@@ -63,6 +63,9 @@ class EvaluationWriter {
             return transactions.execute(status -> {
                 Map<String, Object> row = neo4j.query("""
                         MATCH (c:Claim {id: $claimId})-[:FOR_TASK]->(t:Task)-[:OF_COMMUNITY]->(community:Community)
+                        // the task's lock: closing the evaluation either comes first (and is seen) or waits
+                        SET t.lockedAt = datetime() REMOVE t.lockedAt
+                        WITH c, t, community
                         RETURN c.state AS claimState, t.state AS taskState, community.id AS communityId,
                                COLLECT { MATCH (community)-[:HAS_FUNCTIONAL_BRANCH]->(f:FunctionalBranch) RETURN f.id } AS branchIds,
                                EXISTS { MATCH (t)<-[:SERVED_BY]-(:Request)-[:POSTED_BY]->(:Resident {id: $raterId}) }
@@ -148,6 +151,8 @@ class EvaluationWriter {
     NegativeListEntry revokeNegative(String entryId, String reason, Actor actor) {
         String why = reason(reason, "撤销理由");
         return transactions.execute(status -> {
+            neo4j.query("MATCH (e:NegativeListEntry {id: $id}) SET e.lockedAt = datetime() REMOVE e.lockedAt")
+                    .bind(nonNull(entryId)).to("id").run();
             NegativeListEntry entry = evaluations.negativeEntry(nonNull(entryId))
                     .orElseThrow(() -> new UserInputException("NEGATIVE_ENTRY_NOT_FOUND", "找不到该负面清单记录。"));
             if (entry.revokedAt() != null) {

@@ -129,13 +129,18 @@ public class OrganizationWriter {
                     OR EXISTS { (n)<-[:LIVES_IN|FOR_RESIDENCE|WITH_COMMUNITY|EMBEDDED_IN|DEPUTY_SECRETARY_OF]-() }
                     OR EXISTS { (n)-[:HAS_COMPOUND]->() }
                     OR EXISTS { (n)-[:HAS_FUNCTIONAL_BRANCH]->()-[:HAS_FUNCTIONAL_GROUP|SECRETARY_OF]-() }
-                    OR EXISTS { (n)<-[:PAIRED_WITH|STATIONED_IN]-() } AS dependents"""
+                    OR EXISTS { (n)<-[:PAIRED_WITH|STATIONED_IN]-() }
+                    // the 四单 flow: requests and tasks placed here, posts, meetings, problems owned
+                    OR EXISTS { (n)<-[:AT|IN_COMMUNITY|OF_COMMUNITY|BY_COMMUNITY|OWNED_BY]-() }
+                    OR EXISTS { (n)-[:HAS_POST|HELD]->() }
+                    OR EXISTS { (n)-[:HAS_FUNCTIONAL_BRANCH]->()-[:MADE]->() }
+                    OR EXISTS { (n)-[:HAS_FUNCTIONAL_BRANCH]->()<-[:FOR_TEAM|OWNED_BY]-() } AS dependents"""
                         .formatted(node.level().label(),
                                 node.level().childPattern() == null ? "false" : "EXISTS { " + node.level().childPattern() + " }"))
                 .bind(id).to("id").fetchAs(Boolean.class).one().orElse(false);
         if (dependents) {
             throw new UserInputException("HAS_DEPENDENTS",
-                    "该节点下仍有下级、住户、报到记录、小区或结对单位，不能删除；请先迁移或删除它们。");
+                    "该节点下仍有下级、住户、报到记录、小区、结对单位或需求、任务、岗位、会议记录，不能删除；请先迁移或删除它们。");
         }
         neo4j.query("""
                 MATCH (n:%s {id: $id})
@@ -304,8 +309,13 @@ public class OrganizationWriter {
                 .orElseThrow();
     }
 
-    /** Members placed in the group stay in the functional branch. */
+    /** Members placed in the group stay in the functional branch. A group that took or was given tasks stays. */
     public String deleteFunctionalGroup(String id) {
+        boolean inTasks = neo4j.query("MATCH (g:FunctionalGroup {id: $id}) RETURN EXISTS { (g)-[:MADE]->() } OR EXISTS { (g)<-[:FOR_TEAM|OWNED_BY]-() }")
+                .bind(id == null ? "" : id).to("id").fetchAs(Boolean.class).one().orElse(false);
+        if (inTasks) {
+            throw new UserInputException("HAS_DEPENDENTS", "该功能型党小组承接过任务或负责联席会议问题，不能删除。");
+        }
         long deleted = neo4j.query("MATCH (g:FunctionalGroup {id: $id}) DETACH DELETE g RETURN count(*) AS deleted")
                 .bind(id == null ? "" : id).to("id").fetchAs(Long.class).one().orElse(0L);
         if (deleted == 0) {

@@ -2,6 +2,7 @@ package cn.nantong.tongtongzai.request;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +22,6 @@ import cn.nantong.tongtongzai.request.RequestRecords.NewTaskInput;
 import cn.nantong.tongtongzai.request.RequestRecords.PostRequestInput;
 import cn.nantong.tongtongzai.task.Task;
 import cn.nantong.tongtongzai.task.TaskRecords.CreateTaskInput;
-import cn.nantong.tongtongzai.task.TaskService;
 import cn.nantong.tongtongzai.task.TaskWriter;
 
 /**
@@ -43,16 +43,14 @@ class RequestWriter {
     private final StateChanges history;
     private final RequestService requests;
     private final TaskWriter taskWriter;
-    private final TaskService tasks;
 
     RequestWriter(Neo4jClient neo4j, WriteTransactions transactions, StateChanges history, RequestService requests,
-            TaskWriter taskWriter, TaskService tasks) {
+            TaskWriter taskWriter) {
         this.neo4j = neo4j;
         this.transactions = transactions;
         this.history = history;
         this.requests = requests;
         this.taskWriter = taskWriter;
-        this.tasks = tasks;
     }
 
     Request post(PostRequestInput input, Actor actor) {
@@ -137,8 +135,8 @@ class RequestWriter {
             Request request = lockSubmitted(input.requestId(), "受理");
             String taskId;
             if (input.taskId() != null) {
-                Task task = tasks.task(input.taskId())
-                        .orElseThrow(() -> new UserInputException("TASK_NOT_FOUND", "找不到该任务。"));
+                // locked: a concurrent cancel or completion either comes first (and is seen here) or waits
+                Task task = taskWriter.lock(input.taskId());
                 if (!task.communityId().equals(request.communityId())) {
                     throw new UserInputException("TASK_NOT_IN_COMMUNITY", "该任务不属于需求所在社区。");
                 }
@@ -171,7 +169,9 @@ class RequestWriter {
             if (request.id().equals(intoRequestId)) {
                 throw new UserInputException("CANNOT_MERGE_INTO_ITSELF", "不能把需求合并到它自己。");
             }
-            Request target = requests.request(nonNull(intoRequestId))
+            long locked = neo4j.query("MATCH (r:Request {id: $id}) SET r.lockedAt = datetime() REMOVE r.lockedAt RETURN count(r)")
+                    .bind(nonNull(intoRequestId)).to("id").fetchAs(Long.class).one().orElse(0L);
+            Request target = (locked == 0 ? java.util.Optional.<Request>empty() : requests.request(intoRequestId))
                     .orElseThrow(() -> new UserInputException("REQUEST_NOT_FOUND", "找不到要合并到的需求。"));
             if (!target.communityId().equals(request.communityId())) {
                 throw new UserInputException("REQUEST_NOT_IN_COMMUNITY", "只能合并同一社区的需求。");
@@ -198,6 +198,14 @@ class RequestWriter {
             neo4j.query("MATCH (r:Request {id: $id}) SET r.state = 'REJECTED', r.decidedAt = datetime(), r.rejectReason = $reason")
                     .bindAll(Map.of("id", request.id(), "reason", why)).run();
             history.record("Request", request.id(), "REJECT", "SUBMITTED", "REJECTED", actor.id(), why);
+            // the duplicates merged into it share its fate, with the same reason
+            List<String> duplicates = neo4j.query("""
+                    MATCH (:Request {id: $id})<-[:DUPLICATE_OF*]-(d:Request {state: 'MERGED'})
+                    SET d.state = 'REJECTED', d.decidedAt = datetime(), d.rejectReason = $reason
+                    RETURN d.id""").bindAll(Map.of("id", request.id(), "reason", why)).fetchAs(String.class).all().stream().toList();
+            for (String duplicate : duplicates) {
+                history.record("Request", duplicate, "REJECT", "MERGED", "REJECTED", actor.id(), why);
+            }
             return requests.request(request.id()).orElseThrow();
         });
     }

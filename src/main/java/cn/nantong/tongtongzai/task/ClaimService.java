@@ -190,6 +190,9 @@ public class ClaimService {
             throw new UserInputException("TASK_NOT_OPEN",
                     "任务" + TaskWriter.STATE_NAMES.getOrDefault(task.state(), task.state()) + "，不能认领。");
         }
+        if (!OffsetDateTime.now().isBefore(OffsetDateTime.parse(task.endsAt()))) {
+            throw new UserInputException("TASK_NOT_OPEN", "任务时间已过，不能认领。");
+        }
     }
 
     private void requireMember(String memberId, Task task) {

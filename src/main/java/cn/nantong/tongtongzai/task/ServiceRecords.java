@@ -50,8 +50,8 @@ public class ServiceRecords {
     public ServiceRecord checkIn(String claimId, String code, Actor actor) {
         try {
             return transactions.execute(status -> {
-                Claim claim = activeClaim(claimId);
-                Task task = taskWriter.lock(claim.taskId());
+                Task task = taskWriter.lock(existingClaim(claimId).taskId());
+                activeClaim(claimId); // read again under the task's lock: a withdrawal may have come first
                 if (!"PUBLISHED".equals(task.state()) && !"IN_PROGRESS".equals(task.state())) {
                     throw new UserInputException("TASK_NOT_IN_SERVICE", "任务"
                             + TaskWriter.STATE_NAMES.getOrDefault(task.state(), task.state()) + "，不能签到。");
@@ -88,7 +88,7 @@ public class ServiceRecords {
             Claim claim = existingClaim(claimId);
             Task task = taskWriter.lock(claim.taskId());
             requireCode(task.verificationCode(), code);
-            String id = open(claimId);
+            String id = lockOpen(claimId);
             if (id == null) {
                 throw new UserInputException("NOT_CHECKED_IN", "尚未签到，不能签退。");
             }
@@ -163,10 +163,10 @@ public class ServiceRecords {
         return transactions.execute(status -> {
             Map<String, Object> post = postOfHolder(postId, memberId);
             requireCode(Values.string(post, "code"), code);
-            String id = neo4j.query("""
-                    MATCH (sr:ServiceRecord {openKey: $key}) SET sr.lockedAt = datetime() REMOVE sr.lockedAt RETURN sr.id""")
-                    .bind(postId + "/" + memberId).to("key").fetchAs(String.class).one()
-                    .orElseThrow(() -> new UserInputException("NOT_CHECKED_IN", "尚未签到，不能签退。"));
+            String id = lockOpen(postId + "/" + memberId);
+            if (id == null) {
+                throw new UserInputException("NOT_CHECKED_IN", "尚未签到，不能签退。");
+            }
             neo4j.query("""
                     MATCH (sr:ServiceRecord {id: $id})
                     WITH sr, CASE WHEN datetime() < sr.checkInAt + duration({minutes: $longest}) THEN datetime() ELSE sr.checkInAt + duration({minutes: $longest}) END AS closedAt
@@ -185,6 +185,9 @@ public class ServiceRecords {
         return transactions.execute(status -> {
             List<String> closed = neo4j.query("""
                     MATCH (sr:ServiceRecord) WHERE sr.openKey IS NOT NULL
+                    // lock, then look again: a member's own check-out may have just closed it
+                    SET sr.lockedAt = datetime() REMOVE sr.lockedAt
+                    WITH sr WHERE sr.openKey IS NOT NULL
                     OPTIONAL MATCH (sr)-[:FOR_CLAIM]->(:Claim)-[:FOR_TASK]->(t:Task)
                     WITH sr, t, CASE WHEN t IS NULL THEN sr.checkInAt + duration({minutes: $longest}) ELSE t.endsAt END AS closeAt
                     WHERE closeAt <= datetime()
@@ -211,6 +214,15 @@ public class ServiceRecords {
             throw new UserInputException("CLAIM_NOT_ACTIVE", "该认领已撤回或已失效。");
         }
         return claim;
+    }
+
+    /** Locks the open record under {@code openKey}, then reads it again: the closer may have closed it meanwhile. */
+    private String lockOpen(String openKey) {
+        return neo4j.query("""
+                MATCH (sr:ServiceRecord {openKey: $key})
+                SET sr.lockedAt = datetime() REMOVE sr.lockedAt
+                WITH sr WHERE sr.openKey IS NOT NULL
+                RETURN sr.id""").bind(openKey).to("key").fetchAs(String.class).one().orElse(null);
     }
 
     private String open(String claimId) {

@@ -148,11 +148,14 @@ public class TaskWriter {
                     WITH sr, closedAt, CASE WHEN sr.checkInAt > t.startsAt THEN sr.checkInAt ELSE t.startsAt END AS counted
                     SET sr.checkOutAt = closedAt, sr.autoClosed = true,
                         sr.minutes = CASE WHEN closedAt > counted THEN duration.inSeconds(counted, closedAt).seconds / 60 ELSE 0 END
-                    REMOVE sr.openKey""").bind(taskId).to("id").run();
+                    REMOVE sr.openKey
+                    CREATE (sr)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $actor, action: 'AUTO_CLOSE', from: 'OPEN',
+                                                            to: 'CLOSED', note: '任务完成'})""")
+                    .bindAll(Map.of("id", taskId, "actor", actor.id())).run();
             // requests served by the task, and the duplicates merged into them, are resolved
             List<String> resolved = neo4j.query("""
                     MATCH (t:Task {id: $id})<-[:SERVED_BY]-(r:Request {state: 'ACCEPTED'})
-                    OPTIONAL MATCH (r)<-[:DUPLICATE_OF]-(d:Request {state: 'MERGED'})
+                    OPTIONAL MATCH (r)<-[:DUPLICATE_OF*]-(d:Request {state: 'MERGED'})
                     WITH collect(r) + collect(d) AS all
                     UNWIND all AS x
                     WITH DISTINCT x
@@ -195,6 +198,9 @@ public class TaskWriter {
                     OPTIONAL MATCH (t)<-[:FOR_TASK]-(c:Claim) WHERE c.activeKey IS NOT NULL
                     SET c.state = 'TASK_CANCELLED'
                     REMOVE c.activeKey
+                    FOREACH (x IN CASE WHEN c IS NULL THEN [] ELSE [c] END |
+                      CREATE (x)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $actor, action: 'TASK_CANCELLED',
+                                                            from: 'ACTIVE', to: 'TASK_CANCELLED', note: $reason}))
                     WITH DISTINCT t
                     OPTIONAL MATCH (t)<-[:FOR_TASK]-(:Claim)<-[:FOR_CLAIM]-(sr:ServiceRecord) WHERE sr.openKey IS NOT NULL
                     // whoever is still checked in is checked out now, hours capped at the window as always
@@ -203,7 +209,10 @@ public class TaskWriter {
                     WHERE sr IS NOT NULL
                     SET sr.checkOutAt = closedAt, sr.autoClosed = true,
                         sr.minutes = CASE WHEN closedAt > counted THEN duration.inSeconds(counted, closedAt).seconds / 60 ELSE 0 END
-                    REMOVE sr.openKey""").bindAll(Map.of("id", taskId, "reason", why)).run();
+                    REMOVE sr.openKey
+                    CREATE (sr)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $actor, action: 'AUTO_CLOSE', from: 'OPEN',
+                                                            to: 'CLOSED', note: '任务取消'})""")
+                    .bindAll(Map.of("id", taskId, "reason", why, "actor", actor.id())).run();
             List<String> reopened = neo4j.query("""
                     MATCH (t:Task {id: $id})<-[s:SERVED_BY]-(r:Request {state: 'ACCEPTED'})
                     SET r.state = 'SUBMITTED'
@@ -217,8 +226,11 @@ public class TaskWriter {
         });
     }
 
-    /** Locks the task for the rest of the transaction and reads it, or refuses an unknown id. */
-    Task lock(String taskId) {
+    /**
+     * Locks the task for the rest of the (caller's) transaction and reads it, or refuses an unknown id.
+     * Whoever links something to a task while relying on its state locks it first.
+     */
+    public Task lock(String taskId) {
         // the write lock is taken when the row passes SET, before the projection counts the seats
         return neo4j.query("MATCH (t:Task {id: $id}) SET t.lockedAt = datetime() REMOVE t.lockedAt RETURN "
                         + TaskService.TASK + " AS value")

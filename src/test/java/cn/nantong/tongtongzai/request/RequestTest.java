@@ -118,6 +118,32 @@ class RequestTest extends IntegrationTest {
     }
 
     @Test
+    void duplicatesOfDuplicatesShareTheirRequestsFate() {
+        String a = post(resident, "楼道灯不亮").path("postRequest.request.id").entity(String.class).get();
+        String b = post(resident, "楼道里黑漆漆的").path("postRequest.request.id").entity(String.class).get();
+        String c = post(resident, "三楼楼道灯坏了").path("postRequest.request.id").entity(String.class).get();
+        String merge = "mutation($id: ID!, $into: ID!) { mergeRequest(input: {requestId: $id, intoRequestId: $into}) { request { state } } }";
+        graphQl.document(merge).variable("id", a).variable("into", b).execute();
+        graphQl.document(merge).variable("id", b).variable("into", c).execute();
+        String task = flow.published(1, -30);
+        graphQl.document("mutation($id: ID!, $task: ID!) { acceptRequest(input: {requestId: $id, taskId: $task}) { request { state } } }")
+                .variable("id", c).variable("task", task).execute();
+        flow.transition("startTask", task);
+        flow.transition("completeTask", task);
+        assertThat(flow.strings("MATCH (r:Request) WHERE r.id IN $ids RETURN r.state", Map.of("ids", java.util.List.of(a, b, c))))
+                .containsOnly("RESOLVED");
+
+        String d = post(resident, "门口垃圾没人清").path("postRequest.request.id").entity(String.class).get();
+        String e = post(resident, "单元门口有垃圾").path("postRequest.request.id").entity(String.class).get();
+        graphQl.document(merge).variable("id", e).variable("into", d).execute();
+        graphQl.document("mutation($id: ID!) { rejectRequest(input: {requestId: $id, reason: \"已由物业当日处理\"}) { request { state } } }")
+                .variable("id", d).execute();
+        graphQl.document("query($id: ID!) { request(id: $id) { state rejectReason } }").variable("id", e).execute()
+                .path("request.state").entity(String.class).isEqualTo("REJECTED")
+                .path("request.rejectReason").entity(String.class).isEqualTo("已由物业当日处理");
+    }
+
+    @Test
     void reviewRefusals() {
         String request = post(resident, "邻居装修噪音扰民想请人调解").path("postRequest.request.id").entity(String.class).get();
         String elsewhere = post(otherResident, "小区绿化带需要修剪").path("postRequest.request.id").entity(String.class).get();

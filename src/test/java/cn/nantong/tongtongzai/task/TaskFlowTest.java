@@ -128,6 +128,23 @@ class TaskFlowTest extends IntegrationTest {
     }
 
     @Test
+    void aTaskWhoseWindowHasEndedTakesNoMoreClaims() {
+        String task = flow.published(2, 60);
+        flow.shiftIntoPast(task, 3, 1);
+        expectError(flow.claim(task, members.get(0)), "TASK_NOT_OPEN");
+    }
+
+    @Test
+    void aBuildingWithRequestsOrTasksIsNotDeleted() {
+        String task = flow.draft(1, 60); // placed at 320613001001-W01-P1-M01
+        database.write("MATCH (m:MicroGrid {id: '320613001001-W01-P1-M01'})<-[l:LIVES_IN]-() DELETE l");
+        database.write("MATCH (m:MicroGrid {id: '320613001001-W01-P1-M01'})<-[r:FOR_RESIDENCE]-() DELETE r");
+        expectError(graphQl.document("mutation { deleteOrgNode(input: {id: \"320613001001-W01-P1-M01\"}) { id } }").execute(),
+                "HAS_DEPENDENTS");
+        assertThat(flow.count("MATCH (:Task {id: $id})-[:AT]->(:MicroGrid) RETURN count(*)", Map.of("id", task))).isEqualTo(1);
+    }
+
+    @Test
     void withdrawingAfterTheStartIsRefused() {
         String task = flow.published(2, -10);
         String claim = flow.claimId(task, members.get(0));

@@ -4,6 +4,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,6 +24,9 @@ public class WriteTransactions {
     }
 
     public <T> T execute(TransactionCallback<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return template.execute(work); // joins the caller's transaction; the outermost call retries
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return template.execute(work);
