@@ -45,7 +45,8 @@ class CandidateLoader {
                    COLLECT { MATCH (t)<-[:FOR_TASK]-(cl:Claim)<-[:MADE]-(m:Member) WHERE cl.activeKey IS NOT NULL RETURN m.id } AS claimedBy""";
 
     private static final String CANDIDATES = """
-            MATCH (c:Community {id: $communityId})<-[:HAS_COMMUNITY]-(s:Street)
+            UNWIND $communityIds AS communityId
+            MATCH (c:Community {id: communityId})<-[:HAS_COMMUNITY]-(s:Street)
             MATCH (c)<-[:WITH_COMMUNITY]-(r:Registration {state: 'CONFIRMED'})<-[:REGISTERED]-(m:Member)
             WHERE r.activeMemberId IS NOT NULL AND NOT m.id IN $exclude
             OPTIONAL MATCH (m)-[:LIVES_IN]->(home:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)-[:SERVES_GRID]->(g:Grid)
@@ -85,17 +86,48 @@ class CandidateLoader {
         });
     }
 
+    /**
+     * The published, individual tasks of a community or of every community of a street that have not
+     * started yet, and the communities of the scope; empty when the scope is unknown.
+     */
+    @Transactional(readOnly = true)
+    Optional<Scope> scope(String communityId, String streetId) {
+        String anchor = communityId != null
+                ? "MATCH (s:Street)-[:HAS_COMMUNITY]->(c:Community {id: $id})"
+                : "MATCH (s:Street {id: $id})-[:HAS_COMMUNITY]->(c:Community)";
+        List<String> communities = neo4j.query(anchor + " RETURN c.id ORDER BY c.id")
+                .bind(communityId != null ? communityId : streetId == null ? "" : streetId).to("id")
+                .fetchAs(String.class).all().stream().toList();
+        if (communities.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> taskIds = neo4j.query("""
+                MATCH (c:Community)<-[:OF_COMMUNITY]-(t:Task {state: 'PUBLISHED', audience: 'MEMBERS'})
+                WHERE c.id IN $communities AND t.startsAt > datetime()
+                RETURN t.id ORDER BY t.startsAt, t.id""").bind(communities).to("communities")
+                .fetchAs(String.class).all().stream().toList();
+        List<LoadedTask> tasks = new ArrayList<>();
+        for (String taskId : taskIds) {
+            task(taskId).ifPresent(tasks::add);
+        }
+        return Optional.of(new Scope(communities, tasks));
+    }
+
+    /** The communities of a matching scope and its open tasks. */
+    record Scope(List<String> communityIds, List<LoadedTask> tasks) {
+    }
+
     /** What {@link #task} found: the fact, and the state, audience, headcount and claimants of the task. */
     record LoadedTask(TaskFact fact, String state, String audience, int headcount, List<String> claimedBy) {
     }
 
-    /** Members confirmed in a community, except {@code exclude}; claims on {@code inProblem} tasks are not "busy". */
+    /** Members confirmed in the communities, except {@code exclude}; claims on {@code inProblem} tasks are not "busy". */
     @Transactional(readOnly = true)
-    List<Candidate> candidates(String communityId, List<String> exclude, List<String> inProblem) {
+    List<Candidate> candidates(List<String> communityIds, List<String> exclude, List<String> inProblem) {
         ZonedDateTime now = ZonedDateTime.now(Availability.NANTONG);
         LocalDate today = now.toLocalDate();
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("communityId", communityId);
+        parameters.put("communityIds", communityIds);
         parameters.put("exclude", exclude);
         parameters.put("inProblem", inProblem);
         parameters.put("yearStart", today.withDayOfYear(1).atStartOfDay(Availability.NANTONG).toOffsetDateTime());

@@ -18,6 +18,7 @@ final class Explanations {
 
     static String text(String constraint, Candidate member, TaskFact task) {
         return switch (constraint) {
+            case MatchingConstraints.OUTSIDE_COMMUNITY -> "未在任务所在社区报到";
             case MatchingConstraints.REQUIRED_SKILL -> "不具备任务所需技能";
             case MatchingConstraints.AVAILABILITY -> "任务时段不在其可服务时间内";
             case MatchingConstraints.OVERLAPPING_SEATS -> "同一时间被安排了两个任务";

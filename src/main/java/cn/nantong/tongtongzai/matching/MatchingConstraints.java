@@ -16,6 +16,7 @@ import org.optaplanner.core.api.score.stream.ConstraintProvider;
  */
 public class MatchingConstraints implements ConstraintProvider {
 
+    static final String OUTSIDE_COMMUNITY = "Outside the community";
     static final String REQUIRED_SKILL = "Required skill";
     static final String AVAILABILITY = "Availability";
     static final String OVERLAPPING_SEATS = "Overlapping seats";
@@ -33,10 +34,18 @@ public class MatchingConstraints implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
-                requiredSkill(factory), availability(factory), overlappingSeats(factory), busyElsewhere(factory),
+                outsideCommunity(factory), requiredSkill(factory), availability(factory), overlappingSeats(factory), busyElsewhere(factory),
                 weeklyHourCap(factory), emptySeat(factory), proximity(factory), skillLevel(factory),
                 postCategory(factory), fairness(factory), continuity(factory), satisfaction(factory),
                 difficulty(factory)};
+    }
+
+    /** Members serve the community they registered with (双报到); a street plan never crosses communities. */
+    Constraint outsideCommunity(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .filter(seat -> !seat.getTask().communityId().equals(seat.getMember().communityId()))
+                .penalize(HardMediumSoftLongScore.ONE_HARD)
+                .asConstraint(OUTSIDE_COMMUNITY);
     }
 
     /** The member has none of the skills the task requires (a task without listed skills requires none). */

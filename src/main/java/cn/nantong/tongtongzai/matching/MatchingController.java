@@ -6,13 +6,18 @@ import java.util.Objects;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
+import cn.nantong.tongtongzai.platform.graphql.Actor;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.task.Task;
+import cn.nantong.tongtongzai.task.TaskService;
 
 import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
 
@@ -27,12 +32,100 @@ class MatchingController {
     record MatchScore(long hard, long medium, long soft) {
     }
 
-    private final Recommendations recommendations;
-    private final MemberService members;
+    record StartMatchingInput(String communityId, String streetId, Integer seconds, Integer unimprovedSeconds,
+            MatchingWeightsInput weights) {
+    }
 
-    MatchingController(Recommendations recommendations, MemberService members) {
+    record MatchingJobInput(String jobId) {
+    }
+
+    record AcceptProposalsInput(String jobId, List<String> seatIds) {
+    }
+
+    record MatchingJobPayload(MatchingJob job) {
+    }
+
+    private final Recommendations recommendations;
+    private final MatchingJobs jobs;
+    private final MemberService members;
+    private final TaskService tasks;
+
+    MatchingController(Recommendations recommendations, MatchingJobs jobs, MemberService members, TaskService tasks) {
         this.recommendations = recommendations;
+        this.jobs = jobs;
         this.members = members;
+        this.tasks = tasks;
+    }
+
+    @QueryMapping
+    MatchingJob matchingJob(@Argument String id) {
+        try {
+            return jobs.job(id);
+        } catch (cn.nantong.tongtongzai.platform.graphql.UserInputException unknown) {
+            return null;
+        }
+    }
+
+    @QueryMapping
+    List<MatchingJob> matchingJobs() {
+        return jobs.jobs(50);
+    }
+
+    @MutationMapping
+    MatchingJobPayload startMatching(@Argument StartMatchingInput input) {
+        return new MatchingJobPayload(jobs.start(input.communityId(), input.streetId(), input.seconds(),
+                input.unimprovedSeconds(), weights(input.weights())));
+    }
+
+    @MutationMapping
+    MatchingJobPayload stopMatching(@Argument MatchingJobInput input) {
+        return new MatchingJobPayload(jobs.stop(input.jobId()));
+    }
+
+    @MutationMapping
+    MatchingJobs.Accepted acceptProposals(@Argument AcceptProposalsInput input, @ContextValue Actor actor) {
+        return jobs.accept(input.jobId(), input.seatIds(), actor);
+    }
+
+    @MutationMapping
+    MatchingJobPayload rejectProposals(@Argument MatchingJobInput input) {
+        return new MatchingJobPayload(jobs.reject(input.jobId()));
+    }
+
+    @SchemaMapping(typeName = "MatchingJob")
+    MatchScore bestScore(MatchingJob job) {
+        return job.hard() == null ? null : new MatchScore(job.hard(), job.medium(), job.soft());
+    }
+
+    @SchemaMapping(typeName = "MatchingJob")
+    boolean feasible(MatchingJob job) {
+        return job.hard() != null && job.hard() == 0;
+    }
+
+    @SchemaMapping(typeName = "MatchingJob")
+    long timeSpent(MatchingJob job) {
+        return job.timeSpentMillis();
+    }
+
+    @SchemaMapping(typeName = "MatchingJob")
+    String startedAt(MatchingJob job) {
+        return job.startedAt().atOffset(java.time.ZoneOffset.ofHours(8)).toString();
+    }
+
+    @SchemaMapping(typeName = "MatchingJob")
+    String finishedAt(MatchingJob job) {
+        return job.finishedAt() == null ? null : job.finishedAt().atOffset(java.time.ZoneOffset.ofHours(8)).toString();
+    }
+
+    @BatchMapping(typeName = "Proposal")
+    Map<MatchingJob.Proposal, Task> task(List<MatchingJob.Proposal> list) {
+        return join(list, MatchingJob.Proposal::taskId, tasks.tasks(list.stream().map(MatchingJob.Proposal::taskId).distinct().toList()));
+    }
+
+    @BatchMapping(typeName = "Proposal", field = "member")
+    Map<MatchingJob.Proposal, Member> proposalMember(List<MatchingJob.Proposal> list) {
+        return join(list, MatchingJob.Proposal::memberId,
+                members.members(list.stream().map(MatchingJob.Proposal::memberId).distinct().toList()));
     }
 
     @QueryMapping

@@ -44,7 +44,7 @@ public class Recommendations {
         if (!List.of("DRAFT", "PUBLISHED", "IN_PROGRESS").contains(task.state())) {
             throw new UserInputException("TASK_NOT_OPEN", "任务已结束或已取消，无需推荐。");
         }
-        List<Candidate> candidates = loader.candidates(task.fact().communityId(), task.claimedBy(), List.of(task.fact().id()));
+        List<Candidate> candidates = loader.candidates(List.of(task.fact().communityId()), task.claimedBy(), List.of(task.fact().id()));
         List<Seat> seats = new ArrayList<>();
         Map<Seat, Candidate> seatOf = new HashMap<>();
         for (Candidate candidate : candidates) {

@@ -48,6 +48,14 @@ class MatchingConstraintsTest {
     }
 
     @Test
+    void outsideCommunity() {
+        Candidate elsewhere = new Candidate("M9", "党员", Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"),
+                Set.of(), "C2-W01-P1-M01", "C2-W01", "C2", "S1", 0, List.of(), Map.of(), 480, null, Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::outsideCommunity).given(seat("S1", lights(), elsewhere)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::outsideCommunity).given(seat("S1", lights(), member("M1"))).penalizesBy(0);
+    }
+
+    @Test
     void requiredSkill() {
         Candidate without = with(member("M1"), Map.of("cleaning", 3), Set.of("WEEKEND_MORNING"), "x", "y", 0, List.of(), Map.of(), null, Set.of());
         VERIFIER.verifyThat(MatchingConstraints::requiredSkill).given(seat("S1", lights(), without)).penalizesBy(1);
