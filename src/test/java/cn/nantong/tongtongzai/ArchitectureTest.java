@@ -40,7 +40,7 @@ class ArchitectureTest {
     void theFourOrdersBuildOnEachOtherInOneDirection() {
         // 点单 → 下单/接单 → 评单: tasks know nothing of requests or ratings; requests nothing of ratings
         noClasses().that().resideInAPackage("..task..")
-                .should().dependOnClassesThat().resideInAnyPackage("..request..", "..evaluation..", "..dataset..")
+                .should().dependOnClassesThat().resideInAnyPackage("..request..", "..evaluation..", "..dataset..", "..matching..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("..request..")
                 .should().dependOnClassesThat().resideInAnyPackage("..evaluation..", "..dataset..")

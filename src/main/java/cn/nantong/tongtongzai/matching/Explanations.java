@@ -8,10 +8,13 @@ final class Explanations {
     private Explanations() {
     }
 
-    /** HARD (breaks a rule), PREFERENCE_MET or PREFERENCE_AGAINST. */
-    static String kind(String constraint, long hard, long soft) {
+    /** BREAKS_RULE, IN_FAVOUR or AGAINST; a member who has not served yet is drawn in by fairness. */
+    static String kind(String constraint, long hard, long soft, Candidate member) {
         if (hard != 0) {
             return "BREAKS_RULE";
+        }
+        if (MatchingConstraints.FAIRNESS.equals(constraint) && member.historyMinutes() == 0) {
+            return "IN_FAVOUR";
         }
         return soft >= 0 ? "IN_FAVOUR" : "AGAINST";
     }

@@ -11,6 +11,8 @@ import org.optaplanner.core.api.score.stream.ConstraintProvider;
 
 /**
  * The rules of matching 群众所需 to 党员所能, one method per constraint (each has a ConstraintVerifier test).
+ * Existing claims are pinned seats: facts the plan works around, so a rule they already break (a member
+ * claimed a task outside their skills) is not held against the plan.
  * Hard: rules no plan may break. Medium: an empty seat. Soft: preferences, each scaled by its weight in
  * {@link MatchingWeights}; a weight of 0 switches the preference off.
  */
@@ -43,7 +45,7 @@ public class MatchingConstraints implements ConstraintProvider {
     /** Members serve the community they registered with (双报到); a street plan never crosses communities. */
     Constraint outsideCommunity(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
-                .filter(seat -> !seat.getTask().communityId().equals(seat.getMember().communityId()))
+                .filter(seat -> !seat.isPinned() && !seat.getTask().communityId().equals(seat.getMember().communityId()))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(OUTSIDE_COMMUNITY);
     }
@@ -51,7 +53,8 @@ public class MatchingConstraints implements ConstraintProvider {
     /** The member has none of the skills the task requires (a task without listed skills requires none). */
     Constraint requiredSkill(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
-                .filter(seat -> !seat.getTask().skillIds().isEmpty() && !seat.getMember().hasAnySkill(seat.getTask().skillIds()))
+                .filter(seat -> !seat.isPinned() && !seat.getTask().skillIds().isEmpty()
+                        && !seat.getMember().hasAnySkill(seat.getTask().skillIds()))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(REQUIRED_SKILL);
     }
@@ -59,7 +62,7 @@ public class MatchingConstraints implements ConstraintProvider {
     /** The member's availability does not cover the task window (emergencies call on anyone). */
     Constraint availability(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
-                .filter(seat -> !"EMERGENCY".equals(seat.getTask().kind())
+                .filter(seat -> !seat.isPinned() && !"EMERGENCY".equals(seat.getTask().kind())
                         && !seat.getMember().availability().containsAll(seat.getTask().slots()))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(AVAILABILITY);
@@ -69,6 +72,7 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint overlappingSeats(ConstraintFactory factory) {
         return factory.forEachUniquePair(Seat.class, equal(Seat::getMember),
                         overlapping(seat -> seat.getTask().start(), seat -> seat.getTask().end()))
+                .filter((a, b) -> !a.isPinned() || !b.isPinned())
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(OVERLAPPING_SEATS);
     }
@@ -76,7 +80,7 @@ public class MatchingConstraints implements ConstraintProvider {
     /** The member already holds a claim (outside this problem) at the same time. */
     Constraint busyElsewhere(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
-                .filter(seat -> seat.getMember().busyDuring(seat.getTask()))
+                .filter(seat -> !seat.isPinned() && seat.getMember().busyDuring(seat.getTask()))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(BUSY_ELSEWHERE);
     }
@@ -84,10 +88,12 @@ public class MatchingConstraints implements ConstraintProvider {
     /** Hours in one ISO week beyond the member's cap (claims outside the problem counted), by the hour over. */
     Constraint weeklyHourCap(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
-                .groupBy(Seat::getMember, seat -> seat.getTask().week(), sum(seat -> seat.getTask().minutes()))
-                .filter((member, week, minutes) -> member.committedIn(week) + minutes > member.weeklyCapMinutes())
+                .groupBy(Seat::getMember, seat -> seat.getTask().week(), sum(seat -> seat.getTask().minutes()),
+                        sum(seat -> seat.isPinned() ? 0 : 1))
+                .filter((member, week, minutes, planned) -> planned > 0
+                        && member.committedIn(week) + minutes > member.weeklyCapMinutes())
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
-                        (member, week, minutes) -> (member.committedIn(week) + minutes - member.weeklyCapMinutes() + 59) / 60)
+                        (member, week, minutes, planned) -> (member.committedIn(week) + minutes - member.weeklyCapMinutes() + 59) / 60)
                 .asConstraint(WEEKLY_HOUR_CAP);
     }
 

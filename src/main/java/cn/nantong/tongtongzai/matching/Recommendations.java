@@ -80,7 +80,7 @@ public class Recommendations {
                 medium += score.mediumScore();
                 soft += score.softScore();
                 reasons.add(new Reason(match.getConstraintName(),
-                        Explanations.kind(match.getConstraintName(), score.hardScore(), score.softScore()),
+                        Explanations.kind(match.getConstraintName(), score.hardScore(), score.softScore(), candidate),
                         Explanations.text(match.getConstraintName(), candidate, task.fact()),
                         score.hardScore() != 0 ? score.hardScore() : score.softScore()));
             }

@@ -62,6 +62,8 @@ class MatchingConstraintsTest {
         VERIFIER.verifyThat(MatchingConstraints::requiredSkill).given(seat("S1", lights(), member("M2"))).penalizesBy(0);
         VERIFIER.verifyThat(MatchingConstraints::requiredSkill)
                 .given(seat("S1", task("T2", SAT_9, 60, Set.of(), 1), without)).penalizesBy(0);
+        VERIFIER.verifyThat(MatchingConstraints::requiredSkill)
+                .given(new Seat("S1", lights(), without, true)).penalizesBy(0, "an existing claim is a fact");
     }
 
     @Test
@@ -85,6 +87,10 @@ class MatchingConstraintsTest {
                 .given(seat("S1", lights(), m), seat("S2", lights(), m)).penalizesBy(1);
         VERIFIER.verifyThat(MatchingConstraints::overlappingSeats)
                 .given(seat("S1", lights(), m), seat("S2", overlapping, member("M2"))).penalizesBy(0);
+        VERIFIER.verifyThat(MatchingConstraints::overlappingSeats)
+                .given(new Seat("S1", lights(), m, true), new Seat("S2", overlapping, m, true)).penalizesBy(0);
+        VERIFIER.verifyThat(MatchingConstraints::overlappingSeats)
+                .given(new Seat("S1", lights(), m, true), seat("S2", overlapping, m)).penalizesBy(1);
     }
 
     @Test
@@ -103,6 +109,7 @@ class MatchingConstraintsTest {
         // 7 h committed + 2 h planned against an 8 h cap: one hour over
         VERIFIER.verifyThat(MatchingConstraints::weeklyHourCap).given(seat("S1", lights(), loaded)).penalizesBy(1);
         VERIFIER.verifyThat(MatchingConstraints::weeklyHourCap).given(seat("S1", lights(), member("M2"))).penalizesBy(0);
+        VERIFIER.verifyThat(MatchingConstraints::weeklyHourCap).given(new Seat("S1", lights(), loaded, true)).penalizesBy(0);
     }
 
     @Test
