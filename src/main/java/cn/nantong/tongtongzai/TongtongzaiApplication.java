@@ -9,6 +9,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class TongtongzaiApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("solve")) {
+            // Solving an instance file needs neither the database nor the web server.
+            System.exit(cn.nantong.tongtongzai.matching.SolveFiles.run(args));
+        }
         if (args.length > 0 && args[0].equals("dataset")) {
             // Command-line data tool: same jar and configuration, no web server, no demo data.
             // Arguments outrank application.yml, so demo data stays off even though the file enables it.

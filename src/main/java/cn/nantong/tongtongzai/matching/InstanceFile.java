@@ -1,0 +1,124 @@
+package cn.nantong.tongtongzai.matching;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The instance and plan files of {@code solve} (documented in docs/matching-files.md): members, tasks with
+ * their headcount and existing claims, weights; the plan is every seat with its member or none, the
+ * score and the score of each constraint.
+ */
+public final class InstanceFile {
+
+    private InstanceFile() {
+    }
+
+    public record Instance(Weights weights, List<MemberEntry> members, List<TaskEntry> tasks) {
+    }
+
+    /** Soft weights; a missing one keeps its default, 0 switches it off. */
+    public record Weights(Integer proximity, Integer skillLevel, Integer postCategory, Integer fairness,
+            Integer continuity, Integer satisfaction, Integer difficulty) {
+    }
+
+    public record Window(String start, String end) {
+    }
+
+    public record MemberEntry(String id, String name, Map<String, Integer> skills, List<String> availability,
+            List<String> postCategories, String microGridId, String gridId, String communityId, String streetId,
+            Double historyHours, Double weeklyCapHours, List<Window> busy, Double satisfaction,
+            List<String> servedResidents) {
+    }
+
+    public record TaskEntry(String id, String title, String kind, Integer difficulty, String start, String end,
+            List<String> skills, String categoryId, String microGridId, String gridId, String communityId,
+            String streetId, List<String> residents, int headcount, List<String> claimedBy) {
+    }
+
+    public record Plan(Score score, boolean feasible, int seats, int seatsFilled, double seconds,
+            List<Assignment> assignments, List<ConstraintScore> constraints) {
+    }
+
+    public record Score(long hard, long medium, long soft) {
+    }
+
+    /** A seat and who is in it ({@code memberId} null: empty); pinned seats are the existing claims. */
+    public record Assignment(String seatId, String taskId, String memberId, boolean pinned) {
+    }
+
+    public record ConstraintScore(String name, long hard, long medium, long soft, int matches) {
+    }
+
+    static MatchingWeights weights(Weights w) {
+        MatchingWeights d = MatchingWeights.DEFAULT;
+        if (w == null) {
+            return d;
+        }
+        return new MatchingWeights(or(w.proximity(), d.proximity()), or(w.skillLevel(), d.skillLevel()),
+                or(w.postCategory(), d.postCategory()), or(w.fairness(), d.fairness()), or(w.continuity(), d.continuity()),
+                or(w.satisfaction(), d.satisfaction()), or(w.difficulty(), d.difficulty()));
+    }
+
+    /** The planning problem an instance describes: open seats empty, claimed seats pinned. */
+    static MatchingPlan problem(Instance instance) {
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Candidate> byId = new HashMap<>();
+        for (MemberEntry m : list(instance.members())) {
+            List<long[]> busy = new ArrayList<>();
+            Map<Integer, Integer> committed = new HashMap<>();
+            for (Window w : list(m.busy())) {
+                long start = minute(w.start());
+                long end = minute(w.end());
+                busy.add(new long[] {start, end});
+                committed.merge(Availability.week(start), (int) (end - start), Integer::sum);
+            }
+            Candidate c = new Candidate(m.id(), m.name(), m.skills() == null ? Map.of() : m.skills(),
+                    new HashSet<>(list(m.availability())), Set.copyOf(list(m.postCategories())), m.microGridId(), m.gridId(),
+                    m.communityId(), m.streetId(), (int) Math.round(or(m.historyHours(), 0.0) * 60), busy, committed,
+                    (int) Math.round(or(m.weeklyCapHours(), CandidateLoader.DEFAULT_WEEKLY_CAP_MINUTES / 60.0) * 60),
+                    m.satisfaction(), Set.copyOf(list(m.servedResidents())));
+            candidates.add(c);
+            byId.put(c.id(), c);
+        }
+        List<TaskFact> facts = new ArrayList<>();
+        List<Seat> seats = new ArrayList<>();
+        for (TaskEntry t : list(instance.tasks())) {
+            long start = minute(t.start());
+            long end = minute(t.end());
+            TaskFact fact = new TaskFact(t.id(), t.title(), t.kind() == null ? "MICRO_SERVICE" : t.kind(),
+                    or(t.difficulty(), 1), start, end, Availability.slots(start, end), Set.copyOf(list(t.skills())),
+                    t.categoryId(), t.microGridId(), t.gridId(), t.communityId(), t.streetId(), Set.copyOf(list(t.residents())));
+            facts.add(fact);
+            int taken = 0;
+            for (String memberId : list(t.claimedBy())) {
+                Candidate member = byId.get(memberId);
+                if (member == null) {
+                    throw new IllegalArgumentException("task " + t.id() + " is claimed by unknown member " + memberId);
+                }
+                seats.add(new Seat(t.id() + "#claimed-" + memberId, fact, member, true));
+                taken++;
+            }
+            for (int i = taken; i < t.headcount(); i++) {
+                seats.add(new Seat(t.id() + "#" + (i + 1), fact, null, false));
+            }
+        }
+        return new MatchingPlan(candidates, facts, seats, weights(instance.weights()));
+    }
+
+    private static long minute(String time) {
+        return OffsetDateTime.parse(time).toEpochSecond() / 60;
+    }
+
+    private static <T> List<T> list(List<T> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

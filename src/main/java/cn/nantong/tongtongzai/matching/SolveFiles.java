@@ -1,0 +1,98 @@
+package cn.nantong.tongtongzai.matching;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.optaplanner.core.api.score.ScoreExplanation;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
+
+import cn.nantong.tongtongzai.matching.InstanceFile.Assignment;
+import cn.nantong.tongtongzai.matching.InstanceFile.ConstraintScore;
+import cn.nantong.tongtongzai.matching.InstanceFile.Instance;
+import cn.nantong.tongtongzai.matching.InstanceFile.Plan;
+import cn.nantong.tongtongzai.matching.InstanceFile.Score;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar tongtongzai.jar solve --in instance.json --out plan.json [--seconds N]}: solves an
+ * instance file with the service's constraints, without a database or web server.
+ */
+public final class SolveFiles {
+
+    static final String USAGE = "usage: solve --in instance.json --out plan.json [--seconds N (default 10)]";
+
+    private SolveFiles() {
+    }
+
+    /** Runs the command; returns the process exit code. */
+    public static int run(String[] args) {
+        try {
+            Path in = Path.of(option(args, "in", null));
+            Path out = Path.of(option(args, "out", null));
+            int seconds = Integer.parseInt(option(args, "seconds", "10"));
+            JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            Instance instance = json.readValue(Files.readString(in), Instance.class);
+            Plan plan = solve(instance, Duration.ofSeconds(seconds));
+            Files.writeString(out, json.writeValueAsString(plan));
+            System.out.printf("%d seats, %d filled, score %dhard/%dmedium/%dsoft, %s, in %.1f s → %s%n", plan.seats(),
+                    plan.seatsFilled(), plan.score().hard(), plan.score().medium(), plan.score().soft(),
+                    plan.feasible() ? "feasible" : "INFEASIBLE", plan.seconds(), out.toAbsolutePath());
+            return 0;
+        } catch (Exception e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+    }
+
+    /** Solves for at most {@code limit} (less when the best score stops improving for a fifth of it). */
+    public static Plan solve(Instance instance, Duration limit) {
+        MatchingPlan problem = InstanceFile.problem(instance);
+        SolverFactory<MatchingPlan> factory = SolverFactory.create(MatchingSolverConfiguration.solverConfig(
+                limit, Duration.ofMillis(Math.max(500, limit.toMillis() / 5))));
+        long started = System.nanoTime();
+        MatchingPlan best = factory.buildSolver().solve(problem);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ScoreExplanation<MatchingPlan, HardMediumSoftLongScore> explanation =
+                SolutionManager.<MatchingPlan, HardMediumSoftLongScore>create(factory).explain(best);
+        List<Assignment> assignments = new ArrayList<>();
+        for (Seat seat : best.getSeats()) {
+            assignments.add(new Assignment(seat.getId(), seat.getTask().id(),
+                    seat.getMember() == null ? null : seat.getMember().id(), seat.isPinned()));
+        }
+        List<ConstraintScore> constraints = new ArrayList<>();
+        for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
+            HardMediumSoftLongScore s = total.getScore();
+            constraints.add(new ConstraintScore(total.getConstraintName(), s.hardScore(), s.mediumScore(), s.softScore(),
+                    total.getConstraintMatchCount()));
+        }
+        constraints.sort(java.util.Comparator.comparing(ConstraintScore::name));
+        HardMediumSoftLongScore score = explanation.getScore();
+        List<Seat> open = best.getSeats().stream().filter(s -> !s.isPinned()).toList();
+        return new Plan(new Score(score.hardScore(), score.mediumScore(), score.softScore()), score.hardScore() == 0,
+                open.size(), (int) open.stream().filter(s -> s.getMember() != null).count(), seconds, assignments, constraints);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--" + name)) {
+                return args[i + 1];
+            }
+        }
+        if (fallback == null) {
+            throw new IllegalArgumentException("missing --" + name);
+        }
+        return fallback;
+    }
+}
