@@ -38,6 +38,20 @@ public class TestDatabase {
         }
     }
 
+    /**
+     * Counts of nodes, relationships and their properties, and the total length of names, states and
+     * titles: any write a refused mutation might have left changes it.
+     */
+    public String fingerprint() {
+        try (Session session = driver.session()) {
+            return session.run("""
+                    CALL () { MATCH (n) RETURN count(n) AS nodes, sum(size(keys(n))) AS nodeKeys,
+                                               sum(size(coalesce(n.name, '')) + size(coalesce(n.state, '')) + size(coalesce(n.title, ''))) AS text }
+                    CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships, sum(size(keys(r))) AS relKeys }
+                    RETURN nodes + '/' + nodeKeys + '/' + text + '/' + relationships + '/' + relKeys""").single().get(0).asString();
+        }
+    }
+
     public void write(String cypher) {
         try (Session session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run(cypher).consume());
