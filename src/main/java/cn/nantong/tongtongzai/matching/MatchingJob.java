@@ -12,7 +12,7 @@ public record MatchingJob(String id, String scopeId, String scopeLevel, String s
         Instant finishedAt, long timeSpentMillis, Long hard, Long medium, Long soft, int seats, int seatsFilled,
         List<Proposal> proposals, String error) {
 
-    /** One filled seat: a member proposed for a task. */
-    public record Proposal(String seatId, String taskId, String memberId) {
+    /** One filled seat: a member proposed for a task, and why (once the job has finished). */
+    public record Proposal(String seatId, String taskId, String memberId, List<Recommendation.Reason> reasons) {
     }
 }

@@ -41,11 +41,13 @@ public class MatchingJobs {
 
     private final CandidateLoader loader;
     private final ClaimService claims;
+    private final PlanExplainer explainer;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
-    MatchingJobs(CandidateLoader loader, ClaimService claims) {
+    MatchingJobs(CandidateLoader loader, ClaimService claims, PlanExplainer explainer) {
         this.loader = loader;
         this.claims = claims;
+        this.explainer = explainer;
     }
 
     /** One job's moving parts; the best plan is replaced whenever the solver finds a better one. */
@@ -59,6 +61,9 @@ public class MatchingJobs {
         volatile String status = "SOLVING";
         volatile Instant finishedAt;
         volatile String error;
+        /** The explanation of {@code best} once solving ended, computed once. */
+        volatile Map<Seat, PlanExplainer.SeatExplanation> explained;
+        volatile MatchingPlan explainedPlan;
 
         Run(String id, String scopeId, String scopeLevel, SolverManager<MatchingPlan, String> solverManager, MatchingPlan problem) {
             this.id = id;
@@ -135,7 +140,7 @@ public class MatchingJobs {
         if ("DISCARDED".equals(run.status) || "FAILED".equals(run.status)) {
             throw new UserInputException("JOB_NOT_ACCEPTABLE", "该方案已放弃或计算失败，不能采纳。");
         }
-        List<Proposal> proposals = proposals(run.best);
+        List<Proposal> proposals = proposals(run.best, Map.of());
         if (seatIds != null) {
             Set<String> wanted = Set.copyOf(seatIds);
             List<String> unknown = seatIds.stream().filter(s -> proposals.stream().noneMatch(p -> p.seatId().equals(s))).toList();
@@ -217,14 +222,24 @@ public class MatchingJobs {
         return new MatchingPlan(candidates, scope.tasks().stream().map(LoadedTask::fact).toList(), seats, weights);
     }
 
-    private static List<Proposal> proposals(MatchingPlan plan) {
+    private static List<Proposal> proposals(MatchingPlan plan, Map<Seat, PlanExplainer.SeatExplanation> explained) {
         List<Proposal> proposals = new ArrayList<>();
         for (Seat seat : plan.getSeats()) {
             if (!seat.isPinned() && seat.getMember() != null) {
-                proposals.add(new Proposal(seat.getId(), seat.getTask().id(), seat.getMember().id()));
+                PlanExplainer.SeatExplanation e = explained.get(seat);
+                proposals.add(new Proposal(seat.getId(), seat.getTask().id(), seat.getMember().id(),
+                        e == null ? List.of() : e.reasons()));
             }
         }
         return proposals;
+    }
+
+    private Map<Seat, PlanExplainer.SeatExplanation> explained(Run run, MatchingPlan plan) {
+        if (run.explainedPlan != plan) {
+            run.explained = explainer.explain(plan);
+            run.explainedPlan = plan;
+        }
+        return run.explained;
     }
 
     private MatchingJob view(Run run) {
@@ -235,6 +250,8 @@ public class MatchingJobs {
         return new MatchingJob(run.id, run.scopeId, run.scopeLevel, run.status, run.startedAt, run.finishedAt,
                 Duration.between(run.startedAt, end).toMillis(), score == null ? null : score.hardScore(),
                 score == null ? null : score.mediumScore(), score == null ? null : score.softScore(), open.size(),
-                (int) open.stream().filter(s -> s.getMember() != null).count(), proposals(plan), run.error);
+                (int) open.stream().filter(s -> s.getMember() != null).count(),
+                // reasons once the plan no longer changes
+                proposals(plan, "SOLVING".equals(run.status) ? Map.of() : explained(run, plan)), run.error);
     }
 }

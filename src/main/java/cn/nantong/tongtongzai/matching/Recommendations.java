@@ -6,15 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.optaplanner.core.api.score.ScoreExplanation;
-import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.score.constraint.ConstraintMatch;
-import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
-import org.optaplanner.core.api.solver.SolutionManager;
 import org.springframework.stereotype.Service;
 
 import cn.nantong.tongtongzai.matching.CandidateLoader.LoadedTask;
-import cn.nantong.tongtongzai.matching.Recommendation.Reason;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 
 /**
@@ -28,11 +22,11 @@ public class Recommendations {
     static final int MAX = 50;
 
     private final CandidateLoader loader;
-    private final SolutionManager<MatchingPlan, HardMediumSoftLongScore> solutionManager;
+    private final PlanExplainer explainer;
 
-    Recommendations(CandidateLoader loader, SolutionManager<MatchingPlan, HardMediumSoftLongScore> solutionManager) {
+    Recommendations(CandidateLoader loader, PlanExplainer explainer) {
         this.loader = loader;
-        this.solutionManager = solutionManager;
+        this.explainer = explainer;
     }
 
     public List<Recommendation> recommend(String taskId, Integer first, MatchingWeights weights) {
@@ -53,40 +47,11 @@ public class Recommendations {
             seatOf.put(seat, candidate);
         }
         MatchingPlan plan = new MatchingPlan(candidates, List.of(task.fact()), seats, weights);
-        ScoreExplanation<MatchingPlan, HardMediumSoftLongScore> explanation = solutionManager.explain(plan);
-
-        Map<Candidate, List<ConstraintMatch<HardMediumSoftLongScore>>> matches = new HashMap<>();
-        for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
-            for (ConstraintMatch<HardMediumSoftLongScore> match : total.getConstraintMatchSet()) {
-                for (Object indicted : match.getIndictedObjectList()) {
-                    Candidate candidate = indicted instanceof Seat seat ? seatOf.get(seat)
-                            : indicted instanceof Candidate c ? c : null;
-                    if (candidate != null) {
-                        matches.computeIfAbsent(candidate, k -> new ArrayList<>()).add(match);
-                        break;
-                    }
-                }
-            }
-        }
+        Map<Seat, PlanExplainer.SeatExplanation> explained = explainer.explain(plan);
         List<Recommendation> ranked = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            long hard = 0;
-            long medium = 0;
-            long soft = 0;
-            List<Reason> reasons = new ArrayList<>();
-            for (ConstraintMatch<HardMediumSoftLongScore> match : matches.getOrDefault(candidate, List.of())) {
-                HardMediumSoftLongScore score = match.getScore();
-                hard += score.hardScore();
-                medium += score.mediumScore();
-                soft += score.softScore();
-                reasons.add(new Reason(match.getConstraintName(),
-                        Explanations.kind(match.getConstraintName(), score.hardScore(), score.softScore(), candidate),
-                        Explanations.text(match.getConstraintName(), candidate, task.fact()),
-                        score.hardScore() != 0 ? score.hardScore() : score.softScore()));
-            }
-            reasons.sort(Comparator.comparing((Reason r) -> !"BREAKS_RULE".equals(r.kind()))
-                    .thenComparing(r -> -Math.abs(r.impact())));
-            ranked.add(new Recommendation(0, candidate.id(), hard == 0, hard, medium, soft, reasons));
+        for (Seat seat : seats) {
+            PlanExplainer.SeatExplanation e = explained.getOrDefault(seat, new PlanExplainer.SeatExplanation(0, 0, 0, List.of()));
+            ranked.add(new Recommendation(0, seatOf.get(seat).id(), e.hard() == 0, e.hard(), e.medium(), e.soft(), e.reasons()));
         }
         ranked.sort(Comparator.comparingLong(Recommendation::hard).reversed()
                 .thenComparing(Comparator.comparingLong(Recommendation::soft).reversed())

@@ -22,7 +22,7 @@ import cn.nantong.tongtongzai.support.IntegrationTest;
 /** A matching job over GraphQL with the real solver: start, watch, accept (claims MATCHING), stale proposals, stop, reject. */
 class MatchingJobTest extends IntegrationTest {
 
-    static final String JOB = "jobId status seats seatsFilled feasible bestScore { hard medium soft } timeSpent proposals { seatId task { id } member { id } }";
+    static final String JOB = "jobId status seats seatsFilled feasible bestScore { hard medium soft } timeSpent proposals { seatId task { id } member { id } reasons { kind text } }";
 
     @Autowired
     Driver driver;
@@ -54,7 +54,9 @@ class MatchingJobTest extends IntegrationTest {
         done.path("matchingJob.status").entity(String.class).isEqualTo("COMPLETED")
                 .path("matchingJob.feasible").entity(Boolean.class).isEqualTo(true)
                 .path("matchingJob.seatsFilled").entity(Integer.class).isEqualTo(3)
-                .path("matchingJob.proposals").entityList(Object.class).hasSize(3);
+                .path("matchingJob.proposals").entityList(Object.class).hasSize(3)
+                .path("matchingJob.proposals[0].reasons[*].kind").entityList(String.class).doesNotContain("BREAKS_RULE")
+                .path("matchingJob.proposals[0].reasons").entityList(Object.class).hasSizeGreaterThan(0);
         List<Map<String, Object>> proposals = done.path("matchingJob.proposals")
                 .entity(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { }).get();
         assertThat(proposals).as("the member who claimed the lights is not proposed for them again")
