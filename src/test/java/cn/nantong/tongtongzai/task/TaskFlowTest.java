@@ -65,6 +65,11 @@ class TaskFlowTest extends IntegrationTest {
         expectError(cancel, "INVALID_STATE_TRANSITION");
         cancel.errors().satisfy(errors -> assertThat(errors.getFirst().getMessage()).contains("已完成"));
         expectError(flow.transition("publishTask", "nope"), "TASK_NOT_FOUND");
+
+        String draft = flow.draft(1, 60);
+        graphQl.document("mutation($id: ID!) { cancelTask(input: {taskId: $id, reason: \"需求已由物业解决\"}) { task { state } } }")
+                .variable("id", draft).execute().path("cancelTask.task.state").entity(String.class).isEqualTo("CANCELLED");
+        expectError(flow.transition("publishTask", draft), "INVALID_STATE_TRANSITION");
     }
 
     @Test
