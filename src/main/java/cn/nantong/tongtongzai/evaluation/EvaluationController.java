@@ -4,9 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
@@ -52,6 +50,7 @@ import cn.nantong.tongtongzai.platform.time.Period;
 import cn.nantong.tongtongzai.task.Claim;
 import reactor.core.publisher.Mono;
 
+import static cn.nantong.tongtongzai.platform.graphql.Batches.ids;
 import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
 import static cn.nantong.tongtongzai.platform.graphql.Batches.joinOr;
 
@@ -256,7 +255,4 @@ class EvaluationController {
         return result;
     }
 
-    private static <T> List<String> ids(Collection<T> list, Function<T, String> id) {
-        return list.stream().map(id).filter(Objects::nonNull).distinct().toList();
-    }
 }

@@ -33,7 +33,8 @@ class CandidateLoader {
     static final int DEFAULT_WEEKLY_CAP_MINUTES = 8 * 60;
 
     private static final String TASK = """
-            MATCH (t:Task {id: $id})-[:OF_COMMUNITY]->(c:Community)<-[:HAS_COMMUNITY]-(s:Street)
+            UNWIND $ids AS taskId
+            MATCH (t:Task {id: taskId})-[:OF_COMMUNITY]->(c:Community)<-[:HAS_COMMUNITY]-(s:Street)
             OPTIONAL MATCH (t)-[:AT]->(p:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)-[:SERVES_GRID]->(g:Grid)
             RETURN t.id AS id, t.title AS title, t.kind AS kind, t.difficulty AS difficulty, t.state AS state,
                    t.audience AS audience, t.headcount AS headcount,
@@ -72,7 +73,13 @@ class CandidateLoader {
     /** A task and what the matching needs to know about it, or empty for an unknown id. */
     @Transactional(readOnly = true)
     Optional<LoadedTask> task(String taskId) {
-        return neo4j.query(TASK).bind(taskId == null ? "" : taskId).to("id").fetch().one().map(row -> {
+        return tasks(List.of(taskId == null ? "" : taskId)).stream().findFirst();
+    }
+
+    /** The tasks found among {@code taskIds}, in that order, read in one statement. */
+    private List<LoadedTask> tasks(List<String> taskIds) {
+        Map<String, LoadedTask> byId = new HashMap<>();
+        neo4j.query(TASK).bind(taskIds).to("ids").fetch().all().forEach(row -> {
             long start = Values.longValue(row, "start");
             long end = Values.longValue(row, "end");
             TaskFact fact = new TaskFact(string(row, "id"), string(row, "title"), string(row, "kind"),
@@ -80,9 +87,10 @@ class CandidateLoader {
                     Set.copyOf(strings(row, "skillIds")), string(row, "categoryId"), string(row, "microGridId"),
                     string(row, "gridId"), string(row, "communityId"), string(row, "streetId"),
                     Set.copyOf(strings(row, "residentIds")));
-            return new LoadedTask(fact, string(row, "state"), string(row, "audience"), integer(row, "headcount"),
-                    strings(row, "claimedBy"));
+            byId.put(fact.id(), new LoadedTask(fact, string(row, "state"), string(row, "audience"),
+                    integer(row, "headcount"), strings(row, "claimedBy")));
         });
+        return taskIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /**
@@ -105,11 +113,7 @@ class CandidateLoader {
                 WHERE c.id IN $communities AND t.startsAt > datetime()
                 RETURN t.id ORDER BY t.startsAt, t.id""").bind(communities).to("communities")
                 .fetchAs(String.class).all().stream().toList();
-        List<LoadedTask> tasks = new ArrayList<>();
-        for (String taskId : taskIds) {
-            task(taskId).ifPresent(tasks::add);
-        }
-        return Optional.of(new Scope(communities, tasks));
+        return Optional.of(new Scope(communities, tasks(taskIds)));
     }
 
     /** The communities of a matching scope and its open tasks. */

@@ -1,11 +1,8 @@
 package cn.nantong.tongtongzai.request;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 import org.dataloader.DataLoader;
 import org.springframework.data.domain.Window;
@@ -41,6 +38,7 @@ import cn.nantong.tongtongzai.task.Task;
 import cn.nantong.tongtongzai.task.TaskService;
 import reactor.core.publisher.Mono;
 
+import static cn.nantong.tongtongzai.platform.graphql.Batches.ids;
 import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
 import static cn.nantong.tongtongzai.platform.graphql.Batches.joinOr;
 
@@ -159,7 +157,4 @@ class RequestController {
         return residentRequests.load(new NestedPage(resident.id(), null, page)).thenApply(page::window);
     }
 
-    private static <T> List<String> ids(Collection<T> list, Function<T, String> id) {
-        return list.stream().map(id).filter(Objects::nonNull).distinct().toList();
-    }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 import org.dataloader.DataLoader;
 import org.springframework.data.domain.Window;
@@ -55,6 +54,7 @@ import cn.nantong.tongtongzai.task.TaskRecords.UpdateTaskInput;
 import cn.nantong.tongtongzai.task.TaskRecords.WithdrawClaimInput;
 import reactor.core.publisher.Mono;
 
+import static cn.nantong.tongtongzai.platform.graphql.Batches.ids;
 import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
 import static cn.nantong.tongtongzai.platform.graphql.Batches.joinOr;
 
@@ -88,6 +88,8 @@ class TaskController {
                 .registerMappedBatchLoader((pages, env) -> Mono.just(tasks.claimsOfMembers(pages)));
         loaders.<String, List<Claim>>forName("taskClaimsLoader")
                 .registerMappedBatchLoader((ids, env) -> Mono.just(tasks.claimsOfTasks(ids, false)));
+        loaders.<String, List<Claim>>forName("taskAllClaimsLoader")
+                .registerMappedBatchLoader((ids, env) -> Mono.just(tasks.claimsOfTasks(ids, true)));
         loaders.<HoursKey, ServiceHours>forName("memberHours")
                 .registerMappedBatchLoader((keys, env) -> Mono.just(hours(keys)));
         loaders.<NestedPage, List<ServiceRecord>>forName("memberRecords")
@@ -270,10 +272,9 @@ class TaskController {
 
     @SchemaMapping(typeName = "Task")
     CompletableFuture<List<Claim>> claims(Task task, @Argument Boolean includeWithdrawn,
-            DataLoader<String, List<Claim>> taskClaimsLoader) {
-        return Boolean.TRUE.equals(includeWithdrawn)
-                ? CompletableFuture.completedFuture(tasks.claimsOfTasks(List.of(task.id()), true).getOrDefault(task.id(), List.of()))
-                : taskClaimsLoader.load(task.id());
+            DataLoader<String, List<Claim>> taskClaimsLoader, DataLoader<String, List<Claim>> taskAllClaimsLoader) {
+        return (Boolean.TRUE.equals(includeWithdrawn) ? taskAllClaimsLoader : taskClaimsLoader).load(task.id())
+                .thenApply(claims -> claims == null ? List.of() : claims);
     }
 
     @BatchMapping(typeName = "Task")
@@ -418,7 +419,4 @@ class TaskController {
         return joinOr(list, Member::id, tasks.postsOfMembers(ids(list, Member::id)), List.of());
     }
 
-    private static <T> List<String> ids(Collection<T> list, Function<T, String> id) {
-        return list.stream().map(id).filter(Objects::nonNull).distinct().toList();
-    }
 }

@@ -25,6 +25,7 @@ class FlowListsTest extends IntegrationTest {
               teams { ... on FunctionalBranch { name } ... on FunctionalGroup { name } }
               claims { member { name satisfaction { rate } serviceHours(period: YEAR) { hours } } source
                        serviceRecords { hours } evaluations { score } history { action } }
+              allClaims: claims(includeWithdrawn: true) { state }
               teamClaims { team { ... on FunctionalBranch { name } } }
               requests { text resident { name } history { action } }
               history { action by } } } pageInfo { hasNextPage endCursor } } }""";

@@ -26,6 +26,11 @@ public final class Batches {
         return joined;
     }
 
+    /** The distinct non-null keys of the parents, for the one statement that answers them all. */
+    public static <P> java.util.List<String> ids(Collection<P> parents, Function<P, String> key) {
+        return parents.stream().map(key).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     /** Like {@link #join} but every parent gets a value, {@code missing} when none was found (an empty list, 0 …). */
     public static <P, V> Map<P, V> joinOr(Collection<P> parents, Function<P, String> key, Map<String, V> values, V missing) {
         Map<P, V> joined = new LinkedHashMap<>();
