@@ -43,7 +43,28 @@ class CandidateLoader {
                    COLLECT { MATCH (t)-[:IN_CATEGORY]->(k:PostCategory) RETURN k.id }[0] AS categoryId,
                    p.id AS microGridId, g.id AS gridId, c.id AS communityId, s.id AS streetId,
                    COLLECT { MATCH (t)<-[:SERVED_BY]-(:Request)-[:POSTED_BY]->(r:Resident) RETURN DISTINCT r.id } AS residentIds,
-                   COLLECT { MATCH (t)<-[:FOR_TASK]-(cl:Claim)<-[:MADE]-(m:Member) WHERE cl.activeKey IS NOT NULL RETURN m.id } AS claimedBy""";
+                   COLLECT { MATCH (t)<-[:FOR_TASK]-(cl:Claim)<-[:MADE]-(m:Member) WHERE cl.activeKey IS NOT NULL RETURN m.id } AS claimedBy,
+                   COLLECT { MATCH (t)-[:FOR_TEAM]->(x) RETURN x.id } AS teamIds,
+                   COLLECT { MATCH (t)<-[:FOR_TASK]-(:TeamClaim)<-[:MADE]-(x) RETURN x.id } AS claimedByTeams""";
+
+    /** Functional branches and their groups, with their members' skills, homes and hours this year. */
+    private static final String TEAMS = """
+            UNWIND $communityIds AS communityId
+            MATCH (c:Community {id: communityId})-[:HAS_FUNCTIONAL_BRANCH]->(b:FunctionalBranch)
+            CALL (b) {
+              RETURN b AS team, b.id AS branchId
+              UNION
+              MATCH (b)-[:HAS_FUNCTIONAL_GROUP]->(g:FunctionalGroup) RETURN g AS team, b.id AS branchId
+            }
+            RETURN team.id AS id, team.name AS name, branchId, communityId,
+                   COUNT { (team)<-[:IN_FUNCTIONAL_BRANCH|IN_FUNCTIONAL_GROUP]-(:Member) } AS members,
+                   COLLECT { MATCH (team)<-[:IN_FUNCTIONAL_BRANCH|IN_FUNCTIONAL_GROUP]-(:Member)-[:HAS_SKILL]->(k:Skill)
+                             WITH k.id AS id, count(*) AS n RETURN {id: id, n: n} } AS skills,
+                   COLLECT { MATCH (team)<-[:IN_FUNCTIONAL_BRANCH|IN_FUNCTIONAL_GROUP]-(:Member)-[:LIVES_IN]->(:MicroGrid)
+                                   <-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)-[:SERVES_GRID]->(g:Grid)
+                             WITH g.id AS id, count(*) AS n RETURN {id: id, n: n} } AS grids,
+                   COLLECT { MATCH (team)<-[:IN_FUNCTIONAL_BRANCH|IN_FUNCTIONAL_GROUP]-(:Member)-[:SERVED]->(sr:ServiceRecord)
+                             WHERE sr.checkInAt >= $yearStart RETURN sum(sr.minutes) }[0] AS history""";
 
     private static final String CANDIDATES = """
             UNWIND $communityIds AS communityId
@@ -88,40 +109,92 @@ class CandidateLoader {
                     string(row, "gridId"), string(row, "communityId"), string(row, "streetId"),
                     Set.copyOf(strings(row, "residentIds")));
             byId.put(fact.id(), new LoadedTask(fact, string(row, "state"), string(row, "audience"),
-                    integer(row, "headcount"), strings(row, "claimedBy")));
+                    integer(row, "headcount"), strings(row, "claimedBy"), Set.copyOf(strings(row, "teamIds")),
+                    strings(row, "claimedByTeams")));
         });
         return taskIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /**
-     * The published, individual tasks of a community or of every community of a street that have not
-     * started yet, and the communities of the scope; empty when the scope is unknown.
+     * The open tasks of a community or of every community of a street — published and not started yet,
+     * and team tasks (emergencies) also while under way — and the communities of the scope; empty when
+     * the scope is unknown.
      */
     @Transactional(readOnly = true)
     Optional<Scope> scope(String communityId, String streetId) {
         String anchor = communityId != null
                 ? "MATCH (s:Street)-[:HAS_COMMUNITY]->(c:Community {id: $id})"
                 : "MATCH (s:Street {id: $id})-[:HAS_COMMUNITY]->(c:Community)";
-        List<String> communities = neo4j.query(anchor + " RETURN c.id ORDER BY c.id")
+        List<Map<String, Object>> rows = neo4j.query(anchor + " RETURN c.id AS community, s.id AS street ORDER BY c.id")
                 .bind(communityId != null ? communityId : streetId == null ? "" : streetId).to("id")
-                .fetchAs(String.class).all().stream().toList();
-        if (communities.isEmpty()) {
+                .fetch().all().stream().toList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
+        List<String> communities = rows.stream().map(row -> string(row, "community")).toList();
         List<String> taskIds = neo4j.query("""
-                MATCH (c:Community)<-[:OF_COMMUNITY]-(t:Task {state: 'PUBLISHED', audience: 'MEMBERS'})
-                WHERE c.id IN $communities AND t.startsAt > datetime()
+                UNWIND $communities AS communityId
+                MATCH (:Community {id: communityId})<-[:OF_COMMUNITY]-(t:Task)
+                WHERE (t.state = 'PUBLISHED' AND t.startsAt > datetime())
+                   OR (t.state = 'IN_PROGRESS' AND t.kind = 'EMERGENCY' AND t.endsAt > datetime())
                 RETURN t.id ORDER BY t.startsAt, t.id""").bind(communities).to("communities")
                 .fetchAs(String.class).all().stream().toList();
-        return Optional.of(new Scope(communities, tasks(taskIds)));
+        return Optional.of(new Scope(communities, string(rows.get(0), "street"), tasks(taskIds)));
     }
 
-    /** The communities of a matching scope and its open tasks. */
-    record Scope(List<String> communityIds, List<LoadedTask> tasks) {
+    /** The communities of a matching scope, their street, and its open tasks. */
+    record Scope(List<String> communityIds, String streetId, List<LoadedTask> tasks) {
     }
 
-    /** What {@link #task} found: the fact, and the state, audience, headcount and claimants of the task. */
-    record LoadedTask(TaskFact fact, String state, String audience, int headcount, List<String> claimedBy) {
+    /** The tasks found among {@code taskIds} (a new emergency entering a running job). */
+    @Transactional(readOnly = true)
+    List<LoadedTask> tasksById(List<String> taskIds) {
+        return tasks(taskIds);
+    }
+
+    /** The communities of a street, in id order. */
+    @Transactional(readOnly = true)
+    List<String> communitiesOfStreet(String streetId) {
+        return neo4j.query("MATCH (:Street {id: $id})-[:HAS_COMMUNITY]->(c:Community) RETURN c.id ORDER BY c.id")
+                .bind(streetId == null ? "" : streetId).to("id").fetchAs(String.class).all().stream().toList();
+    }
+
+    /**
+     * What {@link #task} found: the fact, and the state, audience, headcount, member claimants, the teams
+     * it was published to and the teams that claimed it.
+     */
+    record LoadedTask(TaskFact fact, String state, String audience, int headcount, List<String> claimedBy,
+            Set<String> teamIds, List<String> claimedByTeams) {
+
+        boolean forTeams() {
+            return "TEAMS".equals(audience);
+        }
+    }
+
+    /** The functional branches and groups of the communities, sorted by id. */
+    @Transactional(readOnly = true)
+    List<Team> teams(List<String> communityIds) {
+        List<Team> teams = new ArrayList<>();
+        neo4j.query(TEAMS).bindAll(Map.of("communityIds", communityIds, "yearStart", yearStart())).fetch().all().forEach(row -> {
+            teams.add(new Team(string(row, "id"), string(row, "name"), string(row, "branchId"), string(row, "communityId"),
+                    integer(row, "members"), counts(row.get("skills")), counts(row.get("grids")), integer(row, "history")));
+        });
+        teams.sort(java.util.Comparator.comparing(Team::id));
+        return teams;
+    }
+
+    private static Map<String, Integer> counts(Object list) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Object entry : (List<?>) list) {
+            Map<String, Object> e = Values.map(entry);
+            counts.put(string(e, "id"), integer(e, "n"));
+        }
+        return counts;
+    }
+
+    private static java.time.OffsetDateTime yearStart() {
+        return ZonedDateTime.now(Availability.NANTONG).toLocalDate().withDayOfYear(1).atStartOfDay(Availability.NANTONG)
+                .toOffsetDateTime();
     }
 
     /** Members confirmed in the communities, except {@code exclude}; claims on {@code inProblem} tasks are not "busy". */
@@ -132,7 +205,7 @@ class CandidateLoader {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("communityIds", communityIds);
         parameters.put("inProblem", inProblem);
-        parameters.put("yearStart", today.withDayOfYear(1).atStartOfDay(Availability.NANTONG).toOffsetDateTime());
+        parameters.put("yearStart", yearStart());
         parameters.put("weekStart", today.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
                 .atStartOfDay(Availability.NANTONG).toOffsetDateTime());
         // excluded and ordered here, not in Cypher: Neo4j 2026.08 intermittently fails to plan this query

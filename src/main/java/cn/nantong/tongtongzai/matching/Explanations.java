@@ -8,12 +8,23 @@ final class Explanations {
     private Explanations() {
     }
 
-    /** BREAKS_RULE, IN_FAVOUR or AGAINST; a member who has not served yet is drawn in by fairness. */
+    /** BREAKS_RULE, IN_FAVOUR or AGAINST; a member who has not served yet is drawn in by fairness (member null: a team). */
     static String kind(String constraint, long hard, long soft, Candidate member) {
         if (hard != 0) {
             return "BREAKS_RULE";
         }
-        if (MatchingConstraints.FAIRNESS.equals(constraint) && member.historyMinutes() == 0) {
+        if (MatchingConstraints.FAIRNESS.equals(constraint) && member != null && member.historyMinutes() == 0) {
+            return "IN_FAVOUR";
+        }
+        return soft >= 0 ? "IN_FAVOUR" : "AGAINST";
+    }
+
+    /** As {@link #kind} for a team: a team whose members have not served yet is drawn in by fairness. */
+    static String teamKind(String constraint, long hard, long soft, Team team) {
+        if (hard != 0) {
+            return "BREAKS_RULE";
+        }
+        if (MatchingConstraints.TEAM_FAIRNESS.equals(constraint) && team.historyMinutes() == 0) {
             return "IN_FAVOUR";
         }
         return soft >= 0 ? "IN_FAVOUR" : "AGAINST";
@@ -43,6 +54,22 @@ final class Explanations {
             case MatchingConstraints.SATISFACTION -> "本年度满意度" + Math.round(member.satisfaction() * 100) + "%";
             case MatchingConstraints.DIFFICULTY -> "任务难度（" + task.difficulty() + "）高于其技能等级（"
                     + member.bestLevel(task.skillIds()) + "），更适合党组织组团承接";
+            default -> constraint;
+        };
+    }
+
+    static String teamText(String constraint, Team team, TeamSeat seat) {
+        TaskFact task = seat.getTask();
+        return switch (constraint) {
+            case MatchingConstraints.TEAM_NOT_INVITED -> "任务未发布给该党组织";
+            case MatchingConstraints.TEAM_REQUIRED_SKILL -> "党组织成员中无人具备任务所需技能";
+            case MatchingConstraints.TEAM_OVERLAPPING -> "同一时间被安排了两个组团任务";
+            case MatchingConstraints.EMPTY_TEAM_SEAT -> "无党组织承接";
+            case MatchingConstraints.TEAM_PROXIMITY -> "有" + team.livingIn(task.gridId()) + "名成员住在服务地点所在网格";
+            case MatchingConstraints.TEAM_SKILL -> "有" + team.holdersOf(task.skillIds()) + "名成员具备所需技能（需" + seat.getHeadcount() + "人）";
+            case MatchingConstraints.TEAM_FAIRNESS -> team.historyMinutes() == 0
+                    ? "成员本年度尚未服务，优先邀请（" + team.members() + "人）"
+                    : "成员本年度人均已服务" + Math.round(team.minutesPerMember() / 6.0) / 10.0 + "小时（" + team.members() + "人；服务越少越优先）";
             default -> constraint;
         };
     }

@@ -2,6 +2,7 @@ package cn.nantong.tongtongzai.matching;
 
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sum;
 import static org.optaplanner.core.api.score.stream.Joiners.equal;
+import static org.optaplanner.core.api.score.stream.Joiners.filtering;
 import static org.optaplanner.core.api.score.stream.Joiners.overlapping;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -32,6 +33,13 @@ public class MatchingConstraints implements ConstraintProvider {
     static final String CONTINUITY = "Continuity";
     static final String SATISFACTION = "Past satisfaction";
     static final String DIFFICULTY = "Difficulty above skill level";
+    static final String TEAM_NOT_INVITED = "Team not invited";
+    static final String TEAM_REQUIRED_SKILL = "Team lacks the skill";
+    static final String TEAM_OVERLAPPING = "Team in two places";
+    static final String EMPTY_TEAM_SEAT = "No team";
+    static final String TEAM_PROXIMITY = "Team proximity";
+    static final String TEAM_SKILL = "Team skill holders";
+    static final String TEAM_FAIRNESS = "Team fairness";
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -39,13 +47,18 @@ public class MatchingConstraints implements ConstraintProvider {
                 outsideCommunity(factory), requiredSkill(factory), availability(factory), overlappingSeats(factory), busyElsewhere(factory),
                 weeklyHourCap(factory), emptySeat(factory), proximity(factory), skillLevel(factory),
                 postCategory(factory), fairness(factory), continuity(factory), satisfaction(factory),
-                difficulty(factory)};
+                difficulty(factory), teamNotInvited(factory), teamRequiredSkill(factory), teamOverlapping(factory),
+                emptyTeamSeat(factory), teamProximity(factory), teamSkill(factory), teamFairness(factory)};
     }
 
-    /** Members serve the community they registered with (双报到); a street plan never crosses communities. */
+    /**
+     * Members serve the community they registered with (双报到); only when the secretary widens the pool
+     * to the street may a member registered in another community of the same street serve.
+     */
     Constraint outsideCommunity(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .filter(seat -> !seat.isPinned() && !seat.getTask().communityId().equals(seat.getMember().communityId()))
+                .ifNotExists(CandidatePool.class, filtering((seat, pool) -> pool.admits(seat.getMember(), seat.getTask())))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(OUTSIDE_COMMUNITY);
     }
@@ -178,5 +191,72 @@ public class MatchingConstraints implements ConstraintProvider {
                 .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> (long) weights.difficulty()
                         * (seat.getTask().difficulty() - seat.getMember().bestLevel(seat.getTask().skillIds())))
                 .asConstraint(DIFFICULTY);
+    }
+
+    // Team tasks (组团认领): the claimant is a functional branch or group.
+
+    /** The team is neither among those the task was published to nor a group of such a branch. */
+    Constraint teamNotInvited(ConstraintFactory factory) {
+        return factory.forEach(TeamSeat.class)
+                .filter(seat -> !seat.isPinned() && !seat.getTeam().invitedTo(seat.getInvitedTeamIds()))
+                .penalize(HardMediumSoftLongScore.ONE_HARD)
+                .asConstraint(TEAM_NOT_INVITED);
+    }
+
+    /** No member of the team holds any of the skills the task requires. */
+    Constraint teamRequiredSkill(ConstraintFactory factory) {
+        return factory.forEach(TeamSeat.class)
+                .filter(seat -> !seat.isPinned() && !seat.getTask().skillIds().isEmpty()
+                        && seat.getTeam().holdersOf(seat.getTask().skillIds()) == 0)
+                .penalize(HardMediumSoftLongScore.ONE_HARD)
+                .asConstraint(TEAM_REQUIRED_SKILL);
+    }
+
+    /** One team asked to two team tasks at the same time. */
+    Constraint teamOverlapping(ConstraintFactory factory) {
+        return factory.forEachUniquePair(TeamSeat.class, equal(TeamSeat::getTeam),
+                        overlapping(seat -> seat.getTask().start(), seat -> seat.getTask().end()))
+                .filter((a, b) -> !a.isPinned() || !b.isPinned())
+                .penalize(HardMediumSoftLongScore.ONE_HARD)
+                .asConstraint(TEAM_OVERLAPPING);
+    }
+
+    /** A team task nobody takes: as costly as an empty seat, per seat the task needs. */
+    Constraint emptyTeamSeat(ConstraintFactory factory) {
+        return factory.forEachIncludingNullVars(TeamSeat.class)
+                .filter(seat -> seat.getTeam() == null)
+                .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, seat -> Math.max(1, seat.getHeadcount()))
+                .asConstraint(EMPTY_TEAM_SEAT);
+    }
+
+    /** Members of the team living in the task's grid, up to the headcount (the proximity weight each). */
+    Constraint teamProximity(ConstraintFactory factory) {
+        return factory.forEach(TeamSeat.class)
+                .join(MatchingWeights.class)
+                .filter((seat, weights) -> weights.proximity() > 0 && seat.getTeam().livingIn(seat.getTask().gridId()) > 0)
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> (long) weights.proximity()
+                        * Math.min(seat.getHeadcount(), seat.getTeam().livingIn(seat.getTask().gridId())))
+                .asConstraint(TEAM_PROXIMITY);
+    }
+
+    /** Members of the team holding a required skill, up to the headcount (the skill-level weight each). */
+    Constraint teamSkill(ConstraintFactory factory) {
+        return factory.forEach(TeamSeat.class)
+                .join(MatchingWeights.class)
+                .filter((seat, weights) -> weights.skillLevel() > 0 && seat.getTeam().holdersOf(seat.getTask().skillIds()) > 0)
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> (long) weights.skillLevel()
+                        * Math.min(seat.getHeadcount(), seat.getTeam().holdersOf(seat.getTask().skillIds())))
+                .asConstraint(TEAM_SKILL);
+    }
+
+    /** Teams share the load: the square of the hours per member (served plus planned team tasks). */
+    Constraint teamFairness(ConstraintFactory factory) {
+        return factory.forEach(TeamSeat.class)
+                .groupBy(TeamSeat::getTeam, sum(seat -> seat.getTask().minutes()))
+                .join(MatchingWeights.class)
+                .filter((team, minutes, weights) -> weights.fairness() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
+                        (team, minutes, weights) -> weights.fairness() * Matching.squaredHours(team.minutesPerMember() + minutes))
+                .asConstraint(TEAM_FAIRNESS);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 
 import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
+import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.platform.graphql.Actor;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.task.Task;
@@ -33,7 +34,7 @@ class MatchingController {
     }
 
     record StartMatchingInput(String communityId, String streetId, Integer seconds, Integer unimprovedSeconds,
-            MatchingWeightsInput weights) {
+            MatchingWeightsInput weights, Boolean streetWide, Boolean live) {
     }
 
     record MatchingJobInput(String jobId) {
@@ -49,9 +50,12 @@ class MatchingController {
     private final MatchingJobs jobs;
     private final MemberService members;
     private final TaskService tasks;
+    private final OrganizationService organization;
 
-    MatchingController(Recommendations recommendations, MatchingJobs jobs, MemberService members, TaskService tasks) {
+    MatchingController(Recommendations recommendations, MatchingJobs jobs, MemberService members, TaskService tasks,
+            OrganizationService organization) {
         this.recommendations = recommendations;
+        this.organization = organization;
         this.jobs = jobs;
         this.members = members;
         this.tasks = tasks;
@@ -73,8 +77,9 @@ class MatchingController {
 
     @MutationMapping
     MatchingJobPayload startMatching(@Argument StartMatchingInput input) {
-        return new MatchingJobPayload(jobs.start(input.communityId(), input.streetId(), input.seconds(),
-                input.unimprovedSeconds(), weights(input.weights())));
+        return new MatchingJobPayload(jobs.start(new MatchingJobs.Options(input.communityId(), input.streetId(),
+                input.seconds(), input.unimprovedSeconds(), weights(input.weights()), Boolean.TRUE.equals(input.streetWide()),
+                Boolean.TRUE.equals(input.live()))));
     }
 
     @MutationMapping
@@ -122,6 +127,34 @@ class MatchingController {
         return join(list, MatchingJob.Proposal::taskId, tasks.tasks(list.stream().map(MatchingJob.Proposal::taskId).distinct().toList()));
     }
 
+    @BatchMapping(typeName = "TeamProposal", field = "task")
+    Map<MatchingJob.TeamProposal, Task> teamProposalTask(List<MatchingJob.TeamProposal> list) {
+        return join(list, MatchingJob.TeamProposal::taskId,
+                tasks.tasks(list.stream().map(MatchingJob.TeamProposal::taskId).distinct().toList()));
+    }
+
+    @BatchMapping(typeName = "TeamProposal", field = "team")
+    Map<MatchingJob.TeamProposal, Object> teamProposalTeam(List<MatchingJob.TeamProposal> list) {
+        return join(list, MatchingJob.TeamProposal::teamId,
+                organization.functionalTeams(list.stream().map(MatchingJob.TeamProposal::teamId).distinct().toList()));
+    }
+
+    @BatchMapping(typeName = "TaskAdded", field = "task")
+    Map<MatchingJob.TaskAdded, Task> addedTask(List<MatchingJob.TaskAdded> list) {
+        return join(list, MatchingJob.TaskAdded::taskId,
+                tasks.tasks(list.stream().map(MatchingJob.TaskAdded::taskId).distinct().toList()));
+    }
+
+    @SchemaMapping(typeName = "TaskAdded")
+    String addedAt(MatchingJob.TaskAdded added) {
+        return added.addedAt().atOffset(java.time.ZoneOffset.ofHours(8)).toString();
+    }
+
+    @SchemaMapping(typeName = "TaskAdded")
+    String firstProposalAt(MatchingJob.TaskAdded added) {
+        return added.firstProposalAt() == null ? null : added.firstProposalAt().atOffset(java.time.ZoneOffset.ofHours(8)).toString();
+    }
+
     @BatchMapping(typeName = "Proposal", field = "member")
     Map<MatchingJob.Proposal, Member> proposalMember(List<MatchingJob.Proposal> list) {
         return join(list, MatchingJob.Proposal::memberId,
@@ -130,8 +163,9 @@ class MatchingController {
 
     @QueryMapping
     List<Recommendation> recommendMembers(@Argument String taskId, @Argument Integer first,
-            @Argument MatchingWeightsInput weights) {
-        return recommendations.recommend(taskId, first, weights(weights));
+            @Argument MatchingWeightsInput weights, @Argument Boolean streetWide) {
+        return recommendations.recommend(taskId, first, weights(weights),
+                Boolean.TRUE.equals(streetWide) ? CandidatePool.STREET : CandidatePool.COMMUNITY);
     }
 
     @BatchMapping(typeName = "Recommendation")

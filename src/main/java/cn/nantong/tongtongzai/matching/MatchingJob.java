@@ -6,13 +6,27 @@ import java.util.List;
 /**
  * A matching run for a community or a street, as the service last saw it: status, best score so far,
  * seats and how many are filled, time spent, and the proposals of the best plan (seats the solver filled
- * that were open; existing claims are pinned and not proposed again).
+ * that were open; existing claims are pinned and not proposed again). A live job keeps running until it
+ * is stopped and takes in tasks published meanwhile ({@code tasksAdded}).
  */
-public record MatchingJob(String id, String scopeId, String scopeLevel, String status, Instant startedAt,
-        Instant finishedAt, long timeSpentMillis, Long hard, Long medium, Long soft, int seats, int seatsFilled,
-        List<Proposal> proposals, String error) {
+public record MatchingJob(String id, String scopeId, String scopeLevel, String status, boolean live, boolean streetWide,
+        Instant startedAt, Instant finishedAt, long timeSpentMillis, Long hard, Long medium, Long soft, int seats,
+        int seatsFilled, List<Proposal> proposals, List<TeamProposal> teamProposals, List<TaskAdded> tasksAdded,
+        String error) {
 
-    /** One filled seat: a member proposed for a task, and why (once the job has finished). */
+    /** One filled seat: a member proposed for a task, and why. */
     public record Proposal(String seatId, String taskId, String memberId, List<Recommendation.Reason> reasons) {
+    }
+
+    /** A team task: the functional branch or group proposed to claim it, and why. */
+    public record TeamProposal(String seatId, String taskId, String teamId, List<Recommendation.Reason> reasons) {
+    }
+
+    /** A task published while the job ran: when it entered the solver and when it first had a proposal. */
+    public record TaskAdded(String taskId, Instant addedAt, Instant firstProposalAt) {
+
+        public Long millisToProposal() {
+            return firstProposalAt == null ? null : firstProposalAt.toEpochMilli() - addedAt.toEpochMilli();
+        }
     }
 }

@@ -30,6 +30,11 @@ public class Recommendations {
     }
 
     public List<Recommendation> recommend(String taskId, Integer first, MatchingWeights weights) {
+        return recommend(taskId, first, weights, CandidatePool.COMMUNITY);
+    }
+
+    /** As above; with {@link CandidatePool#STREET} members registered anywhere in the task's street are ranked too. */
+    public List<Recommendation> recommend(String taskId, Integer first, MatchingWeights weights, CandidatePool pool) {
         int limit = first == null ? 10 : first;
         if (limit < 1 || limit > MAX) {
             throw new UserInputException("INVALID_PAGE", "first 须在1至" + MAX + "之间。");
@@ -38,7 +43,12 @@ public class Recommendations {
         if (!List.of("DRAFT", "PUBLISHED", "IN_PROGRESS").contains(task.state())) {
             throw new UserInputException("TASK_NOT_OPEN", "任务已结束或已取消，无需推荐。");
         }
-        List<Candidate> candidates = loader.candidates(List.of(task.fact().communityId()), task.claimedBy(), List.of(task.fact().id()));
+        if (task.forTeams()) {
+            throw new UserInputException("TEAM_TASK", "该任务面向功能型党支部/党小组：请用匹配任务（startMatching）为其推荐党组织。");
+        }
+        List<String> communities = pool.streetWide() ? loader.communitiesOfStreet(task.fact().streetId())
+                : List.of(task.fact().communityId());
+        List<Candidate> candidates = loader.candidates(communities, task.claimedBy(), List.of(task.fact().id()));
         List<Seat> seats = new ArrayList<>();
         Map<Seat, Candidate> seatOf = new HashMap<>();
         for (Candidate candidate : candidates) {
@@ -46,8 +56,8 @@ public class Recommendations {
             seats.add(seat);
             seatOf.put(seat, candidate);
         }
-        MatchingPlan plan = new MatchingPlan(candidates, List.of(task.fact()), seats, weights);
-        Map<Seat, PlanExplainer.SeatExplanation> explained = explainer.explain(plan);
+        MatchingPlan plan = new MatchingPlan(candidates, List.of(), List.of(task.fact()), seats, List.of(), weights, pool);
+        Map<Seat, PlanExplainer.SeatExplanation> explained = explainer.explain(plan).seats();
         List<Recommendation> ranked = new ArrayList<>();
         for (Seat seat : seats) {
             PlanExplainer.SeatExplanation e = explained.getOrDefault(seat, new PlanExplainer.SeatExplanation(0, 0, 0, List.of()));

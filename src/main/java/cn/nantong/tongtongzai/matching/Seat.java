@@ -1,8 +1,11 @@
 package cn.nantong.tongtongzai.matching;
 
+import java.util.List;
+
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.entity.PlanningPin;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
 
 /**
@@ -15,10 +18,12 @@ public class Seat {
     @PlanningId
     private String id;
     private TaskFact task;
-    @PlanningVariable(valueRangeProviderRefs = "candidates", nullable = true)
+    @PlanningVariable(valueRangeProviderRefs = "seatCandidates", nullable = true)
     private Candidate member;
     @PlanningPin
     private boolean pinned;
+    /** The members of the task's candidate pool: this seat's value range (a city plan never tries 26,000). */
+    private List<Candidate> candidates = List.of();
 
     Seat() {
     }
@@ -48,6 +53,20 @@ public class Seat {
 
     public boolean isPinned() {
         return pinned;
+    }
+
+    /** An accepted proposal becomes a claim: from then on the solver works around it. */
+    void pin() {
+        this.pinned = true;
+    }
+
+    @ValueRangeProvider(id = "seatCandidates")
+    public List<Candidate> getCandidates() {
+        return candidates;
+    }
+
+    void setCandidates(List<Candidate> candidates) {
+        this.candidates = candidates;
     }
 
     @Override

@@ -92,6 +92,14 @@ public class ClaimService {
 
     /** 组团认领: a functional branch or group the task was published to (or a group of such a branch) takes it. */
     public TeamClaim claimAsTeam(String taskId, String teamId, Actor actor) {
+        return claimAsTeam(taskId, teamId, Source.SELF, actor);
+    }
+
+    /** As {@link #claimAsTeam(String, String, Actor)}, by the team itself (SELF) or from a matching proposal (MATCHING). */
+    public TeamClaim claimAsTeam(String taskId, String teamId, Source source, Actor actor) {
+        if (source != Source.SELF && source != Source.MATCHING) {
+            throw new IllegalArgumentException("a team claim comes from the team or from matching");
+        }
         try {
             return transactions.execute(status -> {
                 Task task = taskWriter.lock(taskId);
@@ -123,9 +131,10 @@ public class ClaimService {
                         OPTIONAL MATCH (b:FunctionalBranch {id: $teamId})
                         OPTIONAL MATCH (g:FunctionalGroup {id: $teamId})
                         WITH t, coalesce(b, g) AS team
-                        CREATE (team)-[:MADE]->(tc:TeamClaim {id: $id, activeKey: $taskId + '/' + $teamId,
+                        CREATE (team)-[:MADE]->(tc:TeamClaim {id: $id, activeKey: $taskId + '/' + $teamId, source: $source,
                                                              claimedAt: datetime(), claimedBy: $actor})-[:FOR_TASK]->(t)""")
-                        .bindAll(Map.of("taskId", taskId, "teamId", teamId, "id", id, "actor", actor.id())).run();
+                        .bindAll(Map.of("taskId", taskId, "teamId", teamId, "id", id, "actor", actor.id(),
+                                "source", source.name())).run();
                 return tasks.teamClaim(id).orElseThrow();
             });
         } catch (DataIntegrityViolationException concurrent) {

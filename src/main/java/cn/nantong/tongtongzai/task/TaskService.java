@@ -46,7 +46,7 @@ public class TaskService {
                memberId: COLLECT { MATCH (c)<-[:MADE]-(x:Member) RETURN x.id }[0],
                teamClaimId: COLLECT { MATCH (c)-[:PART_OF]->(x:TeamClaim) RETURN x.id }[0]}""";
     static final String TEAM_CLAIM = """
-            tc {.id, .claimedBy, claimedAt: toString(tc.claimedAt),
+            tc {.id, .claimedBy, claimedAt: toString(tc.claimedAt), source: coalesce(tc.source, 'SELF'),
                 taskId: COLLECT { MATCH (tc)-[:FOR_TASK]->(x:Task) RETURN x.id }[0],
                 teamId: COLLECT { MATCH (tc)<-[:MADE]-(x) RETURN x.id }[0],
                 teamName: COLLECT { MATCH (tc)<-[:MADE]-(x) RETURN x.name }[0]}""";
@@ -247,7 +247,7 @@ public class TaskService {
     static TeamClaim teamClaim(Object value) {
         Map<String, Object> c = Values.map(value);
         return new TeamClaim(string(c, "id"), string(c, "taskId"), string(c, "teamId"), string(c, "teamName"),
-                string(c, "claimedAt"), string(c, "claimedBy"));
+                string(c, "claimedAt"), string(c, "claimedBy"), string(c, "source"));
     }
 
     static ServiceRecord record(Object value) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
@@ -38,12 +39,15 @@ public class TaskWriter {
     private static final Duration LONGEST_WINDOW = Duration.ofDays(366);
 
     private final Neo4jClient neo4j;
+    private final ApplicationEventPublisher events;
     private final WriteTransactions transactions;
     private final StateChanges history;
     private final TaskService tasks;
 
-    TaskWriter(Neo4jClient neo4j, WriteTransactions transactions, StateChanges history, TaskService tasks) {
+    TaskWriter(Neo4jClient neo4j, WriteTransactions transactions, StateChanges history, TaskService tasks,
+            ApplicationEventPublisher events) {
         this.neo4j = neo4j;
+        this.events = events;
         this.transactions = transactions;
         this.tasks = tasks;
         this.history = history;
@@ -118,7 +122,10 @@ public class TaskWriter {
             neo4j.query("MATCH (t:Task {id: $id}) SET t.state = 'PUBLISHED', t.publishedAt = datetime(), t.verificationCode = $code")
                     .bindAll(Map.of("id", taskId, "code", "%06d".formatted(RANDOM.nextInt(1_000_000)))).run();
             history.record("Task", taskId, "PUBLISH", "DRAFT", "PUBLISHED", actor.id(), null);
-            return tasks.task(taskId).orElseThrow();
+            Task published = tasks.task(taskId).orElseThrow();
+            // delivered after commit (a retried attempt that rolls back publishes nothing)
+            events.publishEvent(new TaskPublished(taskId, published.communityId(), published.kind(), published.audience()));
+            return published;
         });
     }
 

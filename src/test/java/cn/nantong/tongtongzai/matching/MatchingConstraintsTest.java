@@ -13,7 +13,7 @@ import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 class MatchingConstraintsTest {
 
     static final ConstraintVerifier<MatchingConstraints, MatchingPlan> VERIFIER =
-            ConstraintVerifier.build(new MatchingConstraints(), MatchingPlan.class, Seat.class)
+            ConstraintVerifier.build(new MatchingConstraints(), MatchingPlan.class, Seat.class, TeamSeat.class)
                     .withConstraintStreamImplType(ConstraintStreamImplType.BAVET);
     static final MatchingWeights WEIGHTS = MatchingWeights.DEFAULT;
 
@@ -53,6 +53,12 @@ class MatchingConstraintsTest {
                 Set.of(), "C2-W01-P1-M01", "C2-W01", "C2", "S1", 0, List.of(), Map.of(), 480, null, Set.of());
         VERIFIER.verifyThat(MatchingConstraints::outsideCommunity).given(seat("S1", lights(), elsewhere)).penalizesBy(1);
         VERIFIER.verifyThat(MatchingConstraints::outsideCommunity).given(seat("S1", lights(), member("M1"))).penalizesBy(0);
+        // widened to the street, a member of another community of the same street may serve; another street's may not
+        VERIFIER.verifyThat(MatchingConstraints::outsideCommunity).given(CandidatePool.STREET, seat("S1", lights(), elsewhere)).penalizesBy(0);
+        Candidate otherStreet = new Candidate("M8", "党员", Map.of(), Set.of(), Set.of(), null, null, "C3", "S2", 0, List.of(),
+                Map.of(), 480, null, Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::outsideCommunity).given(CandidatePool.STREET, seat("S1", lights(), otherStreet)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::outsideCommunity).given(CandidatePool.COMMUNITY, seat("S1", lights(), elsewhere)).penalizesBy(1);
     }
 
     @Test
@@ -177,5 +183,80 @@ class MatchingConstraintsTest {
         VERIFIER.verifyThat(MatchingConstraints::difficulty)
                 .given(WEIGHTS, seat("S1", task("T5", SAT_9, 60, Set.of("plumbing_electrical"), 4), novice)).penalizesBy(30);
         VERIFIER.verifyThat(MatchingConstraints::difficulty).given(WEIGHTS, seat("S1", lights(), member("M2"))).penalizesBy(0);
+    }
+
+    // team tasks
+
+    /** 德民 branch B1 with a group G1 of it; B2 another branch. Three electricians, two living in the task's grid C1-W01. */
+    static Team team(String id, String branchId, int members, Map<String, Integer> skills, Map<String, Integer> grids, int historyMinutes) {
+        return new Team(id, "党组织" + id, branchId, "C1", members, skills, grids, historyMinutes);
+    }
+
+    static final Team BRANCH = team("B1", "B1", 10, Map.of("plumbing_electrical", 3), Map.of("C1-W01", 2), 0);
+    static final Team GROUP = team("G1", "B1", 4, Map.of("plumbing_electrical", 1), Map.of(), 0);
+    static final Team OTHER = team("B2", "B2", 6, Map.of(), Map.of("C1-W01", 6), 0);
+
+    static TaskFact flood() {
+        return new TaskFact("E1", "防汛抢险", "EMERGENCY", 4, SAT_9, SAT_9 + 120, Set.of("WEEKEND_MORNING"),
+                Set.of("plumbing_electrical"), "SAFETY_PATROL", "C1-W01-P1-M01", "C1-W01", "C1", "S1", Set.of());
+    }
+
+    static TeamSeat teamSeat(String id, TaskFact task, int headcount, Team team) {
+        return new TeamSeat(id, task, headcount, Set.of("B1"), team, false);
+    }
+
+    @Test
+    void teamNotInvited() {
+        VERIFIER.verifyThat(MatchingConstraints::teamNotInvited).given(teamSeat("TS1", flood(), 3, OTHER)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::teamNotInvited).given(teamSeat("TS1", flood(), 3, BRANCH)).penalizesBy(0);
+        VERIFIER.verifyThat(MatchingConstraints::teamNotInvited).given(teamSeat("TS1", flood(), 3, GROUP))
+                .penalizesBy(0, "a group of an invited branch may claim");
+        VERIFIER.verifyThat(MatchingConstraints::teamNotInvited).given(new TeamSeat("TS1", flood(), 3, Set.of("B1"), OTHER, true))
+                .penalizesBy(0, "an existing team claim is a fact");
+    }
+
+    @Test
+    void teamRequiredSkill() {
+        VERIFIER.verifyThat(MatchingConstraints::teamRequiredSkill).given(teamSeat("TS1", flood(), 3, OTHER)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::teamRequiredSkill).given(teamSeat("TS1", flood(), 3, GROUP)).penalizesBy(0);
+    }
+
+    @Test
+    void teamOverlapping() {
+        TaskFact fire = new TaskFact("E2", "火情疏散", "EMERGENCY", 4, SAT_9 + 60, SAT_9 + 180, Set.of("WEEKEND_MORNING"), Set.of(),
+                null, null, null, "C1", "S1", Set.of());
+        VERIFIER.verifyThat(MatchingConstraints::teamOverlapping)
+                .given(teamSeat("TS1", flood(), 3, BRANCH), teamSeat("TS2", fire, 3, BRANCH)).penalizesBy(1);
+        VERIFIER.verifyThat(MatchingConstraints::teamOverlapping)
+                .given(teamSeat("TS1", flood(), 3, BRANCH), teamSeat("TS2", fire, 3, GROUP)).penalizesBy(0);
+    }
+
+    @Test
+    void emptyTeamSeat() {
+        VERIFIER.verifyThat(MatchingConstraints::emptyTeamSeat)
+                .given(teamSeat("TS1", flood(), 3, null), teamSeat("TS2", flood(), 2, BRANCH)).penalizesBy(3);
+    }
+
+    @Test
+    void teamProximity() {
+        // two members live in the task's grid, the headcount is 3: 2 × 10
+        VERIFIER.verifyThat(MatchingConstraints::teamProximity).given(WEIGHTS, teamSeat("TS1", flood(), 3, BRANCH)).rewardsWith(20);
+        // six live there, only 3 are needed
+        VERIFIER.verifyThat(MatchingConstraints::teamProximity).given(WEIGHTS, teamSeat("TS1", flood(), 3, OTHER)).rewardsWith(30);
+        VERIFIER.verifyThat(MatchingConstraints::teamProximity).given(WEIGHTS, teamSeat("TS1", flood(), 3, GROUP)).rewardsWith(0);
+    }
+
+    @Test
+    void teamSkill() {
+        VERIFIER.verifyThat(MatchingConstraints::teamSkill).given(WEIGHTS, teamSeat("TS1", flood(), 2, BRANCH)).rewardsWith(10);
+        VERIFIER.verifyThat(MatchingConstraints::teamSkill).given(WEIGHTS, teamSeat("TS1", flood(), 3, GROUP)).rewardsWith(5);
+    }
+
+    @Test
+    void teamFairness() {
+        Team busy = team("B3", "B1", 5, Map.of(), Map.of(), 5 * 10 * 60); // 10 h per member so far
+        // (10 h + 2 h)² = 144 for the busy team, (0 + 2 h)² = 4 for a fresh one
+        VERIFIER.verifyThat(MatchingConstraints::teamFairness).given(WEIGHTS, teamSeat("TS1", flood(), 3, busy)).penalizesBy(144);
+        VERIFIER.verifyThat(MatchingConstraints::teamFairness).given(WEIGHTS, teamSeat("TS1", flood(), 3, BRANCH)).penalizesBy(4);
     }
 }

@@ -99,6 +99,83 @@ class MatchingJobTest extends IntegrationTest {
     }
 
     @Test
+    void aLiveStreetJobTakesInANewEmergencyAndProposesATeamWithinASecond() {
+        String street = flow.strings("MATCH (s:Street)-[:HAS_COMMUNITY]->(:Community {id: $c}) RETURN s.id", Map.of("c", FlowFixture.DEMIN)).getFirst();
+        String job = graphQl.document("mutation($s: ID!) { startMatching(input: {streetId: $s, seconds: 5, unimprovedSeconds: 1, live: true}) { job { id status live } } }")
+                .variable("s", street).execute()
+                .path("startMatching.job.status").entity(String.class).isEqualTo("LIVE")
+                .path("startMatching.job.id").entity(String.class).get();
+        awaitScore(job);
+
+        String emergency = graphQl.document("""
+                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "防汛抢险",
+                          kind: EMERGENCY, difficulty: 4, headcount: 3, startsAt: $start, endsAt: $end, categoryId: "SAFETY_PATROL",
+                          skillIds: ["plumbing_electrical"], placeId: "320613001001-W01-P1-M01",
+                          audience: TEAMS, teamIds: ["320613001001-GN"]}) { task { id } } }""")
+                .variable("start", FlowFixture.at(30)).variable("end", FlowFixture.at(300))
+                .execute().path("createTask.task.id").entity(String.class).get();
+        flow.transition("publishTask", emergency);
+
+        GraphQlTester.Response proposed = null;
+        for (int i = 0; i < 100 && proposed == null; i++) {
+            GraphQlTester.Response response = graphQl.document("""
+                            query($id: ID!) { matchingJob(id: $id) { status tasksAdded { task { id } millisToProposal }
+                              teamProposals { seatId task { id } team { ... on FunctionalBranch { id } ... on FunctionalGroup { id } } reasons { kind text } } } }""")
+                    .variable("id", job).execute();
+            Map<?, ?> seen = response.path("matchingJob").entity(Map.class).get();
+            List<?> added = (List<?>) seen.get("tasksAdded");
+            if (!added.isEmpty() && ((Map<?, ?>) added.getFirst()).get("millisToProposal") != null
+                    && !((List<?>) seen.get("teamProposals")).isEmpty()) {
+                proposed = response;
+            } else {
+                sleep();
+            }
+        }
+        assertThat(proposed).as("a proposal for the emergency within 10 s").isNotNull();
+        proposed.path("matchingJob.status").entity(String.class).isEqualTo("LIVE")
+                .path("matchingJob.tasksAdded[0].task.id").entity(String.class).isEqualTo(emergency)
+                .path("matchingJob.teamProposals[0].task.id").entity(String.class).isEqualTo(emergency)
+                .path("matchingJob.teamProposals[0].reasons[*].kind").entityList(String.class).doesNotContain("BREAKS_RULE")
+                .path("matchingJob.teamProposals[0].reasons[*].text").entityList(String.class)
+                .satisfies(texts -> assertThat(texts).anyMatch(t -> t.contains("具备所需技能")));
+        String team = proposed.path("matchingJob.teamProposals[0].team.id").entity(String.class).get();
+        assertThat(flow.strings("MATCH (b:FunctionalBranch {id: '320613001001-GN'}) OPTIONAL MATCH (b)-[:HAS_FUNCTIONAL_GROUP]->(g) "
+                + "RETURN b.id UNION MATCH (:FunctionalBranch {id: '320613001001-GN'})-[:HAS_FUNCTIONAL_GROUP]->(g) RETURN g.id AS `b.id`", Map.of()))
+                .as("the branch the emergency went to, or one of its groups").contains(team);
+
+        // accepted while the job runs: a team claim from matching; the job keeps running with it pinned
+        String seat = proposed.path("matchingJob.teamProposals[0].seatId").entity(String.class).get();
+        graphQl.document("mutation($id: ID!, $seat: ID!) { acceptProposals(input: {jobId: $id, seatIds: [$seat]}) { job { status } teamClaims { source team { ... on FunctionalBranch { id } ... on FunctionalGroup { id } } task { id } } refused { code } } }")
+                .variable("id", job).variable("seat", seat).execute()
+                .path("acceptProposals.job.status").entity(String.class).isEqualTo("LIVE")
+                .path("acceptProposals.teamClaims[0].source").entity(String.class).isEqualTo("MATCHING")
+                .path("acceptProposals.teamClaims[0].task.id").entity(String.class).isEqualTo(emergency)
+                .path("acceptProposals.refused").entityList(Object.class).hasSize(0);
+        for (int i = 0; i < 50; i++) { // the pin reaches the solver as a problem change
+            if (graphQl.document("query($id: ID!) { matchingJob(id: $id) { teamProposals { seatId } } }").variable("id", job).execute()
+                    .path("matchingJob.teamProposals").entityList(Object.class).get().isEmpty()) {
+                break;
+            }
+            sleep();
+        }
+        graphQl.document("query($id: ID!) { matchingJob(id: $id) { teamProposals { seatId } } }").variable("id", job).execute()
+                .path("matchingJob.teamProposals").entityList(Object.class).hasSize(0);
+
+        graphQl.document("mutation($id: ID!) { stopMatching(input: {jobId: $id}) { job { id } } }").variable("id", job).execute();
+        awaitFinished(job).path("matchingJob.status").entity(String.class).isEqualTo("STOPPED");
+    }
+
+    private void awaitScore(String job) {
+        for (int i = 0; i < 100; i++) {
+            if (graphQl.document("query($id: ID!) { matchingJob(id: $id) { bestScore { hard } } }").variable("id", job).execute()
+                    .path("matchingJob").entity(Map.class).get().get("bestScore") != null) {
+                return;
+            }
+            sleep();
+        }
+    }
+
+    @Test
     void refusals() {
         expectError(graphQl.document("mutation { startMatching(input: {}) { job { id } } }").execute(), "SCOPE_REQUIRED");
         expectError(graphQl.document("mutation { startMatching(input: {communityId: \"nowhere\"}) { job { id } } }").execute(), "COMMUNITY_NOT_FOUND");
@@ -111,7 +188,8 @@ class MatchingJobTest extends IntegrationTest {
         for (int i = 0; i < 300; i++) {
             GraphQlTester.Response response = graphQl.document("query($id: ID!) { matchingJob(id: $id) { " + JOB.replace("jobId ", "") + " } }")
                     .variable("id", job).execute();
-            if (!"SOLVING".equals(response.path("matchingJob.status").entity(String.class).get())) {
+            String status = response.path("matchingJob.status").entity(String.class).get();
+            if (!"SOLVING".equals(status) && !"LIVE".equals(status)) {
                 return response;
             }
             sleep();

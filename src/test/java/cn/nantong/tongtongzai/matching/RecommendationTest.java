@@ -105,6 +105,28 @@ class RecommendationTest extends IntegrationTest {
     }
 
     @Test
+    void aStreetWidePoolAlsoRanksMembersOfTheStreetsOtherCommunities() {
+        String neighbour = flow.confirmedMember("周师傅", "13900000009", "320613001002-W01-P1-M01", 5, "WEEKEND_MORNING",
+                FlowFixture.XIAOSHIQIAO);
+        assertThat(ids(recommend(null, 50))).as("双报到: by default only the task's community").doesNotContain(neighbour).contains(expert);
+        List<Map<String, Object>> wide = graphQl.document("""
+                        query($task: ID!) { recommendMembers(taskId: $task, first: 50, streetWide: true) {
+                          feasible member { id } reasons { constraint text } } }""")
+                .variable("task", task).execute().path("recommendMembers")
+                .entity(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).get();
+        assertThat(ids(wide)).contains(neighbour, expert);
+        Map<String, Object> fromNextDoor = wide.stream().filter(r -> neighbour.equals(((Map<?, ?>) r.get("member")).get("id")))
+                .findFirst().orElseThrow();
+        assertThat(fromNextDoor).containsEntry("feasible", true);
+        assertThat(texts(fromNextDoor)).contains("住在本街道");
+        assertThat(ids(wide).indexOf(expert)).as("the expert living in the building still comes first").isZero();
+    }
+
+    private static List<String> ids(List<Map<String, Object>> ranked) {
+        return ranked.stream().map(r -> (String) ((Map<?, ?>) r.get("member")).get("id")).toList();
+    }
+
+    @Test
     void refusals() {
         expectError(graphQl.document(RECOMMEND).variable("task", "nope").execute(), "TASK_NOT_FOUND");
         expectError(graphQl.document(RECOMMEND).variable("task", task).variable("first", 0).execute(), "INVALID_PAGE");

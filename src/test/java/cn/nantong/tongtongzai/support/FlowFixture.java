@@ -123,13 +123,18 @@ public final class FlowFixture {
 
     /** A member of U0001 living in {@code home}, confirmed with 德民社区, with one skill level (0: none). */
     public String confirmedMember(String name, String phone, String home, int level, String availability) {
+        return confirmedMember(name, phone, home, level, availability, DEMIN);
+    }
+
+    /** As above, registered with {@code communityId} (the home must lie in it). */
+    public String confirmedMember(String name, String phone, String home, int level, String availability, String communityId) {
         String skills = level == 0 ? "[{skillId: \"tutoring\", level: 3}]" : "[{skillId: \"plumbing_electrical\", level: " + level + "}]";
         String id = graphQl.document("mutation($home: ID!) { createMember(input: {name: \"" + name + "\", gender: MALE, birthYear: 1980, phone: \""
                         + phone + "\", unitId: \"U0001\", residenceId: $home, skills: " + skills + ", availability: [" + availability
                         + "], postCategoryIds: [\"HELP_THE_NEEDY\"]}) { member { id } } }")
                 .variable("home", home).execute().path("createMember.member.id").entity(String.class).get();
-        String registration = graphQl.document("mutation($m: ID!, $home: ID!) { registerMember(input: {memberId: $m, communityId: \"320613001001\", residenceId: $home, channel: ONLINE}) { registration { id } } }")
-                .variable("m", id).variable("home", home).execute().path("registerMember.registration.id").entity(String.class).get();
+        String registration = graphQl.document("mutation($m: ID!, $home: ID!, $c: ID!) { registerMember(input: {memberId: $m, communityId: $c, residenceId: $home, channel: ONLINE}) { registration { id } } }")
+                .variable("m", id).variable("c", communityId).variable("home", home).execute().path("registerMember.registration.id").entity(String.class).get();
         graphQl.document("mutation($r: ID!) { confirmRegistration(input: {registrationId: $r}) { registration { state } } }")
                 .variable("r", registration).execute();
         return id;
