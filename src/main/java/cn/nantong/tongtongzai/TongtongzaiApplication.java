@@ -9,10 +9,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class TongtongzaiApplication {
 
     public static void main(String[] args) {
-        if (args.length > 1 && args[0].equals("solve") && args[1].equals("export")) {
-            // Writing an instance from the database: same configuration, no web server, no demo data.
+        if (args.length > 1 && args[0].equals("solve") && (args[1].equals("export") || args[1].equals("benchmark"))) {
+            // Writing an instance from the database, or benchmarking on its members: same configuration,
+            // no web server, no demo data.
             String[] withFlags = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                    java.util.stream.Stream.of("--tongtong.solve-export-command=true", "--tongtong.demo-data.enabled=false",
+                    java.util.stream.Stream.of("--tongtong.solve-" + args[1] + "-command=true", "--tongtong.demo-data.enabled=false",
                             "--tongtong.service-records.auto-close=false"))
                     .toArray(String[]::new);
             var context = new SpringApplicationBuilder(TongtongzaiApplication.class).web(WebApplicationType.NONE).run(withFlags);

@@ -8,5 +8,5 @@ package cn.nantong.tongtongzai.matching;
 public record MatchingWeights(int proximity, int skillLevel, int postCategory, int fairness, int continuity,
         int satisfaction, int difficulty) {
 
-    public static final MatchingWeights DEFAULT = new MatchingWeights(10, 5, 10, 1, 20, 10, 10);
+    public static final MatchingWeights DEFAULT = new MatchingWeights(10, 5, 10, 1, 20, 1, 10);
 }

@@ -172,7 +172,7 @@ class MatchingConstraintsTest {
     void satisfaction() {
         Candidate liked = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "x", "y", 0,
                 List.of(), Map.of(), 0.9, Set.of());
-        VERIFIER.verifyThat(MatchingConstraints::satisfaction).given(WEIGHTS, seat("S1", lights(), liked)).rewardsWith(90);
+        VERIFIER.verifyThat(MatchingConstraints::satisfaction).given(WEIGHTS, seat("S1", lights(), liked)).rewardsWith(9);
         VERIFIER.verifyThat(MatchingConstraints::satisfaction).given(WEIGHTS, seat("S1", lights(), member("M2"))).rewardsWith(0);
     }
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# recommendMembers latency and emergency proposal time on a running service with the `city` data set:
+# generates `city` into a fresh embedded store, starts the service on it (java -jar), runs
+# benchmarks/MatchingLoad.java over GraphQL, and stops the service.
+# Usage: benchmarks/matching-latency.sh [requests=500] [emergencies=10] [scale=city]   (ports 18080, 17687)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+requests=${1:-500}
+emergencies=${2:-10}
+scale=${3:-city}
+
+java_bin=""
+for candidate in /usr/lib/jvm/*/bin/java; do
+  if "$candidate" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then java_bin=$candidate; break; fi
+done
+[ -n "$java_bin" ] || { echo "no JDK 21+ under /usr/lib/jvm" >&2; exit 1; }
+
+mvn -q -B -ntp package -DskipTests
+jar=$(ls target/tongtongzai-*.jar | grep -v original | head -1)
+store=$(mktemp -d)
+"$java_bin" -jar "$jar" dataset generate --scale="$scale" --tongtong.neo4j.embedded.directory="$store/neo4j" \
+  --tongtong.neo4j.embedded.bolt-port=17687 2>&1 | grep -E "Done in" || true
+"$java_bin" -jar "$jar" --server.port=18080 --tongtong.neo4j.embedded.bolt-port=17687 \
+  --tongtong.neo4j.embedded.directory="$store/neo4j" --logging.level.org.optaplanner=WARN > "$store/service.log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$store"' EXIT
+until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' \
+    -d '{"query":"{ streets(first: 1) { edges { node { id } } } }"}' | grep -q '"id"'; do
+  kill -0 $pid 2>/dev/null || { cat "$store/service.log"; exit 1; }
+  sleep 0.5
+done
+echo "JDK: $("$java_bin" -version 2>&1 | head -1); cores: $(nproc); service and load driver on this machine; data: $scale"
+"$java_bin" benchmarks/MatchingLoad.java http://localhost:18080/graphql "$requests" "$emergencies"
