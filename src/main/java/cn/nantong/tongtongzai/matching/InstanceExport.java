@@ -17,6 +17,7 @@ import cn.nantong.tongtongzai.matching.CandidateLoader.Scope;
 import cn.nantong.tongtongzai.matching.InstanceFile.Instance;
 import cn.nantong.tongtongzai.matching.InstanceFile.MemberEntry;
 import cn.nantong.tongtongzai.matching.InstanceFile.TaskEntry;
+import cn.nantong.tongtongzai.matching.InstanceFile.TeamEntry;
 import cn.nantong.tongtongzai.matching.InstanceFile.Window;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +55,7 @@ class InstanceExport implements ApplicationRunner {
     }
 
     Instance instance(Scope scope) {
-        List<String> taskIds = scope.tasks().stream().map(t -> t.fact().id()).toList();
+        List<String> taskIds = scope.tasks().stream().filter(t -> !t.forTeams()).map(t -> t.fact().id()).toList();
         List<MemberEntry> members = new ArrayList<>();
         for (Candidate c : loader.candidates(scope.communityIds(), List.of(), taskIds)) {
             members.add(new MemberEntry(c.id(), c.name(), c.skillLevels(), List.copyOf(c.availability()),
@@ -68,9 +69,15 @@ class InstanceExport implements ApplicationRunner {
             TaskFact f = t.fact();
             tasks.add(new TaskEntry(f.id(), f.title(), f.kind(), f.difficulty(), time(f.start()), time(f.end()),
                     List.copyOf(f.skillIds()), f.categoryId(), f.microGridId(), f.gridId(), f.communityId(), f.streetId(),
-                    List.copyOf(f.residentIds()), t.headcount(), t.claimedBy()));
+                    List.copyOf(f.residentIds()), t.headcount(), t.claimedBy(), t.audience(), List.copyOf(t.teamIds()),
+                    t.claimedByTeams()));
         }
-        return new Instance(null, members, tasks);
+        List<TeamEntry> teams = new ArrayList<>();
+        for (Team team : loader.teams(scope.communityIds())) {
+            teams.add(new TeamEntry(team.id(), team.name(), team.branchId(), team.communityId(), team.members(),
+                    team.skillHolders(), team.residentsByGrid(), team.historyMinutes() / 60.0));
+        }
+        return new Instance(null, null, members, teams, tasks);
     }
 
     private static String time(long epochMinute) {

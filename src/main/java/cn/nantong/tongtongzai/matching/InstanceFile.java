@@ -18,7 +18,14 @@ public final class InstanceFile {
     private InstanceFile() {
     }
 
-    public record Instance(Weights weights, List<MemberEntry> members, List<TaskEntry> tasks) {
+    /** {@code streetWide}: members may serve any community of their street (default: their own only). */
+    public record Instance(Weights weights, Boolean streetWide, List<MemberEntry> members, List<TeamEntry> teams,
+            List<TaskEntry> tasks) {
+    }
+
+    /** A functional branch or group for team tasks: size, members per skill and per grid, hours so far. */
+    public record TeamEntry(String id, String name, String branchId, String communityId, int members,
+            Map<String, Integer> skillHolders, Map<String, Integer> residentsByGrid, Double historyHours) {
     }
 
     /** Soft weights; a missing one keeps its default, 0 switches it off. */
@@ -35,9 +42,11 @@ public final class InstanceFile {
             List<String> servedResidents) {
     }
 
+    /** {@code audience} TEAMS: a team task, offered to {@code teamIds} (branches, and their groups). */
     public record TaskEntry(String id, String title, String kind, Integer difficulty, String start, String end,
             List<String> skills, String categoryId, String microGridId, String gridId, String communityId,
-            String streetId, List<String> residents, int headcount, List<String> claimedBy) {
+            String streetId, List<String> residents, int headcount, List<String> claimedBy, String audience,
+            List<String> teamIds, List<String> claimedByTeams) {
     }
 
     public record Plan(Score score, boolean feasible, int seats, int seatsFilled, double seconds,
@@ -47,8 +56,11 @@ public final class InstanceFile {
     public record Score(long hard, long medium, long soft) {
     }
 
-    /** A seat and who is in it ({@code memberId} null: empty); pinned seats are the existing claims. */
-    public record Assignment(String seatId, String taskId, String memberId, boolean pinned) {
+    /**
+     * A seat and who is in it: {@code memberId} for a member seat, {@code teamId} for a team task's seat
+     * (both null: empty); pinned seats are the existing claims.
+     */
+    public record Assignment(String seatId, String taskId, String memberId, String teamId, boolean pinned) {
     }
 
     public record ConstraintScore(String name, long hard, long medium, long soft, int matches) {
@@ -85,8 +97,18 @@ public final class InstanceFile {
             candidates.add(c);
             byId.put(c.id(), c);
         }
+        List<Team> teams = new ArrayList<>();
+        Map<String, Team> teamsById = new HashMap<>();
+        for (TeamEntry e : list(instance.teams())) {
+            Team team = new Team(e.id(), e.name(), e.branchId() == null ? e.id() : e.branchId(), e.communityId(), e.members(),
+                    e.skillHolders() == null ? Map.of() : e.skillHolders(),
+                    e.residentsByGrid() == null ? Map.of() : e.residentsByGrid(), (int) Math.round(or(e.historyHours(), 0.0) * 60));
+            teams.add(team);
+            teamsById.put(team.id(), team);
+        }
         List<TaskFact> facts = new ArrayList<>();
         List<Seat> seats = new ArrayList<>();
+        List<TeamSeat> teamSeats = new ArrayList<>();
         for (TaskEntry t : list(instance.tasks())) {
             long start = minute(t.start());
             long end = minute(t.end());
@@ -94,20 +116,23 @@ public final class InstanceFile {
                     or(t.difficulty(), 1), start, end, Availability.slots(start, end), Set.copyOf(list(t.skills())),
                     t.categoryId(), t.microGridId(), t.gridId(), t.communityId(), t.streetId(), Set.copyOf(list(t.residents())));
             facts.add(fact);
-            int taken = 0;
             for (String memberId : list(t.claimedBy())) {
-                Candidate member = byId.get(memberId);
-                if (member == null) {
+                if (!byId.containsKey(memberId)) {
                     throw new IllegalArgumentException("task " + t.id() + " is claimed by unknown member " + memberId);
                 }
-                seats.add(new Seat(t.id() + "#claimed-" + memberId, fact, member, true));
-                taken++;
             }
-            for (int i = taken; i < t.headcount(); i++) {
-                seats.add(new Seat(t.id() + "#" + (i + 1), fact, null, false));
+            for (String teamId : list(t.claimedByTeams())) {
+                if (!teamsById.containsKey(teamId)) {
+                    throw new IllegalArgumentException("task " + t.id() + " is claimed by unknown team " + teamId);
+                }
             }
+            OpenSeats open = OpenSeats.of(fact, t.headcount(), list(t.claimedBy()), "TEAMS".equals(t.audience()),
+                    Set.copyOf(list(t.teamIds())), list(t.claimedByTeams()), byId, teamsById);
+            seats.addAll(open.members());
+            teamSeats.addAll(open.teams());
         }
-        return new MatchingPlan(candidates, facts, seats, weights(instance.weights()));
+        return new MatchingPlan(candidates, teams, facts, seats, teamSeats, weights(instance.weights()),
+                Boolean.TRUE.equals(instance.streetWide()) ? CandidatePool.STREET : CandidatePool.COMMUNITY);
     }
 
     private static long minute(String time) {

@@ -168,10 +168,9 @@ class MatchingController {
                 Boolean.TRUE.equals(streetWide) ? CandidatePool.STREET : CandidatePool.COMMUNITY);
     }
 
-    @BatchMapping(typeName = "Recommendation")
-    Map<Recommendation, Member> member(List<Recommendation> list) {
-        return join(list, Recommendation::memberId,
-                members.members(list.stream().map(Recommendation::memberId).filter(Objects::nonNull).toList()));
+    @SchemaMapping(typeName = "Recommendation")
+    Member member(Recommendation recommendation) {
+        return recommendation.member(); // read with the candidates, in the same transaction
     }
 
     @SchemaMapping(typeName = "Recommendation")

@@ -204,7 +204,7 @@ public class MatchingJobs {
             }
             MatchingPlan.Ranges ranges = new MatchingPlan.Ranges(plan.getCandidates(), plan.getTeams(), plan.getPool());
             director.addProblemFact(task.fact(), plan.getTasks()::add);
-            Seats seats = seats(task, byId(plan.getCandidates(), Candidate::id), byId(plan.getTeams(), Team::id));
+            OpenSeats seats = seats(task, byId(plan.getCandidates(), Candidate::id), byId(plan.getTeams(), Team::id));
             for (Seat seat : seats.members()) {
                 ranges.assign(seat);
                 director.addEntity(seat, plan.getSeats()::add);
@@ -374,7 +374,7 @@ public class MatchingJobs {
         List<Seat> seats = new ArrayList<>();
         List<TeamSeat> teamSeats = new ArrayList<>();
         for (LoadedTask task : scope.tasks()) {
-            Seats s = seats(task, members, teamsById);
+            OpenSeats s = seats(task, members, teamsById);
             seats.addAll(s.members());
             teamSeats.addAll(s.teams());
         }
@@ -382,41 +382,9 @@ public class MatchingJobs {
                 teamSeats, weights, pool);
     }
 
-    private record Seats(List<Seat> members, List<TeamSeat> teams) {
-    }
-
-    /**
-     * An individual task's seats: its existing claims pinned, the rest open. A team task's: the teams that
-     * claimed it pinned, or one open team seat when none has.
-     */
-    private static Seats seats(LoadedTask task, Map<String, Candidate> members, Map<String, Team> teams) {
-        List<Seat> seats = new ArrayList<>();
-        List<TeamSeat> teamSeats = new ArrayList<>();
-        if (task.forTeams()) {
-            for (String teamId : task.claimedByTeams()) {
-                Team team = teams.get(teamId);
-                if (team != null) {
-                    teamSeats.add(new TeamSeat(task.fact().id() + "#team-" + teamId, task.fact(), task.headcount(),
-                            task.teamIds(), team, true));
-                }
-            }
-            if (task.claimedByTeams().isEmpty()) {
-                teamSeats.add(new TeamSeat(task.fact().id() + "#team", task.fact(), task.headcount(), task.teamIds(), null, false));
-            }
-            return new Seats(seats, teamSeats);
-        }
-        int taken = 0;
-        for (String memberId : task.claimedBy()) {
-            Candidate member = members.get(memberId);
-            if (member != null) { // existing claims are pinned: the solver works around them
-                seats.add(new Seat(task.fact().id() + "#claimed-" + memberId, task.fact(), member, true));
-            }
-            taken++;
-        }
-        for (int i = taken; i < task.headcount(); i++) {
-            seats.add(new Seat(task.fact().id() + "#" + (i + 1), task.fact(), null, false));
-        }
-        return new Seats(seats, teamSeats);
+    private static OpenSeats seats(LoadedTask task, Map<String, Candidate> members, Map<String, Team> teams) {
+        return OpenSeats.of(task.fact(), task.headcount(), task.claimedBy(), task.forTeams(), task.teamIds(),
+                task.claimedByTeams(), members, teams);
     }
 
     private static <T> Map<String, T> byId(List<T> list, java.util.function.Function<T, String> id) {

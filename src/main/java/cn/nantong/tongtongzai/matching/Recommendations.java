@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.nantong.tongtongzai.member.Member;
+import cn.nantong.tongtongzai.member.MemberService;
 
 import cn.nantong.tongtongzai.matching.CandidateLoader.LoadedTask;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
@@ -23,9 +27,11 @@ public class Recommendations {
 
     private final CandidateLoader loader;
     private final PlanExplainer explainer;
+    private final MemberService members;
 
-    Recommendations(CandidateLoader loader, PlanExplainer explainer) {
+    Recommendations(CandidateLoader loader, PlanExplainer explainer, MemberService members) {
         this.loader = loader;
+        this.members = members;
         this.explainer = explainer;
     }
 
@@ -34,6 +40,7 @@ public class Recommendations {
     }
 
     /** As above; with {@link CandidatePool#STREET} members registered anywhere in the task's street are ranked too. */
+    @Transactional(readOnly = true) // the task, its candidates and the chosen members in one read transaction
     public List<Recommendation> recommend(String taskId, Integer first, MatchingWeights weights, CandidatePool pool) {
         int limit = first == null ? 10 : first;
         if (limit < 1 || limit > MAX) {
@@ -61,15 +68,17 @@ public class Recommendations {
         List<Recommendation> ranked = new ArrayList<>();
         for (Seat seat : seats) {
             PlanExplainer.SeatExplanation e = explained.getOrDefault(seat, new PlanExplainer.SeatExplanation(0, 0, 0, List.of()));
-            ranked.add(new Recommendation(0, seatOf.get(seat).id(), e.hard() == 0, e.hard(), e.medium(), e.soft(), e.reasons()));
+            ranked.add(new Recommendation(0, seatOf.get(seat).id(), e.hard() == 0, e.hard(), e.medium(), e.soft(), e.reasons(), null));
         }
         ranked.sort(Comparator.comparingLong(Recommendation::hard).reversed()
                 .thenComparing(Comparator.comparingLong(Recommendation::soft).reversed())
                 .thenComparing(Recommendation::memberId));
         List<Recommendation> top = new ArrayList<>();
+        Map<String, Member> chosen = members.members(ranked.stream().limit(limit).map(Recommendation::memberId).toList());
         for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
             Recommendation r = ranked.get(i);
-            top.add(new Recommendation(i + 1, r.memberId(), r.feasible(), r.hard(), r.medium(), r.soft(), r.reasons()));
+            top.add(new Recommendation(i + 1, r.memberId(), r.feasible(), r.hard(), r.medium(), r.soft(), r.reasons(),
+                    chosen.get(r.memberId())));
         }
         return top;
     }

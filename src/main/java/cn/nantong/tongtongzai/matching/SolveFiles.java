@@ -62,9 +62,13 @@ public final class SolveFiles {
         ScoreExplanation<MatchingPlan, HardMediumSoftLongScore> explanation =
                 SolutionManager.<MatchingPlan, HardMediumSoftLongScore>create(factory).explain(best);
         List<Assignment> assignments = new ArrayList<>();
+        for (TeamSeat seat : best.getTeamSeats()) {
+            assignments.add(new Assignment(seat.getId(), seat.getTask().id(), null,
+                    seat.getTeam() == null ? null : seat.getTeam().id(), seat.isPinned()));
+        }
         for (Seat seat : best.getSeats()) {
             assignments.add(new Assignment(seat.getId(), seat.getTask().id(),
-                    seat.getMember() == null ? null : seat.getMember().id(), seat.isPinned()));
+                    seat.getMember() == null ? null : seat.getMember().id(), null, seat.isPinned()));
         }
         List<ConstraintScore> constraints = new ArrayList<>();
         for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
@@ -74,9 +78,10 @@ public final class SolveFiles {
         }
         constraints.sort(java.util.Comparator.comparing(ConstraintScore::name));
         HardMediumSoftLongScore score = explanation.getScore();
-        List<Seat> open = best.getSeats().stream().filter(s -> !s.isPinned()).toList();
+        long open = assignments.stream().filter(a -> !a.pinned()).count();
+        long filled = assignments.stream().filter(a -> !a.pinned() && (a.memberId() != null || a.teamId() != null)).count();
         return new Plan(new Score(score.hardScore(), score.mediumScore(), score.softScore()), score.hardScore() == 0,
-                open.size(), (int) open.stream().filter(s -> s.getMember() != null).count(), seconds, assignments, constraints);
+                (int) open, (int) filled, seconds, assignments, constraints);
     }
 
     private static String option(String[] args, String name, String fallback) {

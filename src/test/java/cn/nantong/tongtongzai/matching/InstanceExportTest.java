@@ -49,6 +49,11 @@ class InstanceExportTest extends IntegrationTest {
             assertThat(t.start()).endsWith("+08:00");
         });
         assertThat(instance.members()).extracting(InstanceFile.MemberEntry::id).contains(expert);
+        assertThat(instance.teams()).as("the community's functional branch, with the new member in it")
+                .anySatisfy(team -> {
+                    assertThat(team.id()).isEqualTo("320613001001-GN");
+                    assertThat(team.skillHolders()).containsKey("plumbing_electrical");
+                });
 
         // through JSON and back, as the files travel
         JsonMapper json = JsonMapper.builder().build();

@@ -52,4 +52,35 @@ class SolveFilesTest {
         assertThat(SolveFiles.run(new String[] {"solve", "--in", in.toString(), "--out", out.toString()})).isEqualTo(2);
         assertThat(SolveFiles.run(new String[] {"solve", "--out", out.toString()})).isEqualTo(2);
     }
+
+    @Test
+    void aTeamTaskGetsAnInvitedTeamWithTheSkillAndAStreetWidePoolLetsANeighbourServe() {
+        InstanceFile.MemberEntry neighbour = new InstanceFile.MemberEntry("M7", "周师傅", Map.of("plumbing_electrical", 4),
+                java.util.List.of("WEEKEND_MORNING"), java.util.List.of(), "C2-W01-P1-M01", "C2-W01", "C2", "S1", 0.0, null,
+                java.util.List.of(), null, java.util.List.of());
+        InstanceFile.TaskEntry lights = new InstanceFile.TaskEntry("T1", "更换楼道灯", "MICRO_SERVICE", 2, "2026-12-05T09:00+08:00",
+                "2026-12-05T11:00+08:00", java.util.List.of("plumbing_electrical"), null, "C1-W01-P1-M01", "C1-W01", "C1", "S1",
+                java.util.List.of(), 1, java.util.List.of(), null, null, null);
+        InstanceFile.TaskEntry flood = new InstanceFile.TaskEntry("E1", "防汛抢险", "EMERGENCY", 4, "2026-12-05T09:00+08:00",
+                "2026-12-05T15:00+08:00", java.util.List.of("plumbing_electrical"), "SAFETY_PATROL", "C1-W01-P1-M01", "C1-W01", "C1",
+                "S1", java.util.List.of(), 5, java.util.List.of(), "TEAMS", java.util.List.of("B1"), java.util.List.of());
+        java.util.List<InstanceFile.TeamEntry> teams = java.util.List.of(
+                new InstanceFile.TeamEntry("B1", "德民社区功能型党支部", "B1", "C1", 20, Map.of(), Map.of("C1-W01", 8), 30.0),
+                new InstanceFile.TeamEntry("G1", "应急党小组", "B1", "C1", 6, Map.of("plumbing_electrical", 4), Map.of("C1-W01", 3), 0.0),
+                new InstanceFile.TeamEntry("B2", "别处的支部", "B2", "C1", 30, Map.of("plumbing_electrical", 9), Map.of(), 0.0));
+
+        Plan local = SolveFiles.solve(new InstanceFile.Instance(null, null, java.util.List.of(neighbour), teams,
+                java.util.List.of(lights, flood)), java.time.Duration.ofSeconds(1));
+        Map<String, InstanceFile.Assignment> bySeat = local.assignments().stream()
+                .collect(Collectors.toMap(InstanceFile.Assignment::seatId, a -> a));
+        assertThat(bySeat.get("E1#team").teamId()).as("the only invited team (a group of B1) holding the skill").isEqualTo("G1");
+        assertThat(bySeat.get("T1#1").memberId()).as("双报到: the neighbour is registered in C2").isNull();
+        assertThat(local.feasible()).isTrue();
+
+        Plan wide = SolveFiles.solve(new InstanceFile.Instance(null, true, java.util.List.of(neighbour), teams,
+                java.util.List.of(lights, flood)), java.time.Duration.ofSeconds(1));
+        assertThat(wide.assignments()).filteredOn(a -> a.seatId().equals("T1#1")).extracting(InstanceFile.Assignment::memberId)
+                .containsExactly("M7");
+        assertThat(wide.seatsFilled()).isEqualTo(2);
+    }
 }
