@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Matching latency over GraphQL on a running service (the `city` data set):
  * 1. recommendMembers: one published task with a skill in each of COMMUNITIES communities drawn across the
- *    city; after a warm-up, REQUESTS sequential requests round-robin over them — p50/p95/p99.
+ *    city; after WARM_UP requests (reported on their own), REQUESTS sequential requests round-robin over
+ *    them — p50/p95/p99.
  * 2. Emergencies: a live matching job for one street; EMERGENCIES emergency tasks published one after another
  *    in its communities (to the community's functional branch); for each, the job's own figure (publication
  *    received → first proposal) and the time the client waited from the publishing response until it read
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 public class MatchingLoad {
 
     static final int COMMUNITIES = 40;
+    static final int WARM_UP = 300;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String url;
 
@@ -51,9 +53,14 @@ public class MatchingLoad {
         System.out.printf("%d streets, %d communities; %d tasks to recommend for%n", streets.size(), communities.size(), tasks.size());
 
         String query = "query($t: ID!) { recommendMembers(taskId: $t, first: 10) { rank member { id name } score { hard soft } reasons { text } } }";
-        for (int i = 0; i < 50; i++) { // warm-up
+        List<Long> warmUp = new ArrayList<>(); // a fresh JVM: the first requests compile the code they run
+        for (int i = 0; i < WARM_UP; i++) {
+            long t0 = System.nanoTime();
             postVariables(query, tasks.get(i % tasks.size()));
+            warmUp.add((System.nanoTime() - t0) / 1_000);
         }
+        System.out.printf("recommendMembers, the first %d requests after start (warm-up, not counted below): %s ms%n", WARM_UP,
+                percentiles(warmUp));
         List<Long> micros = new ArrayList<>();
         int errors = 0;
         for (int i = 0; i < requests; i++) {

@@ -130,6 +130,13 @@ class RecommendationTest extends IntegrationTest {
     void refusals() {
         expectError(graphQl.document(RECOMMEND).variable("task", "nope").execute(), "TASK_NOT_FOUND");
         expectError(graphQl.document(RECOMMEND).variable("task", task).variable("first", 0).execute(), "INVALID_PAGE");
+        String emergency = graphQl.document("""
+                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "防汛抢险",
+                          kind: EMERGENCY, difficulty: 4, headcount: 3, startsAt: $start, endsAt: $end, categoryId: "SAFETY_PATROL",
+                          audience: TEAMS, teamIds: ["320613001001-GN"]}) { task { id } } }""")
+                .variable("start", FlowFixture.at(60)).variable("end", FlowFixture.at(180))
+                .execute().path("createTask.task.id").entity(String.class).get();
+        expectError(graphQl.document(RECOMMEND).variable("task", emergency).execute(), "TEAM_TASK");
         graphQl.document("mutation($id: ID!) { cancelTask(input: {taskId: $id, reason: \"不再需要\"}) { task { state } } }")
                 .variable("id", task).execute();
         expectError(graphQl.document(RECOMMEND).variable("task", task).execute(), "TASK_NOT_OPEN");
