@@ -9,11 +9,7 @@ requests=${1:-500}
 emergencies=${2:-10}
 scale=${3:-city}
 
-java_bin=""
-for candidate in /usr/lib/jvm/*/bin/java; do
-  if "$candidate" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then java_bin=$candidate; break; fi
-done
-[ -n "$java_bin" ] || { echo "no JDK 21+ under /usr/lib/jvm" >&2; exit 1; }
+source benchmarks/java.sh
 
 mvn -q -B -ntp package -DskipTests
 jar=$(ls target/tongtongzai-*.jar | grep -v original | head -1)

@@ -189,10 +189,15 @@ public class MatchingJobs {
         LoadedTask task = loaded.get(0);
         for (Run run : concerned) {
             run.added.put(task.fact().id(), new TaskAdded(task.fact().id(), received, null));
-            run.solverManager.addProblemChange(run.id, addTask(task)).exceptionally(failure -> {
-                log.warn("Task {} could not enter matching job {}", task.fact().id(), run.id, failure);
-                return null;
-            });
+            try {
+                run.solverManager.addProblemChange(run.id, addTask(task)).exceptionally(failure -> {
+                    log.warn("Task {} could not enter matching job {}", task.fact().id(), run.id, failure);
+                    return null;
+                });
+            } catch (RuntimeException finished) { // the job ended meanwhile: nothing to add the task to
+                run.added.remove(task.fact().id());
+                log.debug("Matching job {} ended before task {} could enter it", run.id, task.fact().id(), finished);
+            }
         }
     }
 
@@ -264,10 +269,14 @@ public class MatchingJobs {
             }
         }
         if ("LIVE".equals(run.status)) {
-            run.solverManager.addProblemChange(run.id, pin(pinned)).exceptionally(failure -> {
-                log.warn("Accepted seats could not be pinned in matching job {}", run.id, failure);
-                return null;
-            });
+            try {
+                run.solverManager.addProblemChange(run.id, pin(pinned)).exceptionally(failure -> {
+                    log.warn("Accepted seats could not be pinned in matching job {}", run.id, failure);
+                    return null;
+                });
+            } catch (RuntimeException stopped) { // stopped meanwhile: the claims stand, nothing left to pin
+                log.debug("Matching job {} stopped before its accepted seats could be pinned", run.id, stopped);
+            }
         } else {
             run.status = "ACCEPTED";
         }
