@@ -25,7 +25,7 @@ class ArchitectureTest {
     void thePlatformDependsOnNoFeature() {
         noClasses().that().resideInAPackage("..platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("..organization..", "..member..", "..dataset..",
-                        "..task..", "..request..", "..evaluation..", "..matching..")
+                        "..task..", "..request..", "..evaluation..", "..matching..", "..knowledge..")
                 .check(CLASSES);
     }
 
@@ -46,7 +46,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..evaluation..", "..dataset..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("..member..")
-                .should().dependOnClassesThat().resideInAnyPackage("..task..", "..request..", "..evaluation..")
+                .should().dependOnClassesThat().resideInAnyPackage("..task..", "..request..", "..evaluation..", "..knowledge..")
                 .check(CLASSES);
     }
 }

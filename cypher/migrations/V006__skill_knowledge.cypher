@@ -1,0 +1,260 @@
+// The skill knowledge graph (issue 6): what residents ask for and what members can do, in the words both use.
+// Every skill gets synonyms (other names for the skill) and keywords (words residents write when they need
+// it), skills get broader skills (BROADER) and skills that can stand in for them (SUBSTITUTES, strength 0–1:
+// how well the substitute covers the need), and common occupations imply skills (IMPLIES_SKILL, level 1–5).
+// Reference data: change it through a new migration; secretaries' corrections are kept apart (learned links).
+
+// 1. Skills new in this migration, each under the category it serves.
+UNWIND [
+  {id: 'circuit_repair', name: '电路维修', category: 'HELP_THE_NEEDY'},
+  {id: 'pipe_repair', name: '水管维修', category: 'HELP_THE_NEEDY'},
+  {id: 'lock_repair', name: '开锁换锁', category: 'HELP_THE_NEEDY'},
+  {id: 'furniture_repair', name: '家具维修', category: 'HELP_THE_NEEDY'},
+  {id: 'air_conditioner_cleaning', name: '空调清洗', category: 'HELP_THE_NEEDY'},
+  {id: 'home_cleaning', name: '家政保洁', category: 'HELP_THE_NEEDY'},
+  {id: 'haircut', name: '义务理发', category: 'HELP_THE_NEEDY'},
+  {id: 'meal_delivery', name: '助餐送餐', category: 'HELP_THE_NEEDY'},
+  {id: 'grocery_shopping', name: '代买代购', category: 'HELP_THE_NEEDY'},
+  {id: 'moving_help', name: '搬运帮扶', category: 'HELP_THE_NEEDY'},
+  {id: 'disability_assistance', name: '助残服务', category: 'HELP_THE_NEEDY'},
+  {id: 'child_care', name: '儿童看护', category: 'HELP_THE_NEEDY'},
+  {id: 'elderly_care', name: '老人照护', category: 'HELP_THE_NEEDY'},
+  {id: 'computer_repair', name: '电脑维修', category: 'HELP_THE_NEEDY'},
+  {id: 'online_services_help', name: '网上办事代办', category: 'HELP_THE_NEEDY'},
+  {id: 'blood_pressure_check', name: '量血压测血糖', category: 'HEALTH_CARE'},
+  {id: 'rehabilitation', name: '康复护理', category: 'HEALTH_CARE'},
+  {id: 'traditional_medicine', name: '中医理疗', category: 'HEALTH_CARE'},
+  {id: 'health_education', name: '健康讲座', category: 'HEALTH_CARE'},
+  {id: 'medication_guidance', name: '用药指导', category: 'HEALTH_CARE'},
+  {id: 'will_and_inheritance', name: '遗嘱继承咨询', category: 'LEGAL_AID'},
+  {id: 'marriage_family_law', name: '婚姻家庭法律咨询', category: 'LEGAL_AID'},
+  {id: 'consumer_rights', name: '消费维权', category: 'LEGAL_AID'},
+  {id: 'document_drafting', name: '文书代写', category: 'LEGAL_AID'},
+  {id: 'medical_insurance_advice', name: '医保政策咨询', category: 'POLICY_PUBLICITY'},
+  {id: 'elderly_benefits_advice', name: '养老政策咨询', category: 'POLICY_PUBLICITY'},
+  {id: 'employment_advice', name: '就业指导', category: 'POLICY_PUBLICITY'},
+  {id: 'housing_policy_advice', name: '住房政策咨询', category: 'POLICY_PUBLICITY'},
+  {id: 'english_teaching', name: '英语辅导', category: 'CULTURE_EDUCATION'},
+  {id: 'science_popularisation', name: '科普讲座', category: 'CULTURE_EDUCATION'},
+  {id: 'photography', name: '摄影摄像', category: 'CULTURE_EDUCATION'},
+  {id: 'sports_coaching', name: '健身指导', category: 'CULTURE_EDUCATION'},
+  {id: 'garbage_clearing', name: '垃圾清运', category: 'ENVIRONMENT'},
+  {id: 'pest_control', name: '消杀灭蚊', category: 'ENVIRONMENT'},
+  {id: 'illegal_ad_removal', name: '清除小广告', category: 'ENVIRONMENT'},
+  {id: 'parking_management', name: '车辆停放管理', category: 'SAFETY_PATROL'},
+  {id: 'gas_safety', name: '燃气安全检查', category: 'SAFETY_PATROL'},
+  {id: 'flood_control', name: '防汛抢险', category: 'SAFETY_PATROL'},
+  {id: 'noise_mediation', name: '噪音纠纷调解', category: 'MEDIATION'},
+  {id: 'pet_dispute_mediation', name: '养犬纠纷调解', category: 'MEDIATION'}
+] AS row
+MATCH (c:PostCategory {id: row.category})
+MERGE (s:Skill {id: row.id})
+  ON CREATE SET s.name = row.name
+MERGE (s)-[:SERVES]->(c);
+
+// 2. Synonyms and keywords of every skill (the 29 of V003 and the 40 above).
+UNWIND [
+  {id: 'legal_consulting', synonyms: ['法律咨询', '法律服务', '律师咨询'], keywords: ['法律', '律师', '打官司', '起诉', '法院', '纠纷', '欠钱', '借钱不还', '被骗', '赔偿', '维权']},
+  {id: 'contract_review', synonyms: ['合同审查', '看合同'], keywords: ['合同', '协议', '签字', '租房合同', '购房合同', '条款']},
+  {id: 'labour_dispute', synonyms: ['劳动维权', '劳动纠纷'], keywords: ['工资', '拖欠', '欠薪', '工伤', '辞退', '加班费', '劳动合同', '社保断缴']},
+  {id: 'policy_explaining', synonyms: ['政策解读', '政策宣讲'], keywords: ['政策', '补贴', '申请', '办理', '条件', '文件', '新规']},
+  {id: 'social_security_advice', synonyms: ['社保咨询', '社保办理'], keywords: ['社保', '养老保险', '失业金', '缴费', '退休金', '社保卡']},
+  {id: 'anti_fraud_publicity', synonyms: ['反诈宣传', '防诈骗'], keywords: ['诈骗', '骗子', '电信诈骗', '陌生电话', '转账', '中奖', '保健品', '骗']},
+  {id: 'waste_sorting_publicity', synonyms: ['垃圾分类宣传', '垃圾分类指导'], keywords: ['垃圾分类', '湿垃圾', '干垃圾', '可回收', '有害垃圾', '分类']},
+  {id: 'greening', synonyms: ['绿化养护', '修剪绿化'], keywords: ['树', '草坪', '绿化', '花坛', '树枝', '修剪', '杂草']},
+  {id: 'cleaning', synonyms: ['环境清扫', '楼道清扫'], keywords: ['打扫', '清扫', '卫生', '脏', '楼道', '落叶', '积水']},
+  {id: 'plumbing_electrical', synonyms: ['水电维修', '水电工'], keywords: ['水电', '维修', '坏了', '灯', '灯泡', '跳闸', '停电', '漏水', '水龙头', '插座', '开关']},
+  {id: 'appliance_repair', synonyms: ['家电维修', '修家电'], keywords: ['家电', '电视', '冰箱', '洗衣机', '热水器', '微波炉', '电饭煲', '油烟机']},
+  {id: 'errand_medicine', synonyms: ['代购送药', '代取药'], keywords: ['取药', '买药', '送药', '配药', '药房', '药店', '处方']},
+  {id: 'elderly_visiting', synonyms: ['探访老人', '上门探望'], keywords: ['独居', '老人', '空巢', '探望', '看望', '陪聊', '孤寡', '老人家']},
+  {id: 'phone_teaching', synonyms: ['手机使用教学', '智能手机教学'], keywords: ['手机', '微信', '视频通话', '健康码', '扫码', '支付宝', '智能手机', '打车软件']},
+  {id: 'accompany_hospital', synonyms: ['陪诊', '陪同就医'], keywords: ['看病', '医院', '挂号', '陪同', '复查', '就医', '住院', '检查']},
+  {id: 'health_check', synonyms: ['健康体检', '义诊'], keywords: ['体检', '义诊', '检查身体', '身体检查']},
+  {id: 'chronic_disease_care', synonyms: ['慢病管理', '慢性病随访'], keywords: ['高血压', '糖尿病', '慢性病', '慢病', '随访', '心脏病']},
+  {id: 'first_aid', synonyms: ['急救培训', '应急救护'], keywords: ['急救', '心肺复苏', '晕倒', 'AED', '救护']},
+  {id: 'psychological_counselling', synonyms: ['心理疏导', '心理咨询'], keywords: ['心理', '抑郁', '焦虑', '想不开', '情绪', '失眠', '孤独', '压力']},
+  {id: 'tutoring', synonyms: ['课业辅导', '作业辅导', '家教'], keywords: ['作业', '辅导', '功课', '学习', '数学', '语文', '补课', '孩子学习']},
+  {id: 'calligraphy_painting', synonyms: ['书法绘画', '书画'], keywords: ['书法', '写字', '绘画', '画画', '毛笔字', '春联']},
+  {id: 'music_dance', synonyms: ['文艺演出', '文艺'], keywords: ['唱歌', '跳舞', '广场舞', '演出', '乐器', '合唱', '晚会']},
+  {id: 'reading_promotion', synonyms: ['阅读推广', '读书会'], keywords: ['读书', '阅读', '图书', '绘本', '讲故事']},
+  {id: 'night_patrol', synonyms: ['夜间巡逻', '治安巡逻'], keywords: ['巡逻', '治安', '小偷', '陌生人', '安全', '夜里', '盗窃']},
+  {id: 'fire_safety', synonyms: ['消防安全检查', '消防检查'], keywords: ['消防', '灭火器', '火灾', '电动车充电', '飞线充电', '消防通道', '着火']},
+  {id: 'traffic_guiding', synonyms: ['交通疏导', '文明交通'], keywords: ['交通', '路口', '堵车', '上学路上', '过马路']},
+  {id: 'neighbour_mediation', synonyms: ['邻里调解', '邻里纠纷调解'], keywords: ['邻居', '邻里', '吵架', '矛盾', '纠纷', '调解', '闹矛盾']},
+  {id: 'family_mediation', synonyms: ['家庭矛盾调解', '家庭调解'], keywords: ['家庭矛盾', '婆媳', '夫妻', '赡养', '子女不管', '家暴', '吵架']},
+  {id: 'property_dispute_mediation', synonyms: ['物业纠纷调解', '物业矛盾调解'], keywords: ['物业', '物业费', '业委会', '停车费', '电梯', '维修基金']},
+  {id: 'circuit_repair', synonyms: ['电路维修', '电工'], keywords: ['电路', '电线', '跳闸', '停电', '短路', '漏电', '插座', '灯', '灯坏了', '电表']},
+  {id: 'pipe_repair', synonyms: ['水管维修', '管道疏通'], keywords: ['水管', '漏水', '下水道', '堵了', '马桶', '水龙头', '渗水', '疏通']},
+  {id: 'lock_repair', synonyms: ['开锁换锁', '修锁'], keywords: ['锁', '钥匙', '门锁', '开锁', '锁坏了', '进不了门']},
+  {id: 'furniture_repair', synonyms: ['家具维修', '修家具'], keywords: ['家具', '桌子', '椅子', '柜子', '床', '门窗', '纱窗']},
+  {id: 'air_conditioner_cleaning', synonyms: ['空调清洗', '空调维修'], keywords: ['空调', '不制冷', '空调清洗', '滴水', '空调异味']},
+  {id: 'home_cleaning', synonyms: ['家政保洁', '打扫卫生'], keywords: ['家政', '保洁', '擦窗', '大扫除', '收拾屋子', '打扫家里']},
+  {id: 'haircut', synonyms: ['义务理发', '上门理发'], keywords: ['理发', '剪头发', '剃头', '头发']},
+  {id: 'meal_delivery', synonyms: ['助餐送餐', '送餐'], keywords: ['送饭', '做饭', '吃饭', '送餐', '助餐', '午饭', '老年食堂']},
+  {id: 'grocery_shopping', synonyms: ['代买代购', '跑腿'], keywords: ['买菜', '代买', '跑腿', '超市', '日用品', '米', '油', '代购']},
+  {id: 'moving_help', synonyms: ['搬运帮扶', '搬家帮忙'], keywords: ['搬', '搬家', '搬东西', '重物', '扛', '抬', '上楼']},
+  {id: 'disability_assistance', synonyms: ['助残服务', '残疾人帮扶'], keywords: ['残疾', '轮椅', '盲人', '聋哑', '行动不便', '残疾人']},
+  {id: 'child_care', synonyms: ['儿童看护', '托管'], keywords: ['孩子', '小孩', '看孩子', '接送孩子', '放学', '托管', '留守儿童']},
+  {id: 'elderly_care', synonyms: ['老人照护', '助老'], keywords: ['照顾老人', '老人', '腿脚不便', '行动不便', '卧床', '失能', '护理', '陪护']},
+  {id: 'computer_repair', synonyms: ['电脑维修', '修电脑'], keywords: ['电脑', '笔记本', '网络', '宽带', '路由器', '打印机', 'wifi', 'WiFi', '上网']},
+  {id: 'online_services_help', synonyms: ['网上办事代办', '帮办代办'], keywords: ['网上办', '预约', '挂号', '缴费', '网上申请', '办证', '认证', '代办']},
+  {id: 'blood_pressure_check', synonyms: ['量血压测血糖', '血压血糖监测'], keywords: ['血压', '血糖', '量血压', '测血糖', '血压计']},
+  {id: 'rehabilitation', synonyms: ['康复护理', '康复训练'], keywords: ['康复', '中风', '偏瘫', '术后', '骨折', '复健']},
+  {id: 'traditional_medicine', synonyms: ['中医理疗', '推拿按摩'], keywords: ['中医', '针灸', '推拿', '按摩', '艾灸', '腰疼', '颈椎']},
+  {id: 'health_education', synonyms: ['健康讲座', '健康知识宣传'], keywords: ['健康讲座', '养生', '健康知识', '预防', '讲座']},
+  {id: 'medication_guidance', synonyms: ['用药指导', '合理用药'], keywords: ['吃药', '药怎么吃', '用药', '说明书', '副作用', '药量']},
+  {id: 'will_and_inheritance', synonyms: ['遗嘱继承咨询', '继承咨询'], keywords: ['遗嘱', '继承', '遗产', '房产过户', '公证']},
+  {id: 'marriage_family_law', synonyms: ['婚姻家庭法律咨询', '婚姻法咨询'], keywords: ['离婚', '抚养权', '抚养费', '彩礼', '婚姻', '财产分割']},
+  {id: 'consumer_rights', synonyms: ['消费维权', '消费者权益'], keywords: ['退货', '退款', '假货', '消费', '商家', '投诉', '质量问题']},
+  {id: 'document_drafting', synonyms: ['文书代写', '代写材料'], keywords: ['写材料', '代写', '申请书', '起诉状', '填表', '证明']},
+  {id: 'medical_insurance_advice', synonyms: ['医保政策咨询', '医保办理'], keywords: ['医保', '报销', '异地就医', '医保卡', '大病保险', '门诊']},
+  {id: 'elderly_benefits_advice', synonyms: ['养老政策咨询', '老年优待'], keywords: ['高龄补贴', '养老金', '老年卡', '养老', '尊老金', '居家养老']},
+  {id: 'employment_advice', synonyms: ['就业指导', '求职帮助'], keywords: ['找工作', '就业', '失业', '招聘', '简历', '培训', '再就业']},
+  {id: 'housing_policy_advice', synonyms: ['住房政策咨询', '保障房咨询'], keywords: ['廉租房', '公租房', '住房', '租房补贴', '拆迁', '老旧小区改造']},
+  {id: 'english_teaching', synonyms: ['英语辅导', '英语教学'], keywords: ['英语', '英文', '单词', '口语']},
+  {id: 'science_popularisation', synonyms: ['科普讲座', '科学普及'], keywords: ['科普', '科学', '实验', '天文', '编程']},
+  {id: 'photography', synonyms: ['摄影摄像', '拍照'], keywords: ['拍照', '照片', '摄影', '录像', '证件照', '全家福']},
+  {id: 'sports_coaching', synonyms: ['健身指导', '体育锻炼指导'], keywords: ['健身', '锻炼', '太极', '八段锦', '运动', '跑步']},
+  {id: 'garbage_clearing', synonyms: ['垃圾清运', '清运垃圾'], keywords: ['垃圾', '建筑垃圾', '堆放', '清运', '垃圾桶', '大件垃圾', '臭']},
+  {id: 'pest_control', synonyms: ['消杀灭蚊', '除四害'], keywords: ['蚊子', '老鼠', '蟑螂', '消杀', '苍蝇', '白蚁']},
+  {id: 'illegal_ad_removal', synonyms: ['清除小广告', '铲除牛皮癣'], keywords: ['小广告', '牛皮癣', '乱贴', '涂鸦', '传单']},
+  {id: 'parking_management', synonyms: ['车辆停放管理', '停车秩序'], keywords: ['停车', '乱停', '堵车库', '电动车乱停', '占道', '车位', '挡路']},
+  {id: 'gas_safety', synonyms: ['燃气安全检查', '燃气检查'], keywords: ['燃气', '煤气', '天然气', '漏气', '煤气味', '燃气灶', '液化气']},
+  {id: 'flood_control', synonyms: ['防汛抢险', '防汛'], keywords: ['防汛', '暴雨', '积水', '淹水', '台风', '沙袋', '排水', '进水']},
+  {id: 'noise_mediation', synonyms: ['噪音纠纷调解', '噪声扰民调解'], keywords: ['噪音', '扰民', '装修', '太吵', '广场舞声音', '半夜', '吵闹']},
+  {id: 'pet_dispute_mediation', synonyms: ['养犬纠纷调解', '宠物纠纷调解'], keywords: ['狗', '养狗', '宠物', '狗叫', '遛狗', '狗屎', '咬人', '猫']}
+] AS row
+MATCH (s:Skill {id: row.id})
+SET s.synonyms = row.synonyms, s.keywords = row.keywords;
+
+// 3. Broader skills: a narrower skill is a kind of its broader one.
+UNWIND [
+  ['circuit_repair', 'plumbing_electrical'], ['pipe_repair', 'plumbing_electrical'],
+  ['air_conditioner_cleaning', 'appliance_repair'], ['computer_repair', 'appliance_repair'],
+  ['contract_review', 'legal_consulting'], ['labour_dispute', 'legal_consulting'],
+  ['will_and_inheritance', 'legal_consulting'], ['marriage_family_law', 'legal_consulting'],
+  ['consumer_rights', 'legal_consulting'],
+  ['social_security_advice', 'policy_explaining'], ['medical_insurance_advice', 'policy_explaining'],
+  ['elderly_benefits_advice', 'policy_explaining'], ['employment_advice', 'policy_explaining'],
+  ['housing_policy_advice', 'policy_explaining'],
+  ['blood_pressure_check', 'chronic_disease_care'], ['medication_guidance', 'chronic_disease_care'],
+  ['english_teaching', 'tutoring'],
+  ['noise_mediation', 'neighbour_mediation'], ['pet_dispute_mediation', 'neighbour_mediation'],
+  ['meal_delivery', 'elderly_care'], ['elderly_visiting', 'elderly_care'],
+  ['gas_safety', 'fire_safety']
+] AS pair
+MATCH (narrower:Skill {id: pair[0]}), (broader:Skill {id: pair[1]})
+MERGE (narrower)-[:BROADER]->(broader);
+
+// 4. Substitutes: (a)-[:SUBSTITUTES {strength}]->(b) — a member with skill a can stand in for a need of b.
+UNWIND [
+  {from: 'plumbing_electrical', to: 'circuit_repair', strength: 0.9},
+  {from: 'plumbing_electrical', to: 'pipe_repair', strength: 0.9},
+  {from: 'circuit_repair', to: 'plumbing_electrical', strength: 0.7},
+  {from: 'pipe_repair', to: 'plumbing_electrical', strength: 0.6},
+  {from: 'circuit_repair', to: 'appliance_repair', strength: 0.5},
+  {from: 'appliance_repair', to: 'air_conditioner_cleaning', strength: 0.8},
+  {from: 'appliance_repair', to: 'circuit_repair', strength: 0.4},
+  {from: 'computer_repair', to: 'phone_teaching', strength: 0.7},
+  {from: 'phone_teaching', to: 'online_services_help', strength: 0.7},
+  {from: 'online_services_help', to: 'phone_teaching', strength: 0.6},
+  {from: 'errand_medicine', to: 'grocery_shopping', strength: 0.9},
+  {from: 'grocery_shopping', to: 'errand_medicine', strength: 0.8},
+  {from: 'meal_delivery', to: 'grocery_shopping', strength: 0.6},
+  {from: 'accompany_hospital', to: 'errand_medicine', strength: 0.7},
+  {from: 'elderly_care', to: 'elderly_visiting', strength: 0.9},
+  {from: 'elderly_visiting', to: 'elderly_care', strength: 0.5},
+  {from: 'elderly_care', to: 'accompany_hospital', strength: 0.6},
+  {from: 'rehabilitation', to: 'elderly_care', strength: 0.7},
+  {from: 'chronic_disease_care', to: 'blood_pressure_check', strength: 0.9},
+  {from: 'health_check', to: 'blood_pressure_check', strength: 0.9},
+  {from: 'chronic_disease_care', to: 'medication_guidance', strength: 0.8},
+  {from: 'health_check', to: 'health_education', strength: 0.6},
+  {from: 'first_aid', to: 'health_education', strength: 0.5},
+  {from: 'legal_consulting', to: 'contract_review', strength: 0.8},
+  {from: 'legal_consulting', to: 'labour_dispute', strength: 0.7},
+  {from: 'legal_consulting', to: 'will_and_inheritance', strength: 0.7},
+  {from: 'legal_consulting', to: 'marriage_family_law', strength: 0.7},
+  {from: 'legal_consulting', to: 'consumer_rights', strength: 0.8},
+  {from: 'legal_consulting', to: 'document_drafting', strength: 0.8},
+  {from: 'marriage_family_law', to: 'family_mediation', strength: 0.6},
+  {from: 'family_mediation', to: 'neighbour_mediation', strength: 0.7},
+  {from: 'neighbour_mediation', to: 'noise_mediation', strength: 0.9},
+  {from: 'neighbour_mediation', to: 'pet_dispute_mediation', strength: 0.9},
+  {from: 'neighbour_mediation', to: 'property_dispute_mediation', strength: 0.6},
+  {from: 'property_dispute_mediation', to: 'parking_management', strength: 0.4},
+  {from: 'psychological_counselling', to: 'family_mediation', strength: 0.5},
+  {from: 'psychological_counselling', to: 'elderly_visiting', strength: 0.6},
+  {from: 'policy_explaining', to: 'social_security_advice', strength: 0.6},
+  {from: 'policy_explaining', to: 'medical_insurance_advice', strength: 0.6},
+  {from: 'policy_explaining', to: 'elderly_benefits_advice', strength: 0.6},
+  {from: 'social_security_advice', to: 'medical_insurance_advice', strength: 0.8},
+  {from: 'social_security_advice', to: 'elderly_benefits_advice', strength: 0.7},
+  {from: 'tutoring', to: 'english_teaching', strength: 0.5},
+  {from: 'tutoring', to: 'reading_promotion', strength: 0.6},
+  {from: 'english_teaching', to: 'tutoring', strength: 0.6},
+  {from: 'science_popularisation', to: 'tutoring', strength: 0.5},
+  {from: 'cleaning', to: 'garbage_clearing', strength: 0.8},
+  {from: 'garbage_clearing', to: 'cleaning', strength: 0.8},
+  {from: 'cleaning', to: 'illegal_ad_removal', strength: 0.8},
+  {from: 'cleaning', to: 'home_cleaning', strength: 0.7},
+  {from: 'home_cleaning', to: 'cleaning', strength: 0.8},
+  {from: 'greening', to: 'cleaning', strength: 0.5},
+  {from: 'night_patrol', to: 'parking_management', strength: 0.6},
+  {from: 'night_patrol', to: 'flood_control', strength: 0.6},
+  {from: 'traffic_guiding', to: 'parking_management', strength: 0.8},
+  {from: 'fire_safety', to: 'gas_safety', strength: 0.7},
+  {from: 'gas_safety', to: 'fire_safety', strength: 0.6},
+  {from: 'moving_help', to: 'flood_control', strength: 0.5},
+  {from: 'child_care', to: 'tutoring', strength: 0.4},
+  {from: 'disability_assistance', to: 'elderly_care', strength: 0.7},
+  {from: 'elderly_care', to: 'disability_assistance', strength: 0.7}
+] AS row
+MATCH (a:Skill {id: row.from}), (b:Skill {id: row.to})
+MERGE (a)-[r:SUBSTITUTES]->(b)
+  SET r.strength = row.strength;
+
+// 5. Occupations members write in their profiles, and the skills (with a level) they imply.
+UNWIND [
+  {id: 'lawyer', name: '律师', synonyms: ['执业律师', '法律工作者', '律所'], skills: [['legal_consulting', 5], ['contract_review', 4], ['labour_dispute', 4], ['will_and_inheritance', 4], ['marriage_family_law', 4], ['consumer_rights', 4], ['document_drafting', 4]]},
+  {id: 'judge_prosecutor', name: '法官', synonyms: ['检察官', '法院', '检察院'], skills: [['legal_consulting', 4], ['family_mediation', 3], ['neighbour_mediation', 3]]},
+  {id: 'community_doctor', name: '社区医生', synonyms: ['医生', '全科医生', '卫生服务中心', '乡村医生'], skills: [['health_check', 4], ['chronic_disease_care', 4], ['blood_pressure_check', 5], ['medication_guidance', 4], ['first_aid', 3], ['health_education', 4]]},
+  {id: 'nurse', name: '护士', synonyms: ['护理', '护师', '护工'], skills: [['blood_pressure_check', 5], ['rehabilitation', 3], ['elderly_care', 4], ['first_aid', 4], ['accompany_hospital', 4]]},
+  {id: 'pharmacist', name: '药剂师', synonyms: ['药师', '药店'], skills: [['medication_guidance', 5], ['errand_medicine', 3]]},
+  {id: 'tcm_doctor', name: '中医', synonyms: ['中医师', '推拿师', '针灸'], skills: [['traditional_medicine', 5], ['health_education', 3]]},
+  {id: 'psychologist', name: '心理咨询师', synonyms: ['心理医生', '心理老师'], skills: [['psychological_counselling', 5], ['family_mediation', 3]]},
+  {id: 'electrician', name: '电工', synonyms: ['电气', '水电工', '维修工'], skills: [['circuit_repair', 5], ['plumbing_electrical', 4], ['appliance_repair', 3]]},
+  {id: 'plumber', name: '水管工', synonyms: ['管道工', '水暖工'], skills: [['pipe_repair', 5], ['plumbing_electrical', 4]]},
+  {id: 'appliance_technician', name: '家电维修师傅', synonyms: ['家电维修', '空调安装'], skills: [['appliance_repair', 5], ['air_conditioner_cleaning', 4]]},
+  {id: 'it_engineer', name: '程序员', synonyms: ['IT工程师', '网络工程师', '软件工程师', '电脑'], skills: [['computer_repair', 4], ['phone_teaching', 4], ['online_services_help', 4], ['science_popularisation', 3]]},
+  {id: 'middle_school_teacher', name: '中学教师', synonyms: ['中学老师', '高中老师', '初中老师'], skills: [['tutoring', 5], ['reading_promotion', 3], ['science_popularisation', 3]]},
+  {id: 'primary_school_teacher', name: '小学教师', synonyms: ['小学老师', '幼儿园老师', '教师', '老师'], skills: [['tutoring', 4], ['child_care', 4], ['reading_promotion', 4]]},
+  {id: 'english_teacher', name: '英语教师', synonyms: ['英语老师', '外语老师'], skills: [['english_teaching', 5], ['tutoring', 3]]},
+  {id: 'civil_servant', name: '公务员', synonyms: ['机关干部', '街道干部', '社区工作者'], skills: [['policy_explaining', 4], ['social_security_advice', 3], ['document_drafting', 3]]},
+  {id: 'social_security_clerk', name: '人社工作人员', synonyms: ['社保局', '人社局', '医保局'], skills: [['social_security_advice', 5], ['medical_insurance_advice', 5], ['elderly_benefits_advice', 4], ['employment_advice', 4]]},
+  {id: 'police_officer', name: '民警', synonyms: ['警察', '辅警', '派出所'], skills: [['night_patrol', 5], ['anti_fraud_publicity', 5], ['traffic_guiding', 4], ['neighbour_mediation', 3]]},
+  {id: 'firefighter', name: '消防员', synonyms: ['消防', '应急管理'], skills: [['fire_safety', 5], ['gas_safety', 4], ['first_aid', 4], ['flood_control', 4]]},
+  {id: 'security_guard', name: '保安', synonyms: ['安保', '门卫'], skills: [['night_patrol', 4], ['parking_management', 4], ['traffic_guiding', 3]]},
+  {id: 'banker', name: '银行职员', synonyms: ['银行', '金融'], skills: [['anti_fraud_publicity', 4], ['online_services_help', 3]]},
+  {id: 'accountant', name: '会计', synonyms: ['财务', '会计师'], skills: [['document_drafting', 3], ['policy_explaining', 3]]},
+  {id: 'chef', name: '厨师', synonyms: ['炊事员', '餐饮'], skills: [['meal_delivery', 4]]},
+  {id: 'barber', name: '理发师', synonyms: ['美发师', '理发'], skills: [['haircut', 5]]},
+  {id: 'cleaner', name: '保洁员', synonyms: ['环卫工', '家政'], skills: [['cleaning', 4], ['home_cleaning', 4], ['garbage_clearing', 4]]},
+  {id: 'gardener', name: '园林工人', synonyms: ['绿化工', '园艺师'], skills: [['greening', 5]]},
+  {id: 'driver', name: '司机', synonyms: ['驾驶员', '快递员', '外卖员'], skills: [['grocery_shopping', 3], ['moving_help', 3], ['errand_medicine', 3]]},
+  {id: 'artist', name: '书画家', synonyms: ['美术老师', '书法家', '画家'], skills: [['calligraphy_painting', 5]]},
+  {id: 'musician', name: '音乐教师', synonyms: ['音乐老师', '舞蹈老师', '演员'], skills: [['music_dance', 5]]},
+  {id: 'photographer', name: '摄影师', synonyms: ['摄像师', '记者'], skills: [['photography', 5]]},
+  {id: 'fitness_coach', name: '健身教练', synonyms: ['体育老师', '教练'], skills: [['sports_coaching', 5]]},
+  {id: 'social_worker', name: '社工', synonyms: ['社会工作者', '志愿者'], skills: [['elderly_visiting', 4], ['elderly_care', 3], ['disability_assistance', 3], ['psychological_counselling', 2]]}
+] AS row
+MERGE (o:Occupation {id: row.id})
+  ON CREATE SET o.name = row.name
+SET o.synonyms = row.synonyms
+WITH o, row
+UNWIND row.skills AS implied
+MATCH (s:Skill {id: implied[0]})
+MERGE (o)-[r:IMPLIES_SKILL]->(s)
+  SET r.level = implied[1];
+
+CREATE CONSTRAINT occupation_id IF NOT EXISTS FOR (n:Occupation) REQUIRE n.id IS UNIQUE;
