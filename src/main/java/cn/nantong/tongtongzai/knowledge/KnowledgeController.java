@@ -7,19 +7,82 @@ import java.util.stream.Collectors;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import cn.nantong.tongtongzai.member.MemberService;
+import cn.nantong.tongtongzai.member.PostCategory;
 import cn.nantong.tongtongzai.member.Skill;
+import cn.nantong.tongtongzai.platform.graphql.Actor;
+import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.request.Request;
+import cn.nantong.tongtongzai.request.RequestService;
 
 /** graphql/knowledge.graphqls */
 @Controller
 class KnowledgeController {
 
-    private final KnowledgeService knowledge;
+    static final int MAX_TEXT = 10_000;
 
-    KnowledgeController(KnowledgeService knowledge) {
+    private final KnowledgeService knowledge;
+    private final RequestClassifier classifier;
+    private final ClassificationCorrections corrections;
+    private final MemberService members;
+    private final RequestService requests;
+
+    KnowledgeController(KnowledgeService knowledge, RequestClassifier classifier, ClassificationCorrections corrections,
+            MemberService members, RequestService requests) {
         this.knowledge = knowledge;
+        this.classifier = classifier;
+        this.corrections = corrections;
+        this.members = members;
+        this.requests = requests;
+    }
+
+    record CorrectClassificationInput(String requestId, List<String> skillIds) {
+    }
+
+    record CorrectClassificationPayload(Request request, List<String> learnedWords) {
+    }
+
+    @QueryMapping
+    RequestClassifier.Classification classifyText(@Argument String text) {
+        new Validation().require(text != null && text.length() <= MAX_TEXT, "text", "INVALID_TEXT",
+                "内容最多" + MAX_TEXT + "个字符。").throwIfInvalid();
+        return classifier.classify(text);
+    }
+
+    @SchemaMapping(typeName = "Request")
+    RequestClassifier.Classification classification(Request request) {
+        return classifier.classify(request.text());
+    }
+
+    @BatchMapping(typeName = "Request")
+    Map<Request, List<Skill>> neededSkills(List<Request> list) {
+        Map<String, List<Skill>> needed = knowledge.neededSkills(list.stream().map(Request::id).distinct().toList());
+        return list.stream().distinct().collect(Collectors.toMap(Function.identity(), r -> needed.getOrDefault(r.id(), List.of())));
+    }
+
+    @MutationMapping
+    CorrectClassificationPayload correctRequestClassification(@Argument CorrectClassificationInput input,
+            @ContextValue Actor actor) {
+        ClassificationCorrections.Correction done = corrections.correct(input.requestId(), input.skillIds(), actor);
+        return new CorrectClassificationPayload(requests.request(done.requestId()).orElseThrow(), done.learnedWords());
+    }
+
+    @SchemaMapping(typeName = "Classification")
+    PostCategory category(RequestClassifier.Classification classification) {
+        return classification.categoryId() == null ? null
+                : members.categoriesOfSkills(List.of(classification.categoryId())).get(classification.categoryId());
+    }
+
+    @BatchMapping(typeName = "SkillMatch")
+    Map<RequestClassifier.SkillMatch, Skill> skill(List<RequestClassifier.SkillMatch> matches) {
+        Map<String, Skill> skills = members.skills(matches.stream().map(RequestClassifier.SkillMatch::skillId).distinct().toList());
+        return matches.stream().distinct().collect(Collectors.toMap(Function.identity(), m -> skills.get(m.skillId())));
     }
 
     @QueryMapping

@@ -67,6 +67,19 @@ public class KnowledgeService {
         return known;
     }
 
+    /** The skills a secretary said each request needs. */
+    public Map<String, List<Skill>> neededSkills(Collection<String> requestIds) {
+        Map<String, List<Skill>> needed = new HashMap<>();
+        neo4j.query("""
+                UNWIND $ids AS id
+                MATCH (:Request {id: id})-[:NEEDS_SKILL]->(s:Skill)
+                WITH id, s ORDER BY s.name
+                RETURN id, collect(%s) AS skills""".formatted(SKILL.formatted("s")))
+                .bind(List.copyOf(requestIds)).to("ids").fetch().all()
+                .forEach(row -> needed.put(Values.string(row, "id"), skills(row.get("skills"))));
+        return needed;
+    }
+
     /** Occupations by name, each with the skills it implies (highest level first). */
     public List<Occupation> occupations() {
         return neo4j.query("""

@@ -1,0 +1,115 @@
+package cn.nantong.tongtongzai.knowledge;
+
+import static cn.nantong.tongtongzai.support.FlowFixture.expectError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.nantong.tongtongzai.support.FlowFixture;
+import cn.nantong.tongtongzai.support.IntegrationTest;
+
+/** classifyText and correctRequestClassification over GraphQL, with HanLP and the knowledge graph in Neo4j. */
+class RequestClassificationTest extends IntegrationTest {
+
+    static final String CLASSIFY = """
+            query($text: String!) { classifyText(text: $text) {
+              category { id } confidence classified reason skills { skill { id } score words } } }""";
+
+    @Autowired
+    Driver driver;
+
+    @Test
+    void residentsWordsFindTheirSkillsAndCategory() {
+        Map<String, Object> lights = classify("楼道灯坏了好几天");
+        assertThat(lights).containsEntry("classified", true);
+        assertThat(category(lights)).isEqualTo("HELP_THE_NEEDY");
+        assertThat(skillIds(lights).getFirst()).isIn("plumbing_electrical", "circuit_repair");
+        assertThat((String) lights.get("reason")).startsWith("依据：");
+
+        Map<String, Object> medicine = classify("老人腿脚不便想请人帮忙取药");
+        assertThat(category(medicine)).isEqualTo("HELP_THE_NEEDY");
+        assertThat(skillIds(medicine)).contains("errand_medicine", "elderly_care");
+
+        Map<String, Object> noise = classify("邻居装修噪音扰民想请人调解");
+        assertThat(category(noise)).isEqualTo("MEDIATION");
+        assertThat(skillIds(noise).getFirst()).isEqualTo("noise_mediation");
+
+        assertThat(category(classify("想咨询一下高龄补贴怎么申请"))).isEqualTo("POLICY_PUBLICITY");
+        assertThat(category(classify("家里水龙头一直漏水，楼下都渗水了"))).isEqualTo("HELP_THE_NEEDY");
+    }
+
+    @Test
+    void emptyEmojiForeignAndVeryLongTextsAreLeftToASecretary() {
+        assertThat(classify("")).containsEntry("classified", false).containsEntry("category", null);
+        assertThat(classify("😀😀😀🙏")).containsEntry("classified", false);
+        assertThat(classify("my light is broken, please help")).containsEntry("classified", false);
+        assertThat(classify("今天天气不错")).containsEntry("classified", false);
+        assertThat((String) classify("😀😀😀🙏").get("reason")).contains("请书记人工分类");
+
+        Map<String, Object> long10000 = classify("楼道灯坏了。" + "啊".repeat(10_000 - 6));
+        assertThat(long10000).containsEntry("classified", true);
+        expectError(graphQl.document(CLASSIFY).variable("text", "啊".repeat(10_001)).execute(), "INVALID_TEXT");
+    }
+
+    @Test
+    void aSecretarysCorrectionIsKeptAndLearned() {
+        database.loadTiny();
+        FlowFixture flow = new FlowFixture(graphQl, driver);
+        String resident = flow.strings("""
+                MATCH (:Community {id: $c})-[:HAS_COMMITTEE]->()-[:HAS_GENERAL_BRANCH]->()-[:HAS_GRID_BRANCH]->()
+                      -[:HAS_PARTY_GROUP]->()-[:HAS_MICRO_GRID]->()<-[:LIVES_IN]-(r:Resident)
+                RETURN r.id ORDER BY r.id LIMIT 1""", Map.of("c", FlowFixture.DEMIN)).getFirst();
+        String request = graphQl.document("""
+                        mutation($resident: ID!) { postRequest(input: {residentId: $resident, text: "想找人帮忙组装一下儿童床",
+                          categoryId: "HELP_THE_NEEDY", urgency: NORMAL}) { request { id } } }""")
+                .variable("resident", resident).execute().path("postRequest.request.id").entity(String.class).get();
+        assertThat(classify("衣柜需要组装")).as("nothing known about 组装 yet").containsEntry("classified", false);
+
+        String before = database.fingerprint();
+        expectError(correct(request, List.of()), "INVALID_SKILLS");
+        expectError(correct(request, List.of("no_such_skill")), "SKILL_NOT_FOUND");
+        expectError(correct("nope", List.of("furniture_repair")), "REQUEST_NOT_FOUND");
+        assertThat(database.fingerprint()).isEqualTo(before);
+
+        correct(request, List.of("furniture_repair"))
+                .path("correctRequestClassification.learnedWords").entityList(String.class).contains("组装")
+                .path("correctRequestClassification.request.neededSkills[*].id").entityList(String.class).containsExactly("furniture_repair");
+
+        Map<String, Object> learned = classify("衣柜需要组装");
+        assertThat(learned).containsEntry("classified", true);
+        assertThat(category(learned)).isEqualTo("HELP_THE_NEEDY");
+        assertThat(skillIds(learned).getFirst()).isEqualTo("furniture_repair");
+        assertThat(flow.count("MATCH (:ClassificationCorrection)-[:CORRECTS]->(:Request {id: $id}) RETURN count(*)", Map.of("id", request)))
+                .isEqualTo(1);
+        graphQl.document("query($id: ID!) { request(id: $id) { classification { classified skills { skill { id } } } } }")
+                .variable("id", request).execute()
+                .path("request.classification.skills[0].skill.id").entity(String.class).isEqualTo("furniture_repair");
+    }
+
+    private org.springframework.graphql.test.tester.GraphQlTester.Response correct(String request, List<String> skills) {
+        return graphQl.document("""
+                        mutation($r: ID!, $s: [ID!]!) { correctRequestClassification(input: {requestId: $r, skillIds: $s}) {
+                          learnedWords request { id neededSkills { id } } } }""")
+                .variable("r", request).variable("s", skills).execute();
+    }
+
+    private Map<String, Object> classify(String text) {
+        return graphQl.document(CLASSIFY).variable("text", text).execute().path("classifyText")
+                .entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
+    }
+
+    private static String category(Map<String, Object> classification) {
+        Object category = classification.get("category");
+        return category == null ? null : (String) ((Map<?, ?>) category).get("id");
+    }
+
+    private static List<String> skillIds(Map<String, Object> classification) {
+        return ((List<?>) classification.get("skills")).stream()
+                .map(s -> (String) ((Map<?, ?>) ((Map<?, ?>) s).get("skill")).get("id")).toList();
+    }
+}
