@@ -96,8 +96,9 @@ public class RequestClassifier {
         }
         Map.Entry<String, Double> top = categories.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         double total = categories.values().stream().mapToDouble(Double::doubleValue).sum();
-        // share of the evidence, damped when the evidence itself is thin (one keyword alone is not enough)
-        double confidence = Math.round(top.getValue() / total * Math.min(1, top.getValue() / 4) * 100) / 100.0;
+        // share of the evidence, damped when the evidence itself is thin: one keyword no other skill uses is
+        // enough, one shared with others is not
+        double confidence = Math.round(top.getValue() / total * Math.min(1, top.getValue() / KEYWORD_WEIGHT) * 100) / 100.0;
         List<SkillMatch> best = matches.stream().limit(5).toList();
         if (confidence < threshold) {
             return new Classification(null, confidence, false, best,
