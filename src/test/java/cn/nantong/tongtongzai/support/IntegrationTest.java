@@ -17,7 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tongtong.demo-data.enabled=false", "tongtong.service-records.auto-close=false"})
-@AutoConfigureWebTestClient
+// 2 cores running the service, the solver threads and the tests: allow a slow response rather than fail
+@AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureHttpGraphQlTester
 @Import({TestDatabase.class, CypherStatementCounter.class})
 public abstract class IntegrationTest {
