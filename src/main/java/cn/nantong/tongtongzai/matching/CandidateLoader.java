@@ -29,6 +29,9 @@ import static cn.nantong.tongtongzai.platform.neo4j.Values.strings;
 @Component
 class CandidateLoader {
 
+    /** A near skill stands in for a required one only from this strength on (SUBSTITUTES in the knowledge graph). */
+    static final double MIN_SUBSTITUTE_STRENGTH = 0.5;
+
     /** Weekly cap on service hours when a member has none of their own. */
     static final int DEFAULT_WEEKLY_CAP_MINUTES = 8 * 60;
 
@@ -40,6 +43,8 @@ class CandidateLoader {
                    t.audience AS audience, t.headcount AS headcount,
                    t.startsAt.epochSeconds / 60 AS start, t.endsAt.epochSeconds / 60 AS end,
                    COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(k:Skill) RETURN k.id } AS skillIds,
+                   COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(:Skill)<-[r:SUBSTITUTES]-(x:Skill) WHERE r.strength >= $minStrength
+                             RETURN {id: x.id, name: x.name, strength: r.strength} } AS substitutes,
                    COLLECT { MATCH (t)-[:IN_CATEGORY]->(k:PostCategory) RETURN k.id }[0] AS categoryId,
                    p.id AS microGridId, g.id AS gridId, c.id AS communityId, s.id AS streetId,
                    COLLECT { MATCH (t)<-[:SERVED_BY]-(:Request)-[:POSTED_BY]->(r:Resident) RETURN DISTINCT r.id } AS residentIds,
@@ -100,14 +105,23 @@ class CandidateLoader {
     /** The tasks found among {@code taskIds}, in that order, read in one statement. */
     private List<LoadedTask> tasks(List<String> taskIds) {
         Map<String, LoadedTask> byId = new HashMap<>();
-        neo4j.query(TASK).bind(taskIds).to("ids").fetch().all().forEach(row -> {
+        neo4j.query(TASK).bindAll(Map.of("ids", taskIds, "minStrength", MIN_SUBSTITUTE_STRENGTH)).fetch().all().forEach(row -> {
             long start = Values.longValue(row, "start");
             long end = Values.longValue(row, "end");
+            Map<String, Double> substitutes = new HashMap<>();
+            Map<String, String> names = new HashMap<>();
+            for (Object s : (List<?>) row.get("substitutes")) {
+                Map<String, Object> m = Values.map(s);
+                substitutes.merge(string(m, "id"), Values.decimal(m, "strength"), Math::max);
+                names.put(string(m, "id"), string(m, "name"));
+            }
+            Set<String> required = Set.copyOf(strings(row, "skillIds"));
+            required.forEach(substitutes::remove);
             TaskFact fact = new TaskFact(string(row, "id"), string(row, "title"), string(row, "kind"),
                     integer(row, "difficulty"), start, end, Availability.slots(start, end),
-                    Set.copyOf(strings(row, "skillIds")), string(row, "categoryId"), string(row, "microGridId"),
+                    required, string(row, "categoryId"), string(row, "microGridId"),
                     string(row, "gridId"), string(row, "communityId"), string(row, "streetId"),
-                    Set.copyOf(strings(row, "residentIds")));
+                    Set.copyOf(strings(row, "residentIds")), Map.copyOf(substitutes), Map.copyOf(names));
             byId.put(fact.id(), new LoadedTask(fact, string(row, "state"), string(row, "audience"),
                     integer(row, "headcount"), strings(row, "claimedBy"), Set.copyOf(strings(row, "teamIds")),
                     strings(row, "claimedByTeams")));

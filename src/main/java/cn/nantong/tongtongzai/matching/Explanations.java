@@ -52,6 +52,8 @@ final class Explanations {
                     : "本年度已服务" + Math.round(member.historyMinutes() / 6.0) / 10.0 + "小时（服务越少越优先）";
             case MatchingConstraints.CONTINUITY -> "曾为提出需求的居民服务过";
             case MatchingConstraints.SATISFACTION -> "本年度满意度" + Math.round(member.satisfaction() * 100) + "%";
+            case MatchingConstraints.SUBSTITUTE_SKILL -> "无所需技能，以相近技能「" + task.substituteNames().getOrDefault(task.substituteOf(member), task.substituteOf(member)) + "」替代（匹配度"
+                    + Math.round(task.substituteStrength(member) * 100) + "%）";
             case MatchingConstraints.DIFFICULTY -> "任务难度（" + task.difficulty() + "）高于其技能等级（"
                     + member.bestLevel(task.skillIds()) + "），更适合党组织组团承接";
             default -> constraint;

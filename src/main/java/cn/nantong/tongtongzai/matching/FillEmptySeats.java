@@ -64,7 +64,7 @@ public class FillEmptySeats implements CustomPhaseCommand<MatchingPlan> {
     /** The per-seat hard rules (pool, skill, availability, other claims) — the rest the score decides. */
     static boolean plausible(Candidate member, TaskFact task, CandidatePool pool) {
         return (pool == null ? CandidatePool.COMMUNITY : pool).admits(member, task)
-                && (task.skillIds().isEmpty() || member.hasAnySkill(task.skillIds()))
+                && (task.skillIds().isEmpty() || member.hasAnySkill(task.skillIds()) || task.substituteStrength(member) > 0)
                 && ("EMERGENCY".equals(task.kind()) || member.availability().containsAll(task.slots()))
                 && !member.busyDuring(task);
     }

@@ -33,6 +33,7 @@ public class MatchingConstraints implements ConstraintProvider {
     static final String CONTINUITY = "Continuity";
     static final String SATISFACTION = "Past satisfaction";
     static final String DIFFICULTY = "Difficulty above skill level";
+    static final String SUBSTITUTE_SKILL = "Stand-in skill";
     static final String TEAM_NOT_INVITED = "Team not invited";
     static final String TEAM_REQUIRED_SKILL = "Team lacks the skill";
     static final String TEAM_OVERLAPPING = "Team in two places";
@@ -47,7 +48,7 @@ public class MatchingConstraints implements ConstraintProvider {
                 outsideCommunity(factory), requiredSkill(factory), availability(factory), overlappingSeats(factory), busyElsewhere(factory),
                 weeklyHourCap(factory), emptySeat(factory), proximity(factory), skillLevel(factory),
                 postCategory(factory), fairness(factory), continuity(factory), satisfaction(factory),
-                difficulty(factory), teamNotInvited(factory), teamRequiredSkill(factory), teamOverlapping(factory),
+                difficulty(factory), substituteSkill(factory), teamNotInvited(factory), teamRequiredSkill(factory), teamOverlapping(factory),
                 emptyTeamSeat(factory), teamProximity(factory), teamSkill(factory), teamFairness(factory)};
     }
 
@@ -63,11 +64,15 @@ public class MatchingConstraints implements ConstraintProvider {
                 .asConstraint(OUTSIDE_COMMUNITY);
     }
 
-    /** The member has none of the skills the task requires (a task without listed skills requires none). */
+    /**
+     * The member has none of the skills the task requires, nor one the knowledge graph says can stand in
+     * for them (a task without listed skills requires none).
+     */
     Constraint requiredSkill(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .filter(seat -> !seat.isPinned() && !seat.getTask().skillIds().isEmpty()
-                        && !seat.getMember().hasAnySkill(seat.getTask().skillIds()))
+                        && !seat.getMember().hasAnySkill(seat.getTask().skillIds())
+                        && seat.getTask().substituteStrength(seat.getMember()) == 0)
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(REQUIRED_SKILL);
     }
@@ -191,6 +196,19 @@ public class MatchingConstraints implements ConstraintProvider {
                 .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> (long) weights.difficulty()
                         * (seat.getTask().difficulty() - seat.getMember().bestLevel(seat.getTask().skillIds())))
                 .asConstraint(DIFFICULTY);
+    }
+
+    /**
+     * The member stands in with a near skill instead of a required one: the weaker the stand-in, the
+     * larger the cost (the skill-level weight per tenth missing), so an exact skill is preferred.
+     */
+    Constraint substituteSkill(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .join(MatchingWeights.class)
+                .filter((seat, weights) -> weights.skillLevel() > 0 && seat.getTask().substituteStrength(seat.getMember()) > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> (long) weights.skillLevel()
+                        * Math.max(1, Math.round((1 - seat.getTask().substituteStrength(seat.getMember())) * 10)))
+                .asConstraint(SUBSTITUTE_SKILL);
     }
 
     // Team tasks (组团认领): the claimant is a functional branch or group.

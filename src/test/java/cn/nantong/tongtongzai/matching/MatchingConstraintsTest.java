@@ -185,6 +185,26 @@ class MatchingConstraintsTest {
         VERIFIER.verifyThat(MatchingConstraints::difficulty).given(WEIGHTS, seat("S1", lights(), member("M2"))).penalizesBy(0);
     }
 
+    /** 更换楼道灯 needing 水电维修, for which 电路维修 stands in at 0.7. */
+    static TaskFact lightsWithStandIn() {
+        TaskFact t = lights();
+        return new TaskFact(t.id(), t.title(), t.kind(), t.difficulty(), t.start(), t.end(), t.slots(), t.skillIds(), t.categoryId(),
+                t.microGridId(), t.gridId(), t.communityId(), t.streetId(), t.residentIds(), Map.of("circuit_repair", 0.7),
+                Map.of("circuit_repair", "电路维修"));
+    }
+
+    @Test
+    void substituteSkill() {
+        Candidate electrician = with(member("M1"), Map.of("circuit_repair", 4), Set.of("WEEKEND_MORNING"), "x", "y", 0, List.of(), Map.of(), null, Set.of());
+        // a stand-in is no broken rule, but costs the skill-level weight per tenth it falls short: 5 × 3
+        VERIFIER.verifyThat(MatchingConstraints::requiredSkill).given(seat("S1", lightsWithStandIn(), electrician)).penalizesBy(0);
+        VERIFIER.verifyThat(MatchingConstraints::requiredSkill).given(seat("S1", lights(), electrician))
+                .penalizesBy(1, "without the knowledge graph's stand-in it breaks the rule");
+        VERIFIER.verifyThat(MatchingConstraints::substituteSkill).given(WEIGHTS, seat("S1", lightsWithStandIn(), electrician)).penalizesBy(15);
+        VERIFIER.verifyThat(MatchingConstraints::substituteSkill).given(WEIGHTS, seat("S1", lightsWithStandIn(), member("M2")))
+                .penalizesBy(0, "the exact skill needs no stand-in");
+    }
+
     // team tasks
 
     /** 德民 branch B1 with a group G1 of it; B2 another branch. Three electricians, two living in the task's grid C1-W01. */

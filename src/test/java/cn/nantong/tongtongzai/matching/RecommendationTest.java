@@ -122,6 +122,18 @@ class RecommendationTest extends IntegrationTest {
         assertThat(ids(wide).indexOf(expert)).as("the expert living in the building still comes first").isZero();
     }
 
+    @Test
+    void aNearSkillStandsInWhenTheKnowledgeGraphSaysSoAndSaysWhy() {
+        String electrician = flow.confirmedMember("陈电工", "13900000008", BUILDING, "circuit_repair", 4, "WEEKEND_MORNING",
+                FlowFixture.DEMIN);
+        Map<String, Object> standIn = recommend(null, 50).stream()
+                .filter(r -> electrician.equals(((Map<?, ?>) r.get("member")).get("id"))).findFirst().orElseThrow();
+        assertThat(standIn).as("电路维修 stands in for 水电维修 (SUBSTITUTES 0.7)").containsEntry("feasible", true);
+        assertThat(texts(standIn)).contains("无所需技能，以相近技能「电路维修」替代（匹配度70%）");
+        List<String> order = ids(recommend(null, 50));
+        assertThat(order.indexOf(expert)).as("the exact skill still comes first").isLessThan(order.indexOf(electrician));
+    }
+
     private static List<String> ids(List<Map<String, Object>> ranked) {
         return ranked.stream().map(r -> (String) ((Map<?, ?>) r.get("member")).get("id")).toList();
     }

@@ -128,7 +128,14 @@ public final class FlowFixture {
 
     /** As above, registered with {@code communityId} (the home must lie in it). */
     public String confirmedMember(String name, String phone, String home, int level, String availability, String communityId) {
-        String skills = level == 0 ? "[{skillId: \"tutoring\", level: 3}]" : "[{skillId: \"plumbing_electrical\", level: " + level + "}]";
+        return confirmedMember(name, phone, home, level == 0 ? "tutoring" : "plumbing_electrical", level == 0 ? 3 : level,
+                availability, communityId);
+    }
+
+    /** A member of U0001 living in {@code home} with one skill at a level, confirmed with {@code communityId}. */
+    public String confirmedMember(String name, String phone, String home, String skillId, int level, String availability,
+            String communityId) {
+        String skills = "[{skillId: \"" + skillId + "\", level: " + level + "}]";
         String id = graphQl.document("mutation($home: ID!) { createMember(input: {name: \"" + name + "\", gender: MALE, birthYear: 1980, phone: \""
                         + phone + "\", unitId: \"U0001\", residenceId: $home, skills: " + skills + ", availability: [" + availability
                         + "], postCategoryIds: [\"HELP_THE_NEEDY\"]}) { member { id } } }")
