@@ -116,8 +116,11 @@ public class RequestClassifier {
         return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 
-    /** Forget the vocabulary so the next classification reads the graph again (after a correction). */
-    void reload() {
+    /**
+     * Forget the vocabulary so the next classification reads the graph again: after a correction, or when
+     * the reference data changed underneath (tests rebuild it). Another replica reloads on its next start.
+     */
+    public void reload() {
         vocabulary = null;
     }
 

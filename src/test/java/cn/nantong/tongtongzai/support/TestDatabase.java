@@ -5,6 +5,7 @@ import org.neo4j.driver.Session;
 import org.springframework.stereotype.Component;
 
 import cn.nantong.tongtongzai.dataset.DatasetLoader;
+import cn.nantong.tongtongzai.knowledge.RequestClassifier;
 import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.platform.migration.Migration;
 import cn.nantong.tongtongzai.platform.migration.MigrationRunner;
@@ -14,11 +15,13 @@ import cn.nantong.tongtongzai.platform.migration.MigrationRunner;
 public class TestDatabase {
 
     private final Driver driver;
+    private final RequestClassifier classifier;
     private final MigrationRunner migrations;
     private final DatasetLoader datasets;
 
-    TestDatabase(Driver driver, MigrationRunner migrations, DatasetLoader datasets) {
+    TestDatabase(Driver driver, MigrationRunner migrations, DatasetLoader datasets, RequestClassifier classifier) {
         this.driver = driver;
+        this.classifier = classifier;
         this.migrations = migrations;
         this.datasets = datasets;
     }
@@ -36,6 +39,7 @@ public class TestDatabase {
                 migration.statements().forEach(statement -> session.run(statement).consume());
             }
         }
+        classifier.reload(); // keywords learned in an earlier test are gone from the graph: forget them too
     }
 
     /**
