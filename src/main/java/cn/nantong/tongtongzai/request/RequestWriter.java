@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
@@ -39,14 +40,16 @@ class RequestWriter {
             "MERGED", "已合并", "REJECTED", "已驳回", "RESOLVED", "已解决");
 
     private final Neo4jClient neo4j;
+    private final ApplicationEventPublisher events;
     private final WriteTransactions transactions;
     private final StateChanges history;
     private final RequestService requests;
     private final TaskWriter taskWriter;
 
     RequestWriter(Neo4jClient neo4j, WriteTransactions transactions, StateChanges history, RequestService requests,
-            TaskWriter taskWriter) {
+            TaskWriter taskWriter, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
+        this.events = events;
         this.transactions = transactions;
         this.history = history;
         this.requests = requests;
@@ -122,6 +125,7 @@ class RequestWriter {
                       CREATE (r)-[:ENTERED_BY]->(m)
                     }""").bindAll(parameters).run();
             history.record("Request", id, "SUBMIT", null, "SUBMITTED", actor.id(), null);
+            events.publishEvent(new RequestPosted(id, text)); // delivered after commit
             return requests.request(id).orElseThrow();
         });
     }

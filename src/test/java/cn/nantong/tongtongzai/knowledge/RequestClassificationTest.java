@@ -65,10 +65,22 @@ class RequestClassificationTest extends IntegrationTest {
                       -[:HAS_PARTY_GROUP]->()-[:HAS_MICRO_GRID]->()<-[:LIVES_IN]-(r:Resident)
                 RETURN r.id ORDER BY r.id LIMIT 1""", Map.of("c", FlowFixture.DEMIN)).getFirst();
         String request = graphQl.document("""
-                        mutation($resident: ID!) { postRequest(input: {residentId: $resident, text: "想找人帮忙组装一下儿童床",
+                        mutation($resident: ID!) { postRequest(input: {residentId: $resident, text: "想找人帮忙组装一下书架",
                           categoryId: "HELP_THE_NEEDY", urgency: NORMAL}) { request { id } } }""")
                 .variable("resident", resident).execute().path("postRequest.request.id").entity(String.class).get();
         assertThat(classify("衣柜需要组装")).as("nothing known about 组装 yet").containsEntry("classified", false);
+        graphQl.document("query($id: ID!) { request(id: $id) { neededSkills { id } } }").variable("id", request).execute()
+                .path("request.neededSkills").entityList(Object.class).hasSize(0);
+
+        // a request the classifier is sure of gets its skills as it is posted, in the same transaction
+        String lights = graphQl.document("""
+                        mutation($resident: ID!) { postRequest(input: {residentId: $resident, text: "楼道灯坏了好几天，晚上看不见",
+                          urgency: HIGH}) { request { id neededSkills { id } } } }""")
+                .variable("resident", resident).execute()
+                .path("postRequest.request.neededSkills[*].id").entityList(String.class).contains("plumbing_electrical")
+                .path("postRequest.request.id").entity(String.class).get();
+        assertThat(flow.count("MATCH (:Request {id: $id})-[n:NEEDS_SKILL {by: 'CLASSIFIER'}]->() WHERE n.confidence >= 0.45 RETURN count(n)",
+                Map.of("id", lights))).isGreaterThanOrEqualTo(1);
 
         String before = database.fingerprint();
         expectError(correct(request, List.of()), "INVALID_SKILLS");
