@@ -40,10 +40,11 @@ class ArchitectureTest {
     void theFourOrdersBuildOnEachOtherInOneDirection() {
         // 点单 → 下单/接单 → 评单: tasks know nothing of requests or ratings; requests nothing of ratings
         noClasses().that().resideInAPackage("..task..")
-                .should().dependOnClassesThat().resideInAnyPackage("..request..", "..evaluation..", "..dataset..", "..matching..")
+                .should().dependOnClassesThat().resideInAnyPackage("..request..", "..evaluation..", "..dataset..", "..matching..",
+                        "..knowledge..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("..request..")
-                .should().dependOnClassesThat().resideInAnyPackage("..evaluation..", "..dataset..")
+                .should().dependOnClassesThat().resideInAnyPackage("..evaluation..", "..dataset..", "..knowledge..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("..member..")
                 .should().dependOnClassesThat().resideInAnyPackage("..task..", "..request..", "..evaluation..", "..knowledge..")
