@@ -2,16 +2,21 @@ package cn.nantong.tongtongzai.knowledge;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+
+import reactor.core.publisher.Mono;
 
 import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.member.PostCategory;
@@ -34,8 +39,10 @@ class KnowledgeController {
     private final RequestService requests;
 
     KnowledgeController(KnowledgeService knowledge, RequestClassifier classifier, ClassificationCorrections corrections,
-            MemberService members, RequestService requests) {
+            MemberService members, RequestService requests, BatchLoaderRegistry loaders) {
         this.knowledge = knowledge;
+        loaders.<String, SkillKnowledge>forName("skillKnowledge")
+                .registerMappedBatchLoader((ids, env) -> Mono.just(knowledge.knowledge(ids)));
         this.classifier = classifier;
         this.corrections = corrections;
         this.members = members;
@@ -95,35 +102,34 @@ class KnowledgeController {
         return knowledge.occupations();
     }
 
-    @BatchMapping(typeName = "Skill")
-    Map<Skill, List<String>> synonyms(List<Skill> skills) {
-        return about(skills, SkillKnowledge::synonyms);
+    @SchemaMapping(typeName = "Skill")
+    CompletableFuture<List<String>> synonyms(Skill skill, DataLoader<String, SkillKnowledge> skillKnowledge) {
+        return about(skill, skillKnowledge, SkillKnowledge::synonyms);
     }
 
-    @BatchMapping(typeName = "Skill")
-    Map<Skill, List<String>> keywords(List<Skill> skills) {
-        return about(skills, SkillKnowledge::keywords);
+    @SchemaMapping(typeName = "Skill")
+    CompletableFuture<List<String>> keywords(Skill skill, DataLoader<String, SkillKnowledge> skillKnowledge) {
+        return about(skill, skillKnowledge, SkillKnowledge::keywords);
     }
 
-    @BatchMapping(typeName = "Skill")
-    Map<Skill, List<Skill>> broader(List<Skill> skills) {
-        return about(skills, SkillKnowledge::broader);
+    @SchemaMapping(typeName = "Skill")
+    CompletableFuture<List<Skill>> broader(Skill skill, DataLoader<String, SkillKnowledge> skillKnowledge) {
+        return about(skill, skillKnowledge, SkillKnowledge::broader);
     }
 
-    @BatchMapping(typeName = "Skill")
-    Map<Skill, List<Skill>> narrower(List<Skill> skills) {
-        return about(skills, SkillKnowledge::narrower);
+    @SchemaMapping(typeName = "Skill")
+    CompletableFuture<List<Skill>> narrower(Skill skill, DataLoader<String, SkillKnowledge> skillKnowledge) {
+        return about(skill, skillKnowledge, SkillKnowledge::narrower);
     }
 
-    @BatchMapping(typeName = "Skill")
-    Map<Skill, List<SkillKnowledge.Substitute>> substitutes(List<Skill> skills) {
-        return about(skills, SkillKnowledge::substitutes);
+    @SchemaMapping(typeName = "Skill")
+    CompletableFuture<List<SkillKnowledge.Substitute>> substitutes(Skill skill, DataLoader<String, SkillKnowledge> skillKnowledge) {
+        return about(skill, skillKnowledge, SkillKnowledge::substitutes);
     }
 
-    /** One statement for all the skills of a response field. */
-    private <T> Map<Skill, T> about(List<Skill> skills, Function<SkillKnowledge, T> part) {
-        Map<String, SkillKnowledge> known = knowledge.knowledge(skills.stream().map(Skill::id).distinct().toList());
-        return skills.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                skill -> part.apply(known.getOrDefault(skill.id(), SkillKnowledge.NONE))));
+    /** All the knowledge fields of all the skills in a response come from one statement (one DataLoader). */
+    private static <T> CompletableFuture<T> about(Skill skill, DataLoader<String, SkillKnowledge> loader,
+            Function<SkillKnowledge, T> part) {
+        return loader.load(skill.id()).thenApply(known -> part.apply(known == null ? SkillKnowledge.NONE : known));
     }
 }

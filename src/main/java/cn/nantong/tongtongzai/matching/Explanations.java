@@ -8,26 +8,16 @@ final class Explanations {
     private Explanations() {
     }
 
-    /** BREAKS_RULE, IN_FAVOUR or AGAINST; a member who has not served yet is drawn in by fairness (member null: a team). */
-    static String kind(String constraint, long hard, long soft, Candidate member) {
+    /**
+     * BREAKS_RULE, IN_FAVOUR or AGAINST; a member or team that has not served yet ({@code unserved}) is
+     * drawn in by fairness, so that cost reads in their favour.
+     */
+    static String kind(String constraint, long hard, long soft, boolean unserved) {
         if (hard != 0) {
             return "BREAKS_RULE";
         }
-        if (MatchingConstraints.FAIRNESS.equals(constraint) && member != null && member.historyMinutes() == 0) {
-            return "IN_FAVOUR";
-        }
-        return soft >= 0 ? "IN_FAVOUR" : "AGAINST";
-    }
-
-    /** As {@link #kind} for a team: a team whose members have not served yet is drawn in by fairness. */
-    static String teamKind(String constraint, long hard, long soft, Team team) {
-        if (hard != 0) {
-            return "BREAKS_RULE";
-        }
-        if (MatchingConstraints.TEAM_FAIRNESS.equals(constraint) && team.historyMinutes() == 0) {
-            return "IN_FAVOUR";
-        }
-        return soft >= 0 ? "IN_FAVOUR" : "AGAINST";
+        boolean fairness = MatchingConstraints.FAIRNESS.equals(constraint) || MatchingConstraints.TEAM_FAIRNESS.equals(constraint);
+        return soft >= 0 || (fairness && unserved) ? "IN_FAVOUR" : "AGAINST";
     }
 
     static String text(String constraint, Candidate member, TaskFact task) {

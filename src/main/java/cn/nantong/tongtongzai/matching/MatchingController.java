@@ -2,7 +2,6 @@ package cn.nantong.tongtongzai.matching;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

@@ -308,11 +308,11 @@ public class MatchingJobs {
     /** Discards a job's proposals (it is stopped first if still running). */
     public MatchingJob reject(String id) {
         Run run = run(id);
-        if (run.running()) {
-            run.status = "DISCARDED";
+        boolean running = run.running();
+        run.status = "DISCARDED"; // before terminating, so the job's end keeps it
+        if (running) {
             run.solverManager.terminateEarly(id);
         }
-        run.status = "DISCARDED";
         return view(run);
     }
 

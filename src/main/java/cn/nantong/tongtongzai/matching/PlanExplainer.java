@@ -65,11 +65,11 @@ class PlanExplainer {
         matches.forEach((seat, list) -> {
             if (seat instanceof Seat s && s.getMember() != null) {
                 seats.put(s, explanation(list, (name, score) -> new Reason(name,
-                        Explanations.kind(name, score.hardScore(), score.softScore(), s.getMember()),
+                        Explanations.kind(name, score.hardScore(), score.softScore(), s.getMember().historyMinutes() == 0),
                         Explanations.text(name, s.getMember(), s.getTask()), impact(score))));
             } else if (seat instanceof TeamSeat t && t.getTeam() != null) {
                 teamSeats.put(t, explanation(list, (name, score) -> new Reason(name,
-                        Explanations.teamKind(name, score.hardScore(), score.softScore(), t.getTeam()),
+                        Explanations.kind(name, score.hardScore(), score.softScore(), t.getTeam().historyMinutes() == 0),
                         Explanations.teamText(name, t.getTeam(), t), impact(score))));
             }
         });

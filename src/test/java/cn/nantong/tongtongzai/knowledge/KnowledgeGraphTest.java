@@ -31,6 +31,10 @@ class KnowledgeGraphTest extends IntegrationTest {
             assertThat((List<?>) s.get("synonyms")).as("synonyms of %s", s.get("id")).isNotEmpty();
             assertThat((List<?>) s.get("keywords")).as("keywords of %s", s.get("id")).hasSizeGreaterThanOrEqualTo(4);
         });
+        statements.reset();
+        graphQl.document("{ skills { synonyms broader { id } narrower { id } substitutes { strength } } }").execute();
+        assertThat(statements.count()).as("the skills, then one statement for all their knowledge fields").isEqualTo(2);
+
         graphQl.document("{ skills(categoryId: \"LEGAL_AID\") { id } }").execute()
                 .path("skills[*].id").entityList(String.class).contains("legal_consulting", "will_and_inheritance")
                 .doesNotContain("plumbing_electrical");
