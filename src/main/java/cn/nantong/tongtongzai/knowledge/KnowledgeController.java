@@ -86,6 +86,12 @@ class KnowledgeController {
                 : members.categoriesOfSkills(List.of(classification.categoryId())).get(classification.categoryId());
     }
 
+    @SchemaMapping(typeName = "Classification")
+    PostCategory suggestedCategory(RequestClassifier.Classification classification) {
+        String id = classification.suggestedCategoryId();
+        return id == null ? null : members.categoriesOfSkills(List.of(id)).get(id);
+    }
+
     @BatchMapping(typeName = "SkillMatch")
     Map<RequestClassifier.SkillMatch, Skill> skill(List<RequestClassifier.SkillMatch> matches) {
         Map<String, Skill> skills = members.skills(matches.stream().map(RequestClassifier.SkillMatch::skillId).distinct().toList());

@@ -41,7 +41,8 @@ class PostedRequests {
 
     void record(RequestPosted event) {
         RequestClassifier.Classification c = classifier.classify(event.text());
-        if (!c.classified()) {
+        // sure of the category but no skill named (only the example model spoke): nothing to record
+        if (!c.classified() || c.skills().isEmpty()) {
             return;
         }
         double best = c.skills().getFirst().score();

@@ -33,19 +33,24 @@ public class RequestClassifier {
     static final int MAX_CHARACTERS = 2_000;
     static final double NAME_WEIGHT = 3;
     static final double KEYWORD_WEIGHT = 2;
+    /** How much the keyword graph counts against the example model when both have evidence. */
+    static final double KEYWORD_SHARE = 0.6;
 
     private final Neo4jClient neo4j;
     private final double threshold;
     private volatile Vocabulary vocabulary;
 
-    RequestClassifier(Neo4jClient neo4j, @Value("${tongtong.knowledge.confidence-threshold:0.45}") double threshold) {
+    RequestClassifier(Neo4jClient neo4j, @Value("${tongtong.knowledge.confidence-threshold:0.40}") double threshold) {
         this.neo4j = neo4j;
         this.threshold = threshold;
     }
 
-    /** The result: the category (null when unclassified), the confidence 0–1, skills best first, why. */
-    public record Classification(String categoryId, double confidence, boolean classified, List<SkillMatch> skills,
-            String reason) {
+    /**
+     * The result: the category (null when unclassified), the best guess even below the threshold (null
+     * without any evidence; shown to the secretary as a suggestion), the confidence 0–1, skills best first, why.
+     */
+    public record Classification(String categoryId, String suggestedCategoryId, double confidence, boolean classified,
+            List<SkillMatch> skills, String reason) {
     }
 
     /** A skill the text points to, its evidence score and the words that matched. */
@@ -53,10 +58,21 @@ public class RequestClassifier {
     }
 
     /** Every term the classifier looks for, by skill; reloaded after a correction. */
-    private record Vocabulary(Map<String, String> categoryOf, Map<String, Map<String, Double>> termsBySkill) {
+    private record Vocabulary(Map<String, String> categoryOf, Map<String, Map<String, Double>> termsBySkill,
+            ExampleModel examples) {
     }
 
     public Classification classify(String text) {
+        return classify(text, vocabulary(), null);
+    }
+
+    /** With another example model: the evaluation trains one per fold of its cross-validation. */
+    Classification classify(String text, ExampleModel examples) {
+        return classify(text, vocabulary(), examples);
+    }
+
+    private Classification classify(String text, Vocabulary v, ExampleModel otherExamples) {
+        ExampleModel examples = otherExamples == null ? v.examples() : otherExamples;
         String normalized = text == null ? "" : text.strip();
         if (normalized.length() > MAX_CHARACTERS) {
             normalized = normalized.substring(0, MAX_CHARACTERS);
@@ -64,11 +80,37 @@ public class RequestClassifier {
         if (normalized.codePoints().noneMatch(RequestClassifier::isHan)) {
             return unclassified(normalized.isEmpty() ? "内容为空" : "没有中文内容，无法识别，请书记人工分类");
         }
+        List<SkillMatch> matches = skillMatches(normalized, v);
+        Map<String, Double> keywordShares = keywordShares(matches);
+        Map<String, Double> exampleShares = examples.posterior(normalized);
+        if (keywordShares.isEmpty() && exampleShares.isEmpty()) {
+            return unclassified("没有找到与技能相关的词，请书记人工分类");
+        }
+        // both kinds of evidence vote; either alone decides when the other has nothing to say
+        double keywordPart = keywordShares.isEmpty() ? 0 : exampleShares.isEmpty() ? 1 : KEYWORD_SHARE;
+        Map<String, Double> categories = new HashMap<>();
+        keywordShares.forEach((c, share) -> categories.merge(c, keywordPart * share, Double::sum));
+        exampleShares.forEach((c, share) -> categories.merge(c, (1 - keywordPart) * share, Double::sum));
+        String top = categories.entrySet().stream().max(Map.Entry.<String, Double>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+        double confidence = Math.round(categories.get(top) * 100) / 100.0;
+        // the chosen category's skills first, then the others the text also touched
+        List<SkillMatch> best = java.util.stream.Stream.concat(
+                matches.stream().filter(m -> m.categoryId().equals(top)),
+                matches.stream().filter(m -> !m.categoryId().equals(top))).limit(5).toList();
+        if (confidence < threshold) {
+            return new Classification(null, top, confidence, false, best,
+                    "把握不足（" + Math.round(confidence * 100) + "%，低于" + Math.round(threshold * 100) + "%），请书记人工分类");
+        }
+        return new Classification(top, top, confidence, true, best, reason(normalized, top, best, examples));
+    }
+
+    /** Every skill whose words the text contains, best first. */
+    private static List<SkillMatch> skillMatches(String normalized, Vocabulary v) {
         Set<String> words = new LinkedHashSet<>();
         for (Term term : StandardTokenizer.segment(normalized)) {
             words.add(term.word);
         }
-        Vocabulary v = vocabulary();
         List<SkillMatch> matches = new ArrayList<>();
         for (Map.Entry<String, Map<String, Double>> skill : v.termsBySkill().entrySet()) {
             double score = 0;
@@ -85,31 +127,41 @@ public class RequestClassifier {
                 matches.add(new SkillMatch(skill.getKey(), v.categoryOf().get(skill.getKey()), score, matched));
             }
         }
-        if (matches.isEmpty()) {
-            return unclassified("没有找到与技能相关的词，请书记人工分类");
-        }
         matches.sort(Comparator.comparingDouble(SkillMatch::score).reversed().thenComparing(SkillMatch::skillId));
-        // a category's evidence: its best skill, plus a little for every other skill of it that matched
+        return matches;
+    }
+
+    /**
+     * Each category's share of the keyword evidence: its best skill plus a little for every other skill of
+     * it that matched, damped when the evidence is thin (one keyword no other skill uses is enough, one
+     * shared with others is not).
+     */
+    private static Map<String, Double> keywordShares(List<SkillMatch> matches) {
         Map<String, Double> categories = new LinkedHashMap<>();
         for (SkillMatch m : matches) {
             categories.merge(m.categoryId(), m.score(), (best, more) -> best + 0.3 * more);
         }
-        Map.Entry<String, Double> top = categories.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        double top = categories.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double total = categories.values().stream().mapToDouble(Double::doubleValue).sum();
-        // share of the evidence, damped when the evidence itself is thin: one keyword no other skill uses is
-        // enough, one shared with others is not
-        double confidence = Math.round(top.getValue() / total * Math.min(1, top.getValue() / KEYWORD_WEIGHT) * 100) / 100.0;
-        List<SkillMatch> best = matches.stream().limit(5).toList();
-        if (confidence < threshold) {
-            return new Classification(null, confidence, false, best,
-                    "把握不足（" + Math.round(confidence * 100) + "%，低于" + Math.round(threshold * 100) + "%），请书记人工分类");
+        double damping = Math.min(1, top / KEYWORD_WEIGHT);
+        categories.replaceAll((c, score) -> score / total * damping);
+        return categories;
+    }
+
+    private static String reason(String text, String categoryId, List<SkillMatch> best, ExampleModel examples) {
+        List<String> parts = new ArrayList<>();
+        if (!best.isEmpty() && best.getFirst().categoryId().equals(categoryId)) {
+            parts.add("依据：" + String.join("、", best.getFirst().words()));
         }
-        return new Classification(top.getKey(), confidence, true, best,
-                "依据：" + String.join("、", best.getFirst().words()));
+        List<String> similar = examples.evidence(text, categoryId, 3);
+        if (!similar.isEmpty()) {
+            parts.add("同类求助常见的字词：" + String.join("、", similar));
+        }
+        return parts.isEmpty() ? "与同类求助的用语相近" : String.join("；", parts);
     }
 
     private static Classification unclassified(String reason) {
-        return new Classification(null, 0, false, List.of(), reason);
+        return new Classification(null, null, 0, false, List.of(), reason);
     }
 
     static boolean isHan(int codePoint) {
@@ -166,6 +218,25 @@ public class RequestClassifier {
         Map<String, Long> sharing = new HashMap<>();
         terms.values().forEach(t -> t.keySet().forEach(word -> sharing.merge(word, 1L, Long::sum)));
         terms.values().forEach(t -> t.replaceAll((word, weight) -> weight / sharing.get(word)));
-        return new Vocabulary(categoryOf, terms);
+        return new Vocabulary(categoryOf, terms, ExampleModel.train(examples()));
+    }
+
+    /**
+     * The labelled examples (V009, editable by migration) and every request a secretary classified by hand,
+     * under the category of the skills she chose — the latest correction of each.
+     */
+    List<ExampleModel.Example> examples() {
+        return List.copyOf(neo4j.query("""
+                MATCH (e:ExampleRequest)-[:EXAMPLE_OF]->(c:PostCategory)
+                RETURN c.id AS categoryId, e.text AS text
+                UNION ALL
+                MATCH (r:Request)<-[:CORRECTS]-(k:ClassificationCorrection)
+                WITH r, k ORDER BY k.at DESC
+                WITH r, collect(k)[0] AS latest
+                MATCH (s:Skill {id: latest.skillIds[0]})-[:SERVES]->(c:PostCategory)
+                RETURN c.id AS categoryId, r.text AS text""")
+                .fetchAs(ExampleModel.Example.class)
+                .mappedBy((types, row) -> new ExampleModel.Example(row.get("categoryId").asString(), row.get("text").asString()))
+                .all());
     }
 }
