@@ -35,6 +35,10 @@ final class DatasetGenerator {
     private static final String[] RESPONSIBILITIES = {"MANPOWER", "EXPERTISE", "FUNDS", "ASSISTANCE"};
     private static final String[] AVAILABILITY = {"WEEKDAY_MORNING", "WEEKDAY_AFTERNOON", "WEEKDAY_EVENING", "WEEKEND_MORNING", "WEEKEND_AFTERNOON", "WEEKEND_EVENING"};
     private static final String[] INTERESTS = {"书法", "摄影", "太极", "广场舞", "阅读", "园艺", "志愿服务", "象棋", "烹饪", "健走"};
+    /** Occupations as members write them; some are not in the knowledge graph (建筑设计, 销售经理), as in life. */
+    private static final String[] OCCUPATIONS = {"执业律师", "社区医生", "电工", "中学语文教师", "小学老师", "护士", "公务员",
+            "会计", "程序员", "民警", "市人民医院心理医生", "水电工", "高中老师", "银行职员", "消防员", "厨师", "建筑设计",
+            "销售经理", "区人社局科员", "中医推拿师", "幼儿园老师", "驾驶员", "家电维修师傅", "美术老师", "社区工作者"};
     private static final String[] CHANNELS = {"ONLINE", "ON_SITE", "UNIT_BATCH"};
     private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
@@ -300,6 +304,8 @@ final class DatasetGenerator {
                     "unitId", String.format("U%04d", unit + 1), "microGridId", home.id(),
                     "skills", skills(random), "postCategories", distinct(random, categories, 1 + random.nextInt(2)),
                     "interests", distinct(random, List.of(INTERESTS), random.nextInt(4)),
+                    // three members in five write an occupation; derived from the index so the draws stay as they were
+                    "occupation", i % 5 < 3 ? OCCUPATIONS[(i * 7) % OCCUPATIONS.length] : null,
                     "availability", distinct(random, List.of(AVAILABILITY), 1 + random.nextInt(3)),
                     "roles", roles(random)));
 

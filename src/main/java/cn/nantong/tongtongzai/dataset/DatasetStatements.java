@@ -100,7 +100,8 @@ final class DatasetStatements {
                 MATCH (u:Unit {id: row.unitId})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg), (home:MicroGrid {id: row.microGridId})
                 CREATE (m:Member {id: row.id})
                 SET m.name = row.name, m.gender = row.gender, m.birthYear = row.birthYear, m.phone = row.phone,
-                    m.interests = row.interests, m.availability = row.availability, m.roles = row.roles
+                    m.occupation = row.occupation, m.interests = row.interests, m.availability = row.availability,
+                    m.roles = row.roles
                 CREATE (m)-[:WORKS_AT]->(u)
                 CREATE (m)-[:MEMBER_OF]->(o)
                 CREATE (m)-[:LIVES_IN]->(home)

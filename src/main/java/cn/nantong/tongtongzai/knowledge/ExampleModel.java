@@ -101,8 +101,16 @@ final class ExampleModel {
         }
         record Weighed(String feature, double ratio) {
         }
+        // only whole words are shown: a pair across two words (了以, 后心) means nothing to a reader
+        Set<String> words = new java.util.HashSet<>();
+        for (Term term : StandardTokenizer.segment(text)) {
+            words.add(term.word);
+        }
         List<Weighed> weighed = new ArrayList<>();
         for (String feature : new LinkedHashSet<>(known(features(text)))) {
+            if (!words.contains(feature)) {
+                continue;
+            }
             double here = probability(categoryId, feature);
             double elsewhere = documents.keySet().stream().filter(c -> !c.equals(categoryId))
                     .mapToDouble(c -> probability(c, feature)).max().orElse(here);
@@ -111,17 +119,17 @@ final class ExampleModel {
             }
         }
         weighed.sort(Comparator.comparingDouble(Weighed::ratio).reversed());
-        List<String> words = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
         for (Weighed w : weighed) {
             // a pair inside a word already shown adds nothing for a reader
-            if (words.stream().noneMatch(shown -> shown.contains(w.feature()) || w.feature().contains(shown))) {
-                words.add(w.feature());
+            if (shown.stream().noneMatch(s -> s.contains(w.feature()) || w.feature().contains(s))) {
+                shown.add(w.feature());
             }
-            if (words.size() == limit) {
+            if (shown.size() == limit) {
                 break;
             }
         }
-        return words;
+        return shown;
     }
 
     private double probability(String category, String feature) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Controller;
 
 import reactor.core.publisher.Mono;
 
+import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.member.PostCategory;
 import cn.nantong.tongtongzai.member.Skill;
@@ -96,6 +97,14 @@ class KnowledgeController {
     Map<RequestClassifier.SkillMatch, Skill> skill(List<RequestClassifier.SkillMatch> matches) {
         Map<String, Skill> skills = members.skills(matches.stream().map(RequestClassifier.SkillMatch::skillId).distinct().toList());
         return matches.stream().distinct().collect(Collectors.toMap(Function.identity(), m -> skills.get(m.skillId())));
+    }
+
+    @BatchMapping(typeName = "Member")
+    Map<Member, Occupation> recognisedOccupation(List<Member> list) {
+        Map<String, Occupation> occupations = knowledge.occupationsOfMembers(list.stream().map(Member::id).distinct().toList());
+        Map<Member, Occupation> result = new java.util.HashMap<>();
+        list.forEach(m -> result.put(m, occupations.get(m.id())));
+        return result;
     }
 
     @QueryMapping

@@ -98,6 +98,19 @@ public class KnowledgeService {
                 }).toList();
     }
 
+    /** The occupation recognised in each member's profile (WORKS_AS), by member id; members without one are absent. */
+    public Map<String, Occupation> occupationsOfMembers(List<String> memberIds) {
+        Map<String, Occupation> byId = new HashMap<>();
+        occupations().forEach(o -> byId.put(o.id(), o));
+        Map<String, Occupation> result = new HashMap<>();
+        neo4j.query("""
+                UNWIND $ids AS id
+                MATCH (:Member {id: id})-[:WORKS_AS]->(o:Occupation)
+                RETURN id, o.id AS occupationId""").bind(memberIds).to("ids").fetch().all()
+                .forEach(row -> result.put(Values.string(row, "id"), byId.get(Values.string(row, "occupationId"))));
+        return result;
+    }
+
     private static List<Skill> skills(Object list) {
         return ((List<?>) list).stream().map(KnowledgeService::skill).toList();
     }

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.knowledge;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,28 +37,39 @@ class PostedRequests {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void posted(RequestPosted event) {
-        record(event);
+        record(List.of(event));
     }
 
-    void record(RequestPosted event) {
-        RequestClassifier.Classification c = classifier.classify(event.text());
-        // sure of the category but no skill named (only the example model spoke): nothing to record
-        if (!c.classified() || c.skills().isEmpty()) {
-            return;
+    /**
+     * Classifies the requests and keeps the skills of those the classifier is sure of, unless a request has
+     * skills already (a secretary's); marks every one as read ({@code classifiedAt}) either way.
+     */
+    void record(List<RequestPosted> posted) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RequestPosted request : posted) {
+            RequestClassifier.Classification c = classifier.classify(request.text());
+            List<String> skills = List.of();
+            // sure of the category but no skill named (only the example model spoke): no skill to record
+            if (c.classified() && !c.skills().isEmpty()) {
+                double best = c.skills().getFirst().score();
+                skills = c.skills().stream().filter(s -> s.categoryId().equals(c.categoryId()) && s.score() >= best / 2)
+                        .limit(MAX_SKILLS).map(RequestClassifier.SkillMatch::skillId).toList();
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", request.requestId());
+            row.put("skills", skills);
+            row.put("confidence", c.confidence());
+            rows.add(row);
         }
-        double best = c.skills().getFirst().score();
-        List<String> skills = c.skills().stream().filter(s -> s.categoryId().equals(c.categoryId()) && s.score() >= best / 2)
-                .limit(MAX_SKILLS).map(RequestClassifier.SkillMatch::skillId).toList();
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", event.requestId());
-        parameters.put("skills", skills);
-        parameters.put("confidence", c.confidence());
         transactions.execute(status -> neo4j.query("""
-                MATCH (r:Request {id: $id})
+                UNWIND $rows AS row
+                MATCH (r:Request {id: row.id})
+                SET r.classifiedAt = datetime()
+                WITH r, row
                 WHERE NOT EXISTS { (r)-[:NEEDS_SKILL]->() }
-                UNWIND $skills AS skillId
+                UNWIND row.skills AS skillId
                 MATCH (s:Skill {id: skillId})
-                CREATE (r)-[:NEEDS_SKILL {by: 'CLASSIFIER', confidence: $confidence, at: datetime()}]->(s)""")
-                .bindAll(parameters).run());
+                CREATE (r)-[:NEEDS_SKILL {by: 'CLASSIFIER', confidence: row.confidence, at: datetime()}]->(s)""")
+                .bind(rows).to("rows").run());
     }
 }

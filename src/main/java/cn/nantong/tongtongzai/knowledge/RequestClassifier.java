@@ -105,6 +105,12 @@ public class RequestClassifier {
         return new Classification(top, top, confidence, true, best, reason(normalized, top, best, examples));
     }
 
+    /** The skills a short text names (a member's interest, 修电脑 or 书法), best first. */
+    List<SkillMatch> skillsIn(String text) {
+        String normalized = text == null ? "" : text.strip();
+        return normalized.isEmpty() ? List.of() : skillMatches(normalized, vocabulary());
+    }
+
     /** Every skill whose words the text contains, best first. */
     private static List<SkillMatch> skillMatches(String normalized, Vocabulary v) {
         Set<String> words = new LinkedHashSet<>();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -70,7 +71,9 @@ class InstanceExport implements ApplicationRunner {
             tasks.add(new TaskEntry(f.id(), f.title(), f.kind(), f.difficulty(), time(f.start()), time(f.end()),
                     List.copyOf(f.skillIds()), f.categoryId(), f.microGridId(), f.gridId(), f.communityId(), f.streetId(),
                     List.copyOf(f.residentIds()), t.headcount(), t.claimedBy(), t.audience(), List.copyOf(t.teamIds()),
-                    t.claimedByTeams()));
+                    t.claimedByTeams(), f.substitutes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(e -> new InstanceFile.SubstituteEntry(e.getKey(), f.substituteNames().get(e.getKey()), e.getValue()))
+                            .toList()));
         }
         List<TeamEntry> teams = new ArrayList<>();
         for (Team team : loader.teams(scope.communityIds())) {

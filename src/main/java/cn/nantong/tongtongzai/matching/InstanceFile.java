@@ -46,7 +46,11 @@ public final class InstanceFile {
     public record TaskEntry(String id, String title, String kind, Integer difficulty, String start, String end,
             List<String> skills, String categoryId, String microGridId, String gridId, String communityId,
             String streetId, List<String> residents, int headcount, List<String> claimedBy, String audience,
-            List<String> teamIds, List<String> claimedByTeams) {
+            List<String> teamIds, List<String> claimedByTeams, List<SubstituteEntry> substitutes) {
+    }
+
+    /** A skill that can stand in for the task's (knowledge graph SUBSTITUTES), its name and strength 0–1. */
+    public record SubstituteEntry(String skillId, String name, double strength) {
     }
 
     public record Plan(Score score, boolean feasible, int seats, int seatsFilled, double seconds,
@@ -112,9 +116,22 @@ public final class InstanceFile {
         for (TaskEntry t : list(instance.tasks())) {
             long start = minute(t.start());
             long end = minute(t.end());
+            Map<String, Double> substitutes = new HashMap<>();
+            Map<String, String> substituteNames = new HashMap<>();
+            for (SubstituteEntry s : list(t.substitutes())) {
+                if (s.strength() < 0 || s.strength() > 1) {
+                    throw new IllegalArgumentException("task " + t.id() + ": substitute strength must be within 0–1");
+                }
+                if (s.strength() < CandidateLoader.MIN_SUBSTITUTE_STRENGTH) {
+                    continue; // too weak to stand in, as for the service's own tasks
+                }
+                substitutes.merge(s.skillId(), s.strength(), Math::max);
+                substituteNames.put(s.skillId(), s.name() == null ? s.skillId() : s.name());
+            }
             TaskFact fact = new TaskFact(t.id(), t.title(), t.kind() == null ? "MICRO_SERVICE" : t.kind(),
                     or(t.difficulty(), 1), start, end, Availability.slots(start, end), Set.copyOf(list(t.skills())),
-                    t.categoryId(), t.microGridId(), t.gridId(), t.communityId(), t.streetId(), Set.copyOf(list(t.residents())));
+                    t.categoryId(), t.microGridId(), t.gridId(), t.communityId(), t.streetId(), Set.copyOf(list(t.residents())),
+                    Map.copyOf(substitutes), Map.copyOf(substituteNames));
             facts.add(fact);
             for (String memberId : list(t.claimedBy())) {
                 if (!byId.containsKey(memberId)) {

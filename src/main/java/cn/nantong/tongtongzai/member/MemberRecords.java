@@ -8,7 +8,8 @@ final class MemberRecords {
     private MemberRecords() {
     }
 
-    record MemberSkill(Skill skill, int level) {
+    /** A skill a member holds: declared by the member, or read from their occupation or interests (knowledge). */
+    record MemberSkill(Skill skill, int level, String source, String because) {
     }
 
     record Unit(String id, String name, String kind) {
@@ -36,12 +37,12 @@ final class MemberRecords {
 
     record CreateMemberInput(String name, String gender, Integer birthYear, String phone, String unitId,
             String residenceId, List<MemberSkillInput> skills, List<String> postCategoryIds, List<String> interests,
-            List<String> availability, List<String> roles) {
+            List<String> availability, List<String> roles, String occupation) {
     }
 
     record UpdateMemberInput(String id, String name, String gender, Integer birthYear, String phone, String unitId,
             List<MemberSkillInput> skills, List<String> postCategoryIds, List<String> interests,
-            List<String> availability, List<String> roles) {
+            List<String> availability, List<String> roles, String occupation) {
     }
 
     record RegisterMemberInput(String memberId, String communityId, String residenceId, String channel) {

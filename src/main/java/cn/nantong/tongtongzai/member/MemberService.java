@@ -28,7 +28,7 @@ import cn.nantong.tongtongzai.platform.graphql.Page;
 @Transactional(readOnly = true)
 public class MemberService {
 
-    static final String MEMBER = "m {.id, .name, .gender, .birthYear, .phone, .interests, .availability, .roles}";
+    static final String MEMBER = "m {.id, .name, .gender, .birthYear, .phone, .occupation, .interests, .availability, .roles}";
     static final String REGISTRATION = """
             r {.id, .state, .channel, .rejectReason, .endReason, registeredAt: toString(r.registeredAt),
                decidedAt: toString(r.decidedAt), endedAt: toString(r.endedAt), reportedAt: toString(r.reportedAt),
@@ -189,12 +189,13 @@ public class MemberService {
                 UNWIND $ids AS id
                 MATCH (m:Member {id: id})
                 RETURN id, COLLECT { MATCH (m)-[h:HAS_SKILL]->(s:Skill)
-                                     RETURN {id: s.id, name: s.name, level: h.level,
+                                     RETURN {id: s.id, name: s.name, level: h.level, source: coalesce(h.source, 'DECLARED'),
+                                             because: h.because,
                                              categoryId: COLLECT { MATCH (s)-[:SERVES]->(c) RETURN c.id }[0]} AS skill
                                      ORDER BY skill.id } AS value""",
                 memberIds, value -> maps(value).stream().map(s -> new MemberSkill(
                         new Skill((String) s.get("id"), (String) s.get("name"), (String) s.get("categoryId")),
-                        ((Number) s.get("level")).intValue())).toList());
+                        ((Number) s.get("level")).intValue(), (String) s.get("source"), (String) s.get("because"))).toList());
     }
 
     Map<String, List<PostCategory>> postCategoriesOfMembers(Collection<String> memberIds) {
@@ -324,7 +325,8 @@ public class MemberService {
     static Member member(Object value) {
         Map<String, Object> m = map(value);
         return new Member((String) m.get("id"), (String) m.get("name"), (String) m.get("gender"),
-                ((Number) m.get("birthYear")).intValue(), (String) m.get("phone"), strings(m.get("interests")),
+                ((Number) m.get("birthYear")).intValue(), (String) m.get("phone"), (String) m.get("occupation"),
+                strings(m.get("interests")),
                 strings(m.get("availability")), strings(m.get("roles")));
     }
 

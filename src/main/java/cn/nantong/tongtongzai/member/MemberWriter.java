@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -32,18 +33,23 @@ public class MemberWriter {
 
     static final int MAX_IMPORT = 2_000;
 
+    static final int MAX_OCCUPATION = 30;
+
     private final Neo4jClient neo4j;
     private final MemberService members;
+    private final ApplicationEventPublisher events;
 
-    MemberWriter(Neo4jClient neo4j, MemberService members) {
+    MemberWriter(Neo4jClient neo4j, MemberService members, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
         this.members = members;
+        this.events = events;
     }
 
     @Transactional
     public Member create(CreateMemberInput input) {
         Validation validation = new Validation();
-        checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests());
+        checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests(),
+                input.occupation());
         validation.throwIfInvalid();
         List<UserInputException.Problem> problems = checkReferences(List.of(reference(null, input))).getFirst();
         if (!problems.isEmpty()) {
@@ -67,6 +73,7 @@ public class MemberWriter {
             row.put("skills", skills(input.skills()));
             row.put("postCategoryIds", orEmpty(input.postCategoryIds()));
             row.put("interests", interests(input.interests()));
+            row.put("occupation", occupation(input.occupation()));
             row.put("availability", orEmpty(input.availability()));
             row.put("roles", orEmpty(input.roles()));
             rows.add(row);
@@ -75,7 +82,8 @@ public class MemberWriter {
                 UNWIND $rows AS row
                 MATCH (u:Unit {id: row.unitId})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg), (home:MicroGrid {id: row.residenceId})
                 CREATE (m:Member {id: row.id, name: row.name, gender: row.gender, birthYear: row.birthYear, phone: row.phone,
-                                  interests: row.interests, availability: row.availability, roles: row.roles})
+                                  occupation: row.occupation, interests: row.interests, availability: row.availability,
+                                  roles: row.roles})
                 CREATE (m)-[:WORKS_AT]->(u), (m)-[:MEMBER_OF]->(o), (m)-[:LIVES_IN]->(home)
                 WITH m, row
                 CALL (m, row) {
@@ -88,7 +96,9 @@ public class MemberWriter {
                   MATCH (c:PostCategory {id: categoryId})
                   CREATE (m)-[:CHOSE_POST]->(c)
                 }""", Map.of("rows", rows));
-        Map<String, Member> created = members.members(rows.stream().map(r -> (String) r.get("id")).toList());
+        List<String> ids = rows.stream().map(r -> (String) r.get("id")).toList();
+        events.publishEvent(new MemberProfileChanged(ids)); // skills read from occupations, in this transaction
+        Map<String, Member> created = members.members(ids);
         return rows.stream().map(r -> created.get((String) r.get("id"))).toList();
     }
 
@@ -106,7 +116,7 @@ public class MemberWriter {
         var phones = new HashSet<String>();
         for (CreateMemberInput row : rows) {
             Validation validation = new Validation();
-            checkProfile(validation, row.name(), row.birthYear(), row.phone(), row.skills(), row.interests());
+            checkProfile(validation, row.name(), row.birthYear(), row.phone(), row.skills(), row.interests(), row.occupation());
             validation.require(row.phone() == null || phones.add(row.phone()), "phone", "DUPLICATE_PHONE",
                     "该手机号在导入文件中重复。");
             byRow.add(validation.problems());
@@ -134,7 +144,8 @@ public class MemberWriter {
             throw new UserInputException("MEMBER_NOT_FOUND", "找不到该党员。");
         }
         Validation validation = new Validation();
-        checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests());
+        checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests(),
+                input.occupation());
         validation.throwIfInvalid();
         List<UserInputException.Problem> problems = checkReferences(List.of(new Reference(input.id(), input.unitId(), null,
                 skillIds(input.skills()), orEmpty(input.postCategoryIds()), input.phone()))).getFirst();
@@ -154,6 +165,9 @@ public class MemberWriter {
         }
         putIfPresent(changes, "availability", input.availability());
         putIfPresent(changes, "roles", input.roles());
+        if (input.occupation() != null) {
+            changes.put("occupation", occupation(input.occupation())); // "" clears it (null in the graph)
+        }
 
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", input.id());
@@ -191,6 +205,7 @@ public class MemberWriter {
                   MATCH (c:PostCategory {id: categoryId})
                   CREATE (m)-[:CHOSE_POST]->(c)
                 }""", parameters);
+        events.publishEvent(new MemberProfileChanged(List.of(input.id())));
         return members.member(input.id()).orElseThrow();
     }
 
@@ -205,7 +220,7 @@ public class MemberWriter {
     }
 
     private static void checkProfile(Validation validation, String name, Integer birthYear, String phone,
-            List<MemberSkillInput> skills, List<String> interests) {
+            List<MemberSkillInput> skills, List<String> interests, String occupation) {
         int newest = Year.now().getValue() - 18;
         if (name != null) {
             validation.require(NAME.matcher(name.strip()).matches(), "name", "INVALID_NAME",
@@ -232,6 +247,15 @@ public class MemberWriter {
                             && !i.isBlank() && i.strip().length() <= 20), "interests", "INVALID_INTERESTS",
                     "兴趣爱好最多10项，每项1至20个字符。");
         }
+        if (occupation != null) {
+            validation.require(occupation.strip().length() <= MAX_OCCUPATION
+                            && occupation.codePoints().noneMatch(Character::isISOControl), "occupation", "INVALID_OCCUPATION",
+                    "职业最多" + MAX_OCCUPATION + "个字符，不能含控制字符。");
+        }
+    }
+
+    private static String occupation(String occupation) {
+        return occupation == null || occupation.isBlank() ? null : occupation.strip();
     }
 
     /** What one row refers to. */

@@ -1,5 +1,5 @@
 package cn.nantong.tongtongzai.request;
 
-/** A resident's request was posted (sent once its transaction committed): the knowledge feature reads it. */
+/** A resident's request was posted (published inside its transaction): the knowledge feature classifies it before the commit. */
 public record RequestPosted(String requestId, String text) {
 }

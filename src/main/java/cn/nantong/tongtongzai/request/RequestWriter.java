@@ -125,7 +125,7 @@ class RequestWriter {
                       CREATE (r)-[:ENTERED_BY]->(m)
                     }""").bindAll(parameters).run();
             history.record("Request", id, "SUBMIT", null, "SUBMITTED", actor.id(), null);
-            events.publishEvent(new RequestPosted(id, text)); // delivered after commit
+            events.publishEvent(new RequestPosted(id, text)); // classified just before this transaction commits
             return requests.request(id).orElseThrow();
         });
     }

@@ -53,6 +53,10 @@ class RequestClassificationTest extends IntegrationTest {
 
         Map<String, Object> long10000 = classify("楼道灯坏了。" + "啊".repeat(10_000 - 6));
         assertThat(long10000).containsEntry("classified", true);
+        // 10,000 characters of noise: read without a crash, and left to a secretary
+        Map<String, Object> noise10000 = classify("哈".repeat(5_000) + "😀".repeat(2_500));
+        assertThat(noise10000).containsEntry("classified", false).containsEntry("category", null);
+        assertThat((String) noise10000.get("reason")).contains("请书记人工分类");
         expectError(graphQl.document(CLASSIFY).variable("text", "啊".repeat(10_001)).execute(), "INVALID_TEXT");
     }
 

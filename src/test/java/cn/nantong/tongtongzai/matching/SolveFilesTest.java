@@ -60,10 +60,10 @@ class SolveFilesTest {
                 java.util.List.of(), null, java.util.List.of());
         InstanceFile.TaskEntry lights = new InstanceFile.TaskEntry("T1", "更换楼道灯", "MICRO_SERVICE", 2, "2026-12-05T09:00+08:00",
                 "2026-12-05T11:00+08:00", java.util.List.of("plumbing_electrical"), null, "C1-W01-P1-M01", "C1-W01", "C1", "S1",
-                java.util.List.of(), 1, java.util.List.of(), null, null, null);
+                java.util.List.of(), 1, java.util.List.of(), null, null, null, null);
         InstanceFile.TaskEntry flood = new InstanceFile.TaskEntry("E1", "防汛抢险", "EMERGENCY", 4, "2026-12-05T09:00+08:00",
                 "2026-12-05T15:00+08:00", java.util.List.of("plumbing_electrical"), "SAFETY_PATROL", "C1-W01-P1-M01", "C1-W01", "C1",
-                "S1", java.util.List.of(), 5, java.util.List.of(), "TEAMS", java.util.List.of("B1"), java.util.List.of());
+                "S1", java.util.List.of(), 5, java.util.List.of(), "TEAMS", java.util.List.of("B1"), java.util.List.of(), null);
         java.util.List<InstanceFile.TeamEntry> teams = java.util.List.of(
                 new InstanceFile.TeamEntry("B1", "德民社区功能型党支部", "B1", "C1", 20, Map.of(), Map.of("C1-W01", 8), 30.0),
                 new InstanceFile.TeamEntry("G1", "应急党小组", "B1", "C1", 6, Map.of("plumbing_electrical", 4), Map.of("C1-W01", 3), 0.0),
@@ -82,5 +82,26 @@ class SolveFilesTest {
         assertThat(wide.assignments()).filteredOn(a -> a.seatId().equals("T1#1")).extracting(InstanceFile.Assignment::memberId)
                 .containsExactly("M7");
         assertThat(wide.seatsFilled()).isEqualTo(2);
+    }
+
+    @Test
+    void aStandInSkillGivenInTheFileLetsAMemberWithoutTheExactSkillServe() {
+        InstanceFile.MemberEntry electrician = new InstanceFile.MemberEntry("M8", "陈电工", Map.of("circuit_repair", 4),
+                java.util.List.of("WEEKEND_MORNING"), java.util.List.of(), "C1-W01-P1-M01", "C1-W01", "C1", "S1", 0.0, null,
+                java.util.List.of(), null, java.util.List.of());
+        java.util.function.Function<java.util.List<InstanceFile.SubstituteEntry>, InstanceFile.TaskEntry> lights = substitutes ->
+                new InstanceFile.TaskEntry("T1", "更换楼道灯", "MICRO_SERVICE", 2, "2026-12-05T09:00+08:00", "2026-12-05T11:00+08:00",
+                        java.util.List.of("plumbing_electrical"), null, "C1-W01-P1-M01", "C1-W01", "C1", "S1", java.util.List.of(), 1,
+                        java.util.List.of(), null, null, null, substitutes);
+
+        Plan exact = SolveFiles.solve(new InstanceFile.Instance(null, null, java.util.List.of(electrician), null,
+                java.util.List.of(lights.apply(null))), java.time.Duration.ofSeconds(1));
+        assertThat(exact.seatsFilled()).as("no stand-ins in the file: the skill is required").isZero();
+
+        Plan standIn = SolveFiles.solve(new InstanceFile.Instance(null, null, java.util.List.of(electrician), null,
+                java.util.List.of(lights.apply(java.util.List.of(new InstanceFile.SubstituteEntry("circuit_repair", "电路维修", 0.9))))),
+                java.time.Duration.ofSeconds(1));
+        assertThat(standIn.assignments()).extracting(InstanceFile.Assignment::memberId).containsExactly("M8");
+        assertThat(standIn.feasible()).isTrue();
     }
 }

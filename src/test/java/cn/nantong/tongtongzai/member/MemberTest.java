@@ -17,7 +17,7 @@ class MemberTest extends IntegrationTest {
     static final String CREATE = """
             mutation($input: CreateMemberInput!) { createMember(input: $input) {
               member { id name gender birthYear phone unit { id } residence { id } community { id }
-                       skills { level skill { id category { id } } } postCategories { id } interests availability roles
+                       skills { level source skill { id category { id } } } postCategories { id } interests availability roles
                        registration { id } } } }""";
 
 
@@ -39,8 +39,12 @@ class MemberTest extends IntegrationTest {
                 .path("createMember.member.name").entity(String.class).isEqualTo("陈晓东")
                 .path("createMember.member.unit.id").entity(String.class).isEqualTo("U0002")
                 .path("createMember.member.community.id").entity(String.class).isEqualTo("320613001001")
-                .path("createMember.member.skills[0].skill.category.id").entity(String.class).isEqualTo("LEGAL_AID")
-                .path("createMember.member.skills[0].level").entity(Integer.class).isEqualTo(5)
+                .path("createMember.member.skills[?(@.source == 'DECLARED')].skill.category.id").entityList(String.class)
+                .containsExactly("LEGAL_AID")
+                .path("createMember.member.skills[?(@.source == 'DECLARED')].level").entityList(Integer.class).containsExactly(5)
+                // the interest 书法 names a skill (knowledge feature)
+                .path("createMember.member.skills[?(@.source == 'INTEREST')].skill.id").entityList(String.class)
+                .containsExactly("calligraphy_painting")
                 .path("createMember.member.postCategories[0].id").entity(String.class).isEqualTo("LEGAL_AID")
                 .path("createMember.member.roles[0]").entity(String.class).isEqualTo("GRID_VOLUNTEER")
                 .path("createMember.member.registration").valueIsNull();
@@ -125,10 +129,10 @@ class MemberTest extends IntegrationTest {
     void updatesOnlyWhatIsGiven() {
         graphQl.document("""
                         mutation { updateMember(input: {id: "M000002", unitId: "U0003", skills: [{skillId: "first_aid", level: 2}],
-                          availability: [WEEKDAY_EVENING]}) { member { name unit { id } skills { skill { id } } availability } } }""")
+                          availability: [WEEKDAY_EVENING]}) { member { name unit { id } skills { source skill { id } } availability } } }""")
                 .execute()
                 .path("updateMember.member.unit.id").entity(String.class).isEqualTo("U0003")
-                .path("updateMember.member.skills[*].skill.id").entityList(String.class).containsExactly("first_aid")
+                .path("updateMember.member.skills[?(@.source == 'DECLARED')].skill.id").entityList(String.class).containsExactly("first_aid")
                 .path("updateMember.member.availability").entityList(String.class).containsExactly("WEEKDAY_EVENING");
         graphQl.document("mutation { updateMember(input: {id: \"M000002\", unitId: \"U0004\"}) { member { id } } }").execute()
                 .path("updateMember.member.id").hasValue();

@@ -16,7 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * All subclasses share one Spring context (same configuration), and each test starts from an empty graph.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"tongtong.demo-data.enabled=false", "tongtong.service-records.auto-close=false"})
+        properties = {"tongtong.demo-data.enabled=false", "tongtong.service-records.auto-close=false",
+                "tongtong.knowledge.backfill-on-start=false"})
 // 2 cores running the service, the solver threads and the tests: allow a slow response rather than fail
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureHttpGraphQlTester
