@@ -146,4 +146,43 @@ public final class FlowFixture {
                 .variable("r", registration).execute();
         return id;
     }
+
+    /** What {@link #servedAndRatedRequest()} made. */
+    public record Served(String member, String resident, String request, String task, String claim, String openTask) {
+    }
+
+    /**
+     * In 德民社区: two requests posted; one accepted into a task, published, served by a member (checked in and
+     * out) and completed, its claim rated 2, 2 and 5 (an interview case); another task published and claimed.
+     */
+    public Served servedAndRatedRequest() {
+        String member = confirmedMembers(DEMIN).getFirst();
+        String resident = strings("""
+                MATCH (:Community {id: $c})-[:HAS_COMMITTEE]->()-[:HAS_GENERAL_BRANCH]->()-[:HAS_GRID_BRANCH]->()
+                      -[:HAS_PARTY_GROUP]->()-[:HAS_MICRO_GRID]->()<-[:LIVES_IN]-(r:Resident) RETURN r.id ORDER BY r.id LIMIT 1""",
+                Map.of("c", DEMIN)).getFirst();
+        String request = graphQl.document("mutation($r: ID!) { postRequest(input: {residentId: $r, text: \"楼道灯坏了\"}) { request { id } } }")
+                .variable("r", resident).execute().path("postRequest.request.id").entity(String.class).get();
+        graphQl.document("mutation($r: ID!) { postRequest(input: {residentId: $r, text: \"想学用手机挂号\"}) { request { id } } }")
+                .variable("r", resident).execute();
+        String task = graphQl.document("""
+                        mutation($id: ID!, $start: String!, $end: String!) { acceptRequest(input: {requestId: $id, newTask: {
+                          title: "更换楼道灯", kind: MICRO_SERVICE, difficulty: 1, headcount: 2, startsAt: $start, endsAt: $end,
+                          skillIds: ["plumbing_electrical"]}}) { request { task { id } } } }""")
+                .variable("id", request).variable("start", at(-30)).variable("end", at(90))
+                .execute().path("acceptRequest.request.task.id").entity(String.class).get();
+        transition("publishTask", task);
+        String code = verificationCode(task);
+        String claim = claimId(task, member);
+        check("checkIn", claim, code);
+        check("checkOut", claim, code);
+        String open = published(3, 120);
+        claimId(open, confirmedMembers(DEMIN).get(1));
+        transition("completeTask", task);
+        String rate = "mutation($c: ID!, $role: RaterRole!, $rater: ID!, $s: Int!) { rateClaim(input: {claimId: $c, raterRole: $role, raterId: $rater, score: $s}) { evaluation { id } } }";
+        graphQl.document(rate).variable("c", claim).variable("role", "RESIDENT").variable("rater", resident).variable("s", 2).execute();
+        graphQl.document(rate).variable("c", claim).variable("role", "COMMUNITY").variable("rater", DEMIN).variable("s", 2).execute();
+        graphQl.document(rate).variable("c", claim).variable("role", "FUNCTIONAL_BRANCH").variable("rater", DEMIN + "-GN").variable("s", 5).execute();
+        return new Served(member, resident, request, task, claim, open);
+    }
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Analytics latency on a running service with the `city` data set: generates `city` into a fresh embedded
+# store, starts the service on it (java -jar), waits for the knowledge backfill of the start to finish,
+# runs benchmarks/AnalyticsLoad.java over GraphQL, and stops the service.
+# Usage: benchmarks/analytics-latency.sh [requests=100] [scale=city]   (ports 18080, 17687)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+requests=${1:-100}
+scale=${2:-city}
+
+source benchmarks/java.sh
+
+mvn -q -B -ntp package -DskipTests
+jar=$(ls target/tongtongzai-*.jar | grep -v original | head -1)
+store=$(mktemp -d)
+"$java_bin" -jar "$jar" dataset generate --scale="$scale" --tongtong.neo4j.embedded.directory="$store/neo4j" \
+  --tongtong.neo4j.embedded.bolt-port=17687 2>&1 | grep -E "Done in" || true
+"$java_bin" -jar "$jar" --server.port=18080 --tongtong.neo4j.embedded.bolt-port=17687 \
+  --tongtong.neo4j.embedded.directory="$store/neo4j" --logging.level.org.optaplanner=WARN > "$store/service.log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$store"' EXIT
+until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' \
+    -d '{"query":"{ streets(first: 1) { edges { node { id } } } }"}' | grep -q '"id"'; do
+  kill -0 $pid 2>/dev/null || { cat "$store/service.log"; exit 1; }
+  sleep 0.5
+done
+for _ in $(seq 1 600); do grep -q "Knowledge: classified" "$store/service.log" && break; sleep 1; done
+grep "Knowledge: classified" "$store/service.log" || echo "(knowledge backfill still running)"
+echo "JDK: $("$java_bin" -version 2>&1 | head -1); cores: $(nproc); service and load driver on this machine; data: $scale"
+"$java_bin" benchmarks/AnalyticsLoad.java http://localhost:18080/graphql "$requests"
