@@ -100,7 +100,7 @@ public class AnalyticsLoad {
     }
 
     static String post(String query) throws Exception {
-        String body = "{\"query\":\"" + query.replace("\", "\\\").replace("\"", "\\"").replace("\n", " ") + "\"}";
+        String body = "{\"query\":\"" + query.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
                 .header("X-Actor", "analytics-benchmark").timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -13,6 +13,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.platform.graphql.Page;
@@ -34,8 +36,14 @@ class AnalyticsController {
     }
 
     @QueryMapping
-    Figures figures(@Argument ScopeLevel scope, @Argument String id, @Argument String period, @Argument String date) {
-        return analytics.figures(scope, id, List.of(Period.of(period, date))).getFirst();
+    Figures figures(@Argument ScopeLevel scope, @Argument String id, @Argument String period, @Argument String date,
+            DataFetchingFieldSelectionSet selection) {
+        Period p = Period.of(period, date);
+        // the city's roll-up: its figures are the sum of its streets', computed once
+        if (scope == ScopeLevel.CITY && selection.contains("children")) {
+            return analytics.cityWithStreets(p);
+        }
+        return analytics.figures(scope, id, List.of(p)).getFirst();
     }
 
     @QueryMapping
@@ -86,6 +94,9 @@ class AnalyticsController {
 
     @SchemaMapping(typeName = "Figures")
     List<Figures> children(Figures figures) {
+        if (figures.children() != null) {
+            return figures.children();
+        }
         return analytics.children(figures.scope(), figures.id(), figures.period());
     }
 }

@@ -13,7 +13,13 @@ import cn.nantong.tongtongzai.platform.time.Period;
  */
 public record Figures(ScopeLevel scope, String id, String name, Period period, int roster, int registered,
         int serving, double serviceHours, List<HoursBucket> hoursDistribution, int ratings, int satisfied, int postsHeld,
-        Area area) {
+        Area area, List<Figures> children) {
+
+    /** The same figures with their children (one level down) computed already. */
+    Figures withChildren(List<Figures> computed) {
+        return new Figures(scope, id, name, period, roster, registered, serving, serviceHours, hoursDistribution, ratings,
+                satisfied, postsHeld, area, computed);
+    }
 
     /** 报到率: registered / on the roster. */
     public Double reportingRate() {

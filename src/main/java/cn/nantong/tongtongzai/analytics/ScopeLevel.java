@@ -77,6 +77,36 @@ public enum ScopeLevel {
         return this == GRID;
     }
 
+    /** Binds each member of the scope as {@code m} with the child it counts under as {@code x}; null at the bottom. */
+    String childMembers() {
+        return switch (this) {
+            case CITY -> "MATCH (x:Street)-[:HAS_COMMUNITY]->(:Community)" + PLACE_TO_MEMBERS;
+            case STREET -> "MATCH (:Street {id: $id})-[:HAS_COMMUNITY]->(x:Community)" + PLACE_TO_MEMBERS;
+            case COMMUNITY -> """
+                    MATCH (:Community {id: $id})-[:HAS_GRID]->(x:Grid)<-[:SERVES_GRID]-(:GridBranch)-[:HAS_PARTY_GROUP]->()
+                          -[:HAS_MICRO_GRID]->(:MicroGrid)<-[:LIVES_IN]-(m:Member)""";
+            case FUNCTIONAL_BRANCH ->
+                    "MATCH (:FunctionalBranch {id: $id})-[:HAS_FUNCTIONAL_GROUP]->(x:FunctionalGroup)<-[:IN_FUNCTIONAL_GROUP]-(m:Member)";
+            default -> null;
+        };
+    }
+
+    /** Binds each community (building, for grids) of each child {@code x} as {@code c}; null when children have none. */
+    String childCommunities() {
+        return switch (this) {
+            case CITY -> "MATCH (x:Street)-[:HAS_COMMUNITY]->(c:Community)";
+            case STREET -> "MATCH (:Street {id: $id})-[:HAS_COMMUNITY]->(x:Community) WITH x, x AS c";
+            case COMMUNITY -> """
+                    MATCH (:Community {id: $id})-[:HAS_GRID]->(x:Grid)<-[:SERVES_GRID]-(:GridBranch)-[:HAS_PARTY_GROUP]->()
+                          -[:HAS_MICRO_GRID]->(c:MicroGrid)""";
+            default -> null;
+        };
+    }
+
+    private static final String PLACE_TO_MEMBERS = """
+            -[:HAS_COMMITTEE]->()-[:HAS_GENERAL_BRANCH]->()
+                  -[:HAS_GRID_BRANCH]->()-[:HAS_PARTY_GROUP]->()-[:HAS_MICRO_GRID]->(:MicroGrid)<-[:LIVES_IN]-(m:Member)""";
+
     /** Returns {@code id, name} of each child. */
     String children() {
         return children;

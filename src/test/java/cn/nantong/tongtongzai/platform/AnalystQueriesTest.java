@@ -36,6 +36,8 @@ class AnalystQueriesTest extends IntegrationTest {
         database.loadTiny();
         database.write("MATCH ()-[d:DEPUTY_SECRETARY_OF]->() WITH d LIMIT 1 DELETE d");
         new FlowFixture(graphQl, driver).servedAndRatedRequest();
+        // the other request has waited ten days: overdue (overdue-requests.cypher)
+        database.write("MATCH (r:Request {state: 'SUBMITTED'}) WITH r ORDER BY r.id LIMIT 1 SET r.submittedAt = r.submittedAt - duration('P10D')");
     }
 
 
