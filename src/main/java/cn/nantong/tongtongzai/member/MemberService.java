@@ -220,6 +220,17 @@ public class MemberService {
     }
 
     /** Skills by id (the reference data of V003). */
+    /** Every skill of the reference list, by category then name. */
+    public List<Skill> allSkills() {
+        return List.copyOf(neo4j.query("""
+                MATCH (s:Skill)
+                WITH s, COLLECT { MATCH (s)-[:SERVES]->(c:PostCategory) RETURN c.id }[0] AS categoryId
+                RETURN s.id AS id, s.name AS name, categoryId ORDER BY categoryId, name""")
+                .fetchAs(Skill.class).mappedBy((types, row) -> new Skill(row.get("id").asString(), row.get("name").asString(),
+                        row.get("categoryId").isNull() ? null : row.get("categoryId").asString()))
+                .all());
+    }
+
     public Map<String, Skill> skills(Collection<String> ids) {
         return byKey("UNWIND $ids AS id MATCH (s:Skill {id: id}) RETURN id, s {.id, .name, categoryId: COLLECT { MATCH (s)-[:SERVES]->(c:PostCategory) RETURN c.id }[0]} AS value",
                 ids, value -> {
