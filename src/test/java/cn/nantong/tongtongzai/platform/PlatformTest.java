@@ -75,6 +75,6 @@ class PlatformTest extends IntegrationTest {
         String deep = "{ streets { edges { node { " + "children { edges { node { ".repeat(8) + "id"
                 + " } } }".repeat(8) + " } } } }";
         graphQl.document(deep).execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty()
-                .allSatisfy(e -> assertThat(e.getMessage()).containsIgnoringCase("depth")));
+                .allSatisfy(e -> assertThat(e.getExtensions()).containsEntry("code", "QUERY_TOO_DEEP")));
     }
 }
