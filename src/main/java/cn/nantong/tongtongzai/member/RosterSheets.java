@@ -90,6 +90,9 @@ class RosterSheets {
                     continue; // a blank line in the middle or at the end
                 }
                 int number = r + 1; // as the spreadsheet shows it
+                if (rows.size() == MemberWriter.MAX_IMPORT) {
+                    throw new UserInputException("INVALID_IMPORT_SIZE", "一次导入最多" + MemberWriter.MAX_IMPORT + "条记录。");
+                }
                 rows.add(parse(cells, unitId, number, problems));
                 rowNumbers.add(number);
             }

@@ -152,6 +152,13 @@ class ExcelTest extends IntegrationTest {
                 MATCH (:Member {phone: '13911110002'})-[:WORKS_AS]->(:Occupation {id: 'primary_school_teacher'}) RETURN count(*)""", Map.of()))
                 .as("the occupation is read as in the GraphQL import").isOne();
 
+        List<String[]> tooMany = new ArrayList<>();
+        for (int i = 0; i < 2_001; i++) {
+            tooMany.add(new String[] {"周明", "男", "1980", "1391111" + String.format("%04d", i), "320613001001-W01-P1-M01"});
+        }
+        web.post().uri("/imports/member-roster?unitId=U0001").body(BodyInserters.fromMultipartData(upload(roster(template, tooMany))))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_IMPORT_SIZE");
+
         web.post().uri("/imports/member-roster?unitId=U0001")
                 .body(BodyInserters.fromMultipartData(upload("not a spreadsheet".getBytes()))).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_FILE");
