@@ -61,7 +61,7 @@ class CapabilityGapController {
 
     @SchemaMapping(typeName = "CapabilityGapReport")
     String to(Report report) {
-        return report.period().endDay().toString();
+        return report.period().lastDay().toString();
     }
 
     @BatchMapping(typeName = "SkillGap")

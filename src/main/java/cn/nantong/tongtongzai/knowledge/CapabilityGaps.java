@@ -117,29 +117,35 @@ public class CapabilityGaps {
                 }
                 RETURN requests, unclassified, skills""".formatted(REQUESTS_IN_SCOPE, REGISTERED_HERE))
                 .bindAll(parameters).fetch().one().orElseThrow();
+        List<Map<String, Object>> rows = ((List<?>) row.get("skills")).stream().map(Values::map).toList();
+        // members to invite for the gaps, looked up once for all of them
+        Map<String, List<Invitation>> invitations = invitations(parameters, rows.stream()
+                .filter(s -> status(s) != GapStatus.COVERED).map(s -> Values.string(s, "skillId")).toList());
         List<SkillGap> skills = new ArrayList<>();
-        for (Object value : (List<?>) row.get("skills")) {
-            Map<String, Object> s = Values.map(value);
+        for (Map<String, Object> s : rows) {
             int requested = Values.integer(s, "requested");
             int served = Values.integer(s, "served");
             int holders = Values.integer(s, "holders");
             int standIns = Values.integer(s, "standIns");
-            GapStatus status = holders == 0 && standIns == 0 ? GapStatus.NO_ONE
-                    : holders == 0 ? GapStatus.STAND_INS_ONLY
-                    : served < SERVED_TARGET * requested ? GapStatus.UNDERSERVED : GapStatus.COVERED;
+            GapStatus status = status(s);
+            String id = Values.string(s, "skillId");
             String name = Values.string(s, "skillName");
-            skills.add(new SkillGap(Values.string(s, "skillId"), name, requested, served, Values.integer(s, "open"),
-                    holders, standIns, status, explanation(name, requested, served, holders, standIns, status), List.of()));
+            skills.add(new SkillGap(id, name, requested, served, Values.integer(s, "open"), holders, standIns, status,
+                    explanation(name, requested, served, holders, standIns, status), invitations.getOrDefault(id, List.of())));
         }
         skills.sort(Comparator.comparing(SkillGap::status).thenComparing(g -> -(g.requested() - g.served()))
                 .thenComparing(g -> -g.requested()).thenComparing(SkillGap::skillId));
-        Map<String, List<Invitation>> invitations = invitations(parameters,
-                skills.stream().filter(s -> s.status() != GapStatus.COVERED).map(SkillGap::skillId).toList());
-        List<SkillGap> withInvitations = skills.stream().map(s -> new SkillGap(s.skillId(), s.skillName(), s.requested(),
-                s.served(), s.open(), s.holders(), s.standIns(), s.status(), s.explanation(),
-                invitations.getOrDefault(s.skillId(), List.of()))).toList();
         return new Report(communityId, gridId, period, Values.integer(row, "requests"), Values.integer(row, "unclassified"),
-                withInvitations);
+                List.copyOf(skills));
+    }
+
+    private static GapStatus status(Map<String, Object> skill) {
+        int holders = Values.integer(skill, "holders");
+        if (holders == 0) {
+            return Values.integer(skill, "standIns") == 0 ? GapStatus.NO_ONE : GapStatus.STAND_INS_ONLY;
+        }
+        return Values.integer(skill, "served") < SERVED_TARGET * Values.integer(skill, "requested")
+                ? GapStatus.UNDERSERVED : GapStatus.COVERED;
     }
 
     /**
