@@ -102,7 +102,7 @@ public class AnalyticsLoad {
     static String post(String query) throws Exception {
         String body = "{\"query\":\"" + query.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-                .header("X-Actor", "analytics-benchmark").timeout(Duration.ofSeconds(120))
+                .header("authorization", "Bearer " + System.getenv("TONGTONG_TOKEN")).timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }

@@ -165,7 +165,7 @@ public class ClaimLoad {
     static String post(String query) throws Exception {
         String body = "{\"query\":\"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-                .header("X-Actor", "claim-benchmark").timeout(Duration.ofSeconds(30))
+                .header("authorization", "Bearer " + System.getenv("TONGTONG_TOKEN")).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }

@@ -149,7 +149,7 @@ public class MatchingLoad {
 
     static String send(String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-                .header("X-Actor", "matching-benchmark").timeout(Duration.ofSeconds(60))
+                .header("authorization", "Bearer " + System.getenv("TONGTONG_TOKEN")).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }

@@ -12,6 +12,9 @@ source benchmarks/java.sh
 
 mvn -q -B -ntp package -DskipTests
 jar=$(ls target/tongtongzai-*.jar | grep -v original | head -1)
+# the service wants a bearer token: the city administrator's, signed with the demo secret it accepts by default
+TONGTONG_TOKEN=$("$java_bin" -jar "$jar" token --role=CITY_ADMIN --sub=benchmark --hours=12)
+export TONGTONG_TOKEN
 store=$(mktemp -d)
 "$java_bin" -jar "$jar" dataset generate --scale="$scale" --tongtong.neo4j.embedded.directory="$store/neo4j" \
   --tongtong.neo4j.embedded.bolt-port=17687 2>&1 | grep -E "Done in" || true
@@ -19,7 +22,7 @@ store=$(mktemp -d)
   --tongtong.neo4j.embedded.directory="$store/neo4j" --logging.level.org.optaplanner=WARN > "$store/service.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$store"' EXIT
-until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' \
+until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' -H "Authorization: Bearer $TONGTONG_TOKEN" \
     -d '{"query":"{ streets(first: 1) { edges { node { id } } } }"}' | grep -q '"id"'; do
   kill -0 $pid 2>/dev/null || { cat "$store/service.log"; exit 1; }
   sleep 0.5

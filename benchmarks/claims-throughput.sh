@@ -12,12 +12,15 @@ source benchmarks/java.sh
 
 mvn -q -B -ntp package -DskipTests
 jar=$(ls target/tongtongzai-*.jar | grep -v original | head -1)
+# the service wants a bearer token: the city administrator's, signed with the demo secret it accepts by default
+TONGTONG_TOKEN=$("$java_bin" -jar "$jar" token --role=CITY_ADMIN --sub=benchmark --hours=12)
+export TONGTONG_TOKEN
 store=$(mktemp -d)
 "$java_bin" -jar "$jar" --server.port=18080 --tongtong.neo4j.embedded.bolt-port=17687 \
   --tongtong.neo4j.embedded.directory="$store/neo4j" > "$store/service.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$store"' EXIT
-until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' \
+until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' -H "Authorization: Bearer $TONGTONG_TOKEN" \
     -d '{"query":"{ street(id: \"320613001\") { communities(first: 1) { edges { node { id } } } } }"}' | grep -q '"id"'; do
   kill -0 $pid 2>/dev/null || { cat "$store/service.log"; exit 1; }
   sleep 0.5

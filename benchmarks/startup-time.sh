@@ -9,11 +9,14 @@ source benchmarks/java.sh
 
 mvn -q -B -ntp package -DskipTests
 jar=$(ls target/tongtongzai-*.jar | grep -v original | head -1)
+# the service wants a bearer token: the city administrator's, signed with the demo secret it accepts by default
+TONGTONG_TOKEN=$("$java_bin" -jar "$jar" token --role=CITY_ADMIN --sub=benchmark --hours=12)
+export TONGTONG_TOKEN
 store=$(mktemp -d)
 args="--server.port=18080 --tongtong.neo4j.embedded.bolt-port=17687 --tongtong.neo4j.embedded.directory=$store/neo4j"
 
 wait_for_graphql() {
-  until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' \
+  until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' -H "Authorization: Bearer $TONGTONG_TOKEN" \
       -d '{"query":"{ about { schemaVersion } streets(first: 1) { edges { node { id } } } }"}' >/dev/null; do
     sleep 0.1
   done

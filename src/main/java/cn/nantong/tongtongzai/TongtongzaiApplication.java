@@ -23,6 +23,10 @@ public class TongtongzaiApplication {
             // Solving an instance file needs neither the database nor the web server.
             System.exit(cn.nantong.tongtongzai.matching.SolveFiles.run(args));
         }
+        if (args.length > 0 && args[0].equals("token")) {
+            // Signing demo or custom tokens needs neither the database nor the web server.
+            System.exit(cn.nantong.tongtongzai.platform.security.TokenCommand.run(args));
+        }
         if (args.length > 0 && args[0].equals("dataset")) {
             // Command-line data tool: same jar and configuration, no web server, no demo data.
             // Arguments outrank application.yml, so demo data stays off even though the file enables it.

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai;
 
+import cn.nantong.tongtongzai.support.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,6 +67,7 @@ class EmbeddedModeApplicationTest {
 
     private static HttpGraphQlTester graphQl(ConfigurableApplicationContext app) {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
+        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .defaultHeader("Authorization", TestTokens.bearer(TestTokens.cityAdmin("test-admin"))).build());
     }
 }

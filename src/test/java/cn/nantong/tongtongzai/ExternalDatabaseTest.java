@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai;
 
+import cn.nantong.tongtongzai.support.TestTokens;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class ExternalDatabaseTest {
                 "--spring.neo4j.uri=" + server.boltUri(),
                 "--tongtong.demo-data.enabled=true")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+            WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                    .defaultHeader("Authorization", TestTokens.bearer(TestTokens.cityAdmin("test-admin"))).build();
 
             HttpGraphQlTester.create(web.mutate().baseUrl("http://localhost:" + port + "/graphql").build())
                     .document("{ about { databaseMode } street(id: \"320613001\") { name } }")

@@ -1,7 +1,9 @@
 package cn.nantong.tongtongzai.analytics;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,10 @@ import cn.nantong.tongtongzai.analytics.Figures.Area;
 import cn.nantong.tongtongzai.platform.excel.Sheets;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Column;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Format;
+import cn.nantong.tongtongzai.platform.security.Actor;
+import cn.nantong.tongtongzai.platform.security.HttpAccess;
+import cn.nantong.tongtongzai.platform.security.Kind;
+import cn.nantong.tongtongzai.platform.security.Role;
 import cn.nantong.tongtongzai.platform.time.Period;
 
 /** The figures of a scope and of its children for a period, as a spreadsheet (the same as `figures`). */
@@ -20,14 +26,18 @@ class FigureSheets {
 
     private final AnalyticsService analytics;
 
-    FigureSheets(AnalyticsService analytics) {
+    private final HttpAccess access;
+
+    FigureSheets(AnalyticsService analytics, HttpAccess access) {
         this.analytics = analytics;
+        this.access = access;
     }
 
     @GetMapping("/exports/figures.xlsx")
     ResponseEntity<byte[]> figures(@RequestParam ScopeLevel scope, @RequestParam(required = false) String id,
             @RequestParam(defaultValue = "MONTH") String period, @RequestParam(required = false) String date) {
         Period p = Period.of(period, date);
+        allow(scope, id);
         List<Figures> rows = new ArrayList<>();
         if (scope == ScopeLevel.CITY) {
             Figures city = analytics.cityWithStreets(p);
@@ -80,4 +90,22 @@ class FigureSheets {
             case UNIT -> "单位";
         };
     }
+
+    /** As figures over GraphQL: analysts everywhere (aggregates only), others within their scope, the city for the city. */
+    private void allow(ScopeLevel scope, String id) {
+        Actor actor = access.actor();
+        Kind kind = switch (scope) {
+            case CITY -> null;
+            case STREET -> Kind.STREET;
+            case COMMUNITY -> Kind.COMMUNITY;
+            case UNIT -> Kind.UNIT;
+            default -> Kind.ORG_NODE;
+        };
+        boolean allowed = actor.has(Role.ANALYST) || (kind == null ? actor.isCityAdmin()
+                : access.reaches(actor, FIGURE_READERS, kind, id));
+        access.decide(actor, "/exports/figures.xlsx", kind == null ? List.of() : List.of(kind + ":" + id), allowed, false);
+    }
+
+    private static final Set<Role> FIGURE_READERS = EnumSet.of(Role.COMMUNITY_SECRETARY, Role.FIRST_SECRETARY,
+            Role.STREET_ADMIN, Role.CITY_ADMIN, Role.GRID_LEADER, Role.GROUP_LEADER, Role.UNIT_SECRETARY);
 }

@@ -44,7 +44,7 @@ import cn.nantong.tongtongzai.organization.FunctionalGroup;
 import cn.nantong.tongtongzai.organization.OrgNode;
 import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.organization.TreeLevel;
-import cn.nantong.tongtongzai.platform.graphql.Actor;
+import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.time.Period;
 import cn.nantong.tongtongzai.task.Claim;

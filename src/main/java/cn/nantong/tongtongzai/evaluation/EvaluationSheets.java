@@ -2,6 +2,7 @@ package cn.nantong.tongtongzai.evaluation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,11 @@ import cn.nantong.tongtongzai.platform.excel.Sheets.Column;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Format;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.platform.security.AccessPolicy;
+import cn.nantong.tongtongzai.platform.security.Actor;
+import cn.nantong.tongtongzai.platform.security.HttpAccess;
+import cn.nantong.tongtongzai.platform.security.Kind;
+import cn.nantong.tongtongzai.platform.security.Role;
 import cn.nantong.tongtongzai.platform.time.Period;
 
 /**
@@ -35,7 +41,10 @@ class EvaluationSheets {
     private final MemberService members;
     private final Neo4jClient neo4j;
 
-    EvaluationSheets(EvaluationService evaluations, MemberService members, Neo4jClient neo4j) {
+    private final HttpAccess access;
+
+    EvaluationSheets(EvaluationService evaluations, MemberService members, Neo4jClient neo4j, HttpAccess access) {
+        this.access = access;
         this.evaluations = evaluations;
         this.members = members;
         this.neo4j = neo4j;
@@ -43,6 +52,8 @@ class EvaluationSheets {
 
     @GetMapping("/exports/report-back.xlsx")
     ResponseEntity<byte[]> reportBack(@RequestParam String unitId, @RequestParam String quarter) {
+        access.require(access.actor(), "/exports/report-back.xlsx", Set.of(Role.UNIT_SECRETARY, Role.CITY_ADMIN),
+                Kind.UNIT, unitId, true);
         Period period = Period.quarter(quarter);
         String unit = neo4j.query("MATCH (u:Unit {id: $id}) RETURN u.name").bind(unitId).to("id").fetchAs(String.class).one()
                 .orElseThrow(() -> new UserInputException("UNIT_NOT_FOUND", "找不到该单位。"));
@@ -69,6 +80,7 @@ class EvaluationSheets {
     ResponseEntity<byte[]> interviewList(@RequestParam int year, @RequestParam(required = false) String unitId,
             @RequestParam(required = false) String communityId) {
         Period.year(year);
+        allowStandings("/exports/interview-list.xlsx", unitId, communityId);
         return standings("约谈名单", "interview-list", year, evaluations.interviewList(year, unitId, communityId, ALL));
     }
 
@@ -76,7 +88,25 @@ class EvaluationSheets {
     ResponseEntity<byte[]> awardList(@RequestParam int year, @RequestParam(required = false) String unitId,
             @RequestParam(required = false) String communityId) {
         Period.year(year);
+        allowStandings("/exports/award-list.xlsx", unitId, communityId);
         return standings("评先评优推荐名单", "award-list", year, evaluations.awardList(year, unitId, communityId, ALL));
+    }
+
+    /** As the GraphQL lists: a unit's secretary for the unit, a community's managers for the community, else the city. */
+    private void allowStandings(String operation, String unitId, String communityId) {
+        Actor actor = access.actor();
+        boolean allowed = unitId != null
+                ? access.reaches(actor, Set.of(Role.UNIT_SECRETARY, Role.CITY_ADMIN), Kind.UNIT, unitId)
+                : communityId != null ? access.reaches(actor, AccessPolicy.MANAGERS, Kind.COMMUNITY, communityId)
+                : actor.isCityAdmin();
+        List<String> targets = new java.util.ArrayList<>();
+        if (unitId != null) {
+            targets.add("UNIT:" + unitId);
+        }
+        if (communityId != null) {
+            targets.add("COMMUNITY:" + communityId);
+        }
+        access.decide(actor, operation, targets, allowed, true);
     }
 
     private ResponseEntity<byte[]> standings(String title, String file, int year, List<MemberStanding> list) {

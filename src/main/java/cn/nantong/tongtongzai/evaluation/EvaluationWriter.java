@@ -17,7 +17,9 @@ import cn.nantong.tongtongzai.evaluation.EvaluationRecords.MeetingProblemInput;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.NegativeListEntry;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.RateClaimInput;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.RecordJointMeetingInput;
-import cn.nantong.tongtongzai.platform.graphql.Actor;
+import cn.nantong.tongtongzai.platform.security.AccessPolicy;
+import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
+import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
@@ -51,6 +53,12 @@ class EvaluationWriter {
     }
 
     Evaluation rate(RateClaimInput input, Actor actor) {
+        // a resident rates for themselves; the community and its functional branch rate through their managers
+        boolean self = "RESIDENT".equals(input.raterRole()) && input.raterId() != null
+                && input.raterId().equals(actor.residentId());
+        if (!self && !actor.hasAny(AccessPolicy.MANAGERS)) {
+            throw AccessRefusedException.forbidden("以他人名义评价");
+        }
         String comment = input.comment() == null ? null : input.comment().strip();
         new Validation()
                 .require(input.raterRole() != null && RATERS.contains(input.raterRole()), "raterRole", "INVALID_RATER",

@@ -22,7 +22,7 @@ import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.member.PostCategory;
 import cn.nantong.tongtongzai.member.Skill;
-import cn.nantong.tongtongzai.platform.graphql.Actor;
+import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.request.Request;
 import cn.nantong.tongtongzai.request.RequestService;

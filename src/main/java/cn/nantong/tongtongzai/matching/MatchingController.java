@@ -14,7 +14,9 @@ import org.springframework.stereotype.Controller;
 import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.organization.OrganizationService;
-import cn.nantong.tongtongzai.platform.graphql.Actor;
+import cn.nantong.tongtongzai.platform.security.Access;
+import cn.nantong.tongtongzai.platform.security.AccessPolicy;
+import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.task.Task;
 import cn.nantong.tongtongzai.task.TaskService;
@@ -50,9 +52,11 @@ class MatchingController {
     private final MemberService members;
     private final TaskService tasks;
     private final OrganizationService organization;
+    private final Access access;
 
     MatchingController(Recommendations recommendations, MatchingJobs jobs, MemberService members, TaskService tasks,
-            OrganizationService organization) {
+            OrganizationService organization, Access access) {
+        this.access = access;
         this.recommendations = recommendations;
         this.organization = organization;
         this.jobs = jobs;
@@ -70,8 +74,12 @@ class MatchingController {
     }
 
     @QueryMapping
-    List<MatchingJob> matchingJobs() {
-        return jobs.jobs(50);
+    List<MatchingJob> matchingJobs(@ContextValue Actor actor) {
+        // only the jobs of places the caller runs
+        return jobs.jobs(50).stream().filter(job -> {
+            var target = MatchingJobPlaces.target(job);
+            return access.reaches(actor, AccessPolicy.MANAGERS, target.kind(), target.id());
+        }).toList();
     }
 
     @MutationMapping

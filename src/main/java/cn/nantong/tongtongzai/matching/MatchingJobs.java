@@ -27,7 +27,7 @@ import cn.nantong.tongtongzai.matching.CandidateLoader.Scope;
 import cn.nantong.tongtongzai.matching.MatchingJob.Proposal;
 import cn.nantong.tongtongzai.matching.MatchingJob.TaskAdded;
 import cn.nantong.tongtongzai.matching.MatchingJob.TeamProposal;
-import cn.nantong.tongtongzai.platform.graphql.Actor;
+import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.task.Claim;
 import cn.nantong.tongtongzai.task.ClaimService;

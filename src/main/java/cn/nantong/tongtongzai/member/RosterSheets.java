@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,10 @@ import cn.nantong.tongtongzai.platform.excel.Sheets.Column;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Format;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException.Problem;
+import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
+import cn.nantong.tongtongzai.platform.security.HttpAccess;
+import cn.nantong.tongtongzai.platform.security.Kind;
+import cn.nantong.tongtongzai.platform.security.Role;
 
 /**
  * A unit's member roster in Excel: a template to download, and the filled-in file uploaded. All or nothing:
@@ -50,8 +56,12 @@ class RosterSheets {
 
     private final MemberWriter writer;
     private final MemberService members;
+    private final HttpAccess access;
 
-    RosterSheets(MemberWriter writer, MemberService members) {
+    private static final Set<Role> UPLOADERS = EnumSet.of(Role.UNIT_SECRETARY, Role.CITY_ADMIN);
+
+    RosterSheets(MemberWriter writer, MemberService members, HttpAccess access) {
+        this.access = access;
         this.writer = writer;
         this.members = members;
     }
@@ -62,6 +72,9 @@ class RosterSheets {
 
     @GetMapping("/imports/member-roster/template.xlsx")
     ResponseEntity<byte[]> template() {
+        if (!access.actor().hasAny(UPLOADERS)) {
+            throw AccessRefusedException.forbidden("下载党员名册模板");
+        }
         try (Sheets sheets = new Sheets()) {
             sheets.sheet("党员名册", COLUMNS).row("张三", "男", 1985, "13900000000", "320613001001-W01-P1-M01", "执业律师",
                     "legal_consulting:4；contract_review:3", "LEGAL_AID", "书法，摄影", "周末上午，工作日晚上");
@@ -74,6 +87,8 @@ class RosterSheets {
 
     @PostMapping("/imports/member-roster")
     Imported upload(@RequestParam String unitId, @RequestParam("file") MultipartFile file) {
+        // a unit's members are the unit's business: its party secretary, or the city
+        access.require(access.actor(), "/imports/member-roster", UPLOADERS, Kind.UNIT, unitId, true);
         List<CreateMemberInput> rows = new ArrayList<>();
         List<Integer> rowNumbers = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();

@@ -23,7 +23,7 @@ import cn.nantong.tongtongzai.member.Resident;
 import cn.nantong.tongtongzai.organization.OrgNode;
 import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.organization.TreeLevel;
-import cn.nantong.tongtongzai.platform.graphql.Actor;
+import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;

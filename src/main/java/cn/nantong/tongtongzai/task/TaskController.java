@@ -25,7 +25,10 @@ import cn.nantong.tongtongzai.member.Skill;
 import cn.nantong.tongtongzai.organization.OrgNode;
 import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.organization.TreeLevel;
-import cn.nantong.tongtongzai.platform.graphql.Actor;
+import cn.nantong.tongtongzai.platform.security.Access;
+import cn.nantong.tongtongzai.platform.security.AccessPolicy;
+import cn.nantong.tongtongzai.platform.security.Actor;
+import cn.nantong.tongtongzai.platform.security.Kind;
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
@@ -72,10 +75,12 @@ class TaskController {
     private final MemberService members;
     private final OrganizationService organization;
     private final StateChanges history;
+    private final Access access;
 
     TaskController(TaskService tasks, TaskWriter writer, ClaimService claims, ServiceRecords records,
             ServicePosts posts, MemberService members, OrganizationService organization, StateChanges history,
-            BatchLoaderRegistry loaders) {
+            Access access, BatchLoaderRegistry loaders) {
+        this.access = access;
         this.tasks = tasks;
         this.writer = writer;
         this.claims = claims;
@@ -104,9 +109,13 @@ class TaskController {
     }
 
     @QueryMapping
-    Window<Task> tasks(@Argument TaskFilter filter, ScrollSubrange subrange) {
+    Window<Task> tasks(@Argument TaskFilter filter, ScrollSubrange subrange, @ContextValue Actor actor) {
         Page page = Page.of(subrange);
-        return page.window(tasks.tasks(filter, page));
+        // members see their community's tasks once published; drafts are for those who run the community
+        String community = filter == null ? null : filter.communityId();
+        boolean drafts = community == null ? actor.isCityAdmin()
+                : access.reaches(actor, AccessPolicy.MANAGERS, Kind.COMMUNITY, community);
+        return page.window(tasks.tasks(filter, page, drafts));
     }
 
     @QueryMapping

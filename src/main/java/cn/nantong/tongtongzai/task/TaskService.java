@@ -77,6 +77,11 @@ public class TaskService {
 
     /** Tasks matching every filter, soonest-starting last (newest first), then by id. */
     public List<Task> tasks(TaskFilter filter, Page page) {
+        return tasks(filter, page, true);
+    }
+
+    /** Tasks by filter; {@code withDrafts} false: only what members may see (published and later). */
+    public List<Task> tasks(TaskFilter filter, Page page, boolean withDrafts) {
         TaskFilter f = filter != null ? filter : new TaskFilter(null, null, null, null, null);
         Map<String, Object> parameters = new HashMap<>();
         List<String> conditions = new ArrayList<>();
@@ -94,6 +99,9 @@ public class TaskService {
         }
         if (f.communityId() != null) {
             parameters.put("communityId", f.communityId());
+        }
+        if (!withDrafts) {
+            conditions.add("t.state <> 'DRAFT'");
         }
         for (String field : List.of("state", "kind", "audience")) {
             String value = switch (field) {

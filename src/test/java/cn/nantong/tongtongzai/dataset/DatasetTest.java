@@ -138,7 +138,7 @@ class DatasetTest extends IntegrationTest {
         assertThatThrownBy(() -> loader.load(loader.generate(Scale.TINY), line -> { }))
                 .hasMessageContaining("already holds an organisation");
         // only the street written above besides the reference data of the migrations
-        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Skill AND NOT n:PostCategory AND NOT n:Occupation"
+        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEntry AND NOT n:Skill AND NOT n:PostCategory AND NOT n:Occupation"
                 + " AND NOT n:ExampleRequest RETURN count(n)"))
                 .isEqualTo(1);
     }

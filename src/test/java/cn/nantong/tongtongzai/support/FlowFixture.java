@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
+import org.springframework.http.HttpHeaders;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -30,9 +31,10 @@ public final class FlowFixture {
         this.driver = driver;
     }
 
-    /** The same tester, acting as {@code actor} (X-Actor header). */
+    /** The same tester, signed in as the city administrator named {@code actor}. */
     public HttpGraphQlTester as(String actor) {
-        return graphQl.mutate().header("X-Actor", actor).build();
+        return graphQl.mutate().headers(h -> h.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.cityAdmin(actor))))
+                .build();
     }
 
     /** Members with a confirmed registration in the community, by id. */

@@ -6,10 +6,13 @@ import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureH
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.nantong.tongtongzai.platform.security.Actor;
 
 /**
  * The whole service on a random port against the shared in-process Neo4j, called over real HTTP.
@@ -24,11 +27,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import({TestDatabase.class, CypherStatementCounter.class})
 public abstract class IntegrationTest {
 
-    @Autowired
+    /** Signed in as the city administrator {@code test-admin} (see {@link #signIn}). */
     protected HttpGraphQlTester graphQl;
 
-    @Autowired
+    /** Plain HTTP, signed in as {@link #graphQl} is. */
     protected WebTestClient web;
+
+    @Autowired
+    protected HttpGraphQlTester anonymous;
+
+    @Autowired
+    protected WebTestClient anonymousWeb;
 
     @Autowired
     protected TestDatabase database;
@@ -44,5 +53,18 @@ public abstract class IntegrationTest {
     @BeforeEach
     void emptyGraph() {
         database.reset();
+        signIn(TestTokens.cityAdmin("test-admin"));
+    }
+
+    /** From now on {@link #graphQl} and {@link #web} carry a token for the actor. */
+    protected void signIn(Actor actor) {
+        String bearer = TestTokens.bearer(actor);
+        graphQl = as(actor);
+        web = anonymousWeb.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, bearer).build();
+    }
+
+    /** A tester carrying a token for the actor. */
+    protected HttpGraphQlTester as(Actor actor) {
+        return anonymous.mutate().header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(actor)).build();
     }
 }

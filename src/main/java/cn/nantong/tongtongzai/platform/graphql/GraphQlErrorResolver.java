@@ -12,6 +12,8 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
+import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
+
 /** Maps user-caused exceptions to GraphQL errors with a stable {@code extensions.code}. */
 @Component
 class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
@@ -27,6 +29,9 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
             }
             return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
                     .extensions(extensions).build();
+        }
+        if (ex instanceof AccessRefusedException e) {
+            return error(env, e.isNotFound() ? ErrorType.NOT_FOUND : ErrorType.FORBIDDEN, e.code(), e.getMessage());
         }
         if (ex instanceof ConstraintViolationException e) {
             String message = e.getConstraintViolations().stream()

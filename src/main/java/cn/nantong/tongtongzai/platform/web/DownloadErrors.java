@@ -13,6 +13,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
 
 /**
  * Refusals of the spreadsheet downloads and uploads (plain HTTP beside GraphQL), in the same words as
@@ -28,6 +29,12 @@ class DownloadErrors {
         body.put("message", e.getMessage());
         body.put("problems", e.problems());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ResponseEntity<Map<String, Object>> notAllowed(AccessRefusedException e) {
+        return ResponseEntity.status(e.isNotFound() ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("code", e.code(), "message", e.getMessage()));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

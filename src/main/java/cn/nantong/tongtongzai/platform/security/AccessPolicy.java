@@ -1,0 +1,243 @@
+package cn.nantong.tongtongzai.platform.security;
+
+import static cn.nantong.tongtongzai.platform.security.Role.ANALYST;
+import static cn.nantong.tongtongzai.platform.security.Role.CITY_ADMIN;
+import static cn.nantong.tongtongzai.platform.security.Role.COMMUNITY_SECRETARY;
+import static cn.nantong.tongtongzai.platform.security.Role.FIRST_SECRETARY;
+import static cn.nantong.tongtongzai.platform.security.Role.GRID_LEADER;
+import static cn.nantong.tongtongzai.platform.security.Role.GROUP_LEADER;
+import static cn.nantong.tongtongzai.platform.security.Role.MEMBER;
+import static cn.nantong.tongtongzai.platform.security.Role.RESIDENT;
+import static cn.nantong.tongtongzai.platform.security.Role.STREET_ADMIN;
+import static cn.nantong.tongtongzai.platform.security.Role.UNIT_SECRETARY;
+import static cn.nantong.tongtongzai.platform.security.Rule.Target.arg;
+import static cn.nantong.tongtongzai.platform.security.Rule.Target.source;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may fetch which field, in one table: every field of Query and Mutation (the service refuses to start
+ * when one is missing), and the nested fields that lead to someone's personal data. A rule names the roles and
+ * the things their scope must reach (see {@link Rule}); the city administrator reaches everything. Analysts
+ * appear only in rules over aggregated figures.
+ */
+public final class AccessPolicy {
+
+    /** Those who run a community: its secretary and 第一书记, its street, the city. */
+    public static final Set<Role> MANAGERS = EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN, CITY_ADMIN);
+    /** Managers and the leaders of grids and functional groups (their grid's, their group's people and tasks). */
+    public static final Set<Role> LEADERS = with(MANAGERS, GRID_LEADER, GROUP_LEADER);
+    /** Everyone signed in. */
+    public static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    /** Who sees a member's or resident's phone number in full, besides the person: the responsible secretaries. */
+    public static final Set<Role> RESPONSIBLE = EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, UNIT_SECRETARY);
+    /** Member and resident fields anyone who can reach the object may see: its id and name. */
+    public static final Set<String> PUBLIC_PERSON_FIELDS = Set.of("id", "name", "__typename");
+
+    private static final Map<String, Rule> RULES = new HashMap<>();
+
+    static {
+        // platform and reference data
+        root("about", Rule.of(EVERYONE));
+        root("me", Rule.of(EVERYONE));
+        root("skills", Rule.of(EVERYONE));
+        root("occupations", Rule.of(EVERYONE));
+        root("classifyText", Rule.of(EVERYONE));
+        root("auditLog", Rule.of(EnumSet.of(CITY_ADMIN)));
+
+        // the tree: structure is not personal data; the people in it are guarded below
+        root("streets", Rule.of(EVERYONE));
+        root("street", Rule.of(EVERYONE));
+        root("community", Rule.of(EVERYONE));
+        root("orgNode", Rule.of(EVERYONE));
+        for (String field : new String[] {"createOrgNode"}) {
+            root(field, Rule.of(MANAGERS, arg("input.parentId", Kind.ORG_NODE)));
+        }
+        for (String field : new String[] {"renameOrgNode", "deleteOrgNode"}) {
+            root(field, Rule.of(MANAGERS, arg("input.id", Kind.TREE_NODE)));
+        }
+        root("createCompound", Rule.of(MANAGERS, arg("input.communityId", Kind.COMMUNITY)));
+        root("createFunctionalGroup", Rule.of(MANAGERS, arg("input.gridBranchId", Kind.ORG_NODE)));
+        for (String field : new String[] {"setFunctionalBranchSecretary", "setGridBranchDeputySecretary"}) {
+            root(field, Rule.of(MANAGERS, arg("input.id", Kind.ORG_NODE), arg("input.memberId", Kind.MEMBER)));
+        }
+        root("updateMicroGrid", Rule.of(MANAGERS, arg("input.id", Kind.ORG_NODE), arg("input.compoundId", Kind.ORG_NODE)));
+        for (String field : new String[] {"updateCompound", "deleteCompound", "deleteFunctionalGroup"}) {
+            root(field, Rule.of(MANAGERS, arg("input.id", Kind.ORG_NODE)));
+        }
+        root("updateFunctionalGroup", Rule.of(MANAGERS, arg("input.id", Kind.ORG_NODE),
+                arg("input.gridBranchId", Kind.ORG_NODE)));
+
+        // members, units, residents, 双报到
+        Set<Role> seeMembers = with(LEADERS, UNIT_SECRETARY, MEMBER);
+        root("member", Rule.of(seeMembers, arg("id", Kind.MEMBER)));
+        root("members", Rule.anyOf(with(LEADERS, UNIT_SECRETARY), arg("filter.communityId", Kind.COMMUNITY),
+                arg("filter.gridId", Kind.ORG_NODE), arg("filter.unitId", Kind.UNIT)));
+        root("resident", Rule.of(EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN, CITY_ADMIN, GRID_LEADER,
+                RESIDENT), arg("id", Kind.RESIDENT)));
+        root("registration", Rule.of(with(MANAGERS, UNIT_SECRETARY, MEMBER), arg("id", Kind.REGISTRATION)));
+        root("unit", Rule.of(EVERYONE));
+        root("units", Rule.of(EVERYONE));
+        root("createMember", Rule.anyOf(with(MANAGERS, UNIT_SECRETARY), arg("input.unitId", Kind.UNIT).by(
+                EnumSet.of(UNIT_SECRETARY)), arg("input.residenceId", Kind.ORG_NODE).by(MANAGERS)));
+        root("updateMember", Rule.of(with(MANAGERS, UNIT_SECRETARY, MEMBER), arg("input.id", Kind.MEMBER)));
+        root("registerMember", Rule.anyOf(with(MANAGERS, UNIT_SECRETARY, MEMBER), arg("input.memberId", Kind.MEMBER)
+                .by(EnumSet.of(MEMBER, UNIT_SECRETARY)), arg("input.communityId", Kind.COMMUNITY).by(MANAGERS)));
+        root("moveMember", Rule.anyOf(with(MANAGERS, MEMBER), arg("input.memberId", Kind.MEMBER).by(EnumSet.of(MEMBER)),
+                arg("input.communityId", Kind.COMMUNITY).by(MANAGERS)));
+        for (String field : new String[] {"confirmRegistration", "rejectRegistration"}) {
+            root(field, Rule.of(MANAGERS, arg("input.registrationId", Kind.REGISTRATION)));
+        }
+        root("importMembers", Rule.of(EnumSet.of(CITY_ADMIN)));
+        root("createUnit", Rule.of(EnumSet.of(STREET_ADMIN, CITY_ADMIN)));
+        root("updateUnit", Rule.of(EnumSet.of(UNIT_SECRETARY, CITY_ADMIN), arg("input.id", Kind.UNIT)));
+        for (String field : new String[] {"pairUnit", "unpairUnit", "stationUnit", "unstationUnit"}) {
+            root(field, Rule.of(MANAGERS, arg("input.communityId", Kind.COMMUNITY)));
+        }
+        root("createOwnersCommittee", Rule.of(MANAGERS, arg("input.compoundId", Kind.ORG_NODE)));
+        root("createPropertyCompany", Rule.of(MANAGERS, arg("input.compoundIds", Kind.ORG_NODE)));
+        root("updateOwnersCommittee", Rule.of(MANAGERS, arg("input.id", Kind.OWNERS_COMMITTEE)));
+        root("updatePropertyCompany", Rule.of(MANAGERS, arg("input.id", Kind.PROPERTY_COMPANY),
+                arg("input.compoundIds", Kind.ORG_NODE)));
+        root("updatePartyOrg", Rule.of(with(MANAGERS, UNIT_SECRETARY), arg("input.id", Kind.PARTY_ORG)));
+        root("createResident", Rule.of(with(MANAGERS, GRID_LEADER), arg("input.residenceId", Kind.ORG_NODE)));
+        root("updateResident", Rule.of(with(MANAGERS, GRID_LEADER, RESIDENT), arg("input.id", Kind.RESIDENT),
+                arg("input.residenceId", Kind.ORG_NODE).by(with(MANAGERS, GRID_LEADER, RESIDENT))));
+
+        // 点单
+        root("request", Rule.of(with(MANAGERS, GRID_LEADER, RESIDENT), arg("id", Kind.REQUEST)));
+        root("requests", Rule.anyOf(with(MANAGERS, RESIDENT), arg("filter.communityId", Kind.COMMUNITY).by(MANAGERS),
+                arg("filter.residentId", Kind.RESIDENT)));
+        root("postRequest", Rule.of(with(MANAGERS, GRID_LEADER, RESIDENT), arg("input.residentId", Kind.RESIDENT)));
+        for (String field : new String[] {"acceptRequest", "rejectRequest", "correctRequestClassification"}) {
+            root(field, Rule.of(MANAGERS, arg("input.requestId", Kind.REQUEST), arg("input.taskId", Kind.TASK)));
+        }
+        root("mergeRequest", Rule.of(MANAGERS, arg("input.requestId", Kind.REQUEST),
+                arg("input.intoRequestId", Kind.REQUEST)));
+
+        // 下单, 接单, hours, posts
+        root("task", Rule.of(with(LEADERS, MEMBER), arg("id", Kind.TASK)));
+        // both, when both are named: a member lists their community's tasks or their own claims, not another's
+        root("tasks", Rule.of(with(MANAGERS, MEMBER), arg("filter.communityId", Kind.COMMUNITY),
+                arg("filter.memberId", Kind.MEMBER)));
+        root("claim", Rule.of(with(LEADERS, MEMBER, RESIDENT), arg("id", Kind.CLAIM)));
+        root("serviceRecord", Rule.of(with(MANAGERS, MEMBER), arg("id", Kind.SERVICE_RECORD)));
+        root("servicePost", Rule.of(with(MANAGERS, MEMBER), arg("id", Kind.SERVICE_POST)));
+        root("servicePosts", Rule.of(with(MANAGERS, MEMBER), arg("communityId", Kind.COMMUNITY)));
+        root("createTask", Rule.of(MANAGERS, arg("input.communityId", Kind.COMMUNITY),
+                arg("input.placeId", Kind.ORG_NODE)));
+        root("updateTask", Rule.of(MANAGERS, arg("input.id", Kind.TASK), arg("input.placeId", Kind.ORG_NODE)));
+        for (String field : new String[] {"publishTask", "startTask", "completeTask", "closeTaskEvaluation",
+                "cancelTask"}) {
+            root(field, Rule.of(MANAGERS, arg("input.taskId", Kind.TASK)));
+        }
+        root("claimTask", Rule.of(with(MANAGERS, MEMBER), arg("input.taskId", Kind.TASK),
+                arg("input.memberId", Kind.MEMBER)));
+        root("assignTask", Rule.of(MANAGERS, arg("input.taskId", Kind.TASK), arg("input.memberId", Kind.MEMBER)));
+        root("withdrawClaim", Rule.of(with(MANAGERS, MEMBER), arg("input.claimId", Kind.CLAIM)));
+        root("claimTaskAsTeam", Rule.of(with(MANAGERS, GROUP_LEADER), arg("input.taskId", Kind.TASK),
+                arg("input.teamId", Kind.ORG_NODE)));
+        root("confirmTeamClaim", Rule.of(with(MANAGERS, GROUP_LEADER, MEMBER), arg("input.teamClaimId", Kind.TEAM_CLAIM),
+                arg("input.memberId", Kind.MEMBER).by(with(MANAGERS, GROUP_LEADER, MEMBER))));
+        for (String field : new String[] {"checkIn", "checkOut"}) {
+            root(field, Rule.of(with(MANAGERS, MEMBER), arg("input.claimId", Kind.CLAIM)));
+        }
+        root("correctServiceHours", Rule.of(MANAGERS, arg("input.recordId", Kind.SERVICE_RECORD)));
+        root("createServicePost", Rule.of(MANAGERS, arg("input.communityId", Kind.COMMUNITY)));
+        root("updateServicePost", Rule.of(MANAGERS, arg("input.id", Kind.SERVICE_POST)));
+        for (String field : new String[] {"choosePost", "leavePost", "checkInAtPost", "checkOutAtPost"}) {
+            root(field, Rule.of(with(MANAGERS, MEMBER), arg("input.postId", Kind.SERVICE_POST),
+                    arg("input.memberId", Kind.MEMBER)));
+        }
+
+        // 评单 and what follows from it
+        root("rateClaim", Rule.of(with(MANAGERS, RESIDENT), arg("input.claimId", Kind.CLAIM)));
+        Set<Role> standings = with(MANAGERS, UNIT_SECRETARY);
+        for (String field : new String[] {"interviewList", "awardList"}) {
+            root(field, Rule.anyOf(standings, arg("unitId", Kind.UNIT).by(EnumSet.of(UNIT_SECRETARY)),
+                    arg("communityId", Kind.COMMUNITY).by(MANAGERS)));
+        }
+        root("negativeList", Rule.anyOf(with(MANAGERS, MEMBER), arg("communityId", Kind.COMMUNITY).by(MANAGERS),
+                arg("memberId", Kind.MEMBER)));
+        root("reportBack", Rule.of(EnumSet.of(UNIT_SECRETARY, CITY_ADMIN), arg("unitId", Kind.UNIT)));
+        root("jointMeeting", Rule.of(MANAGERS, arg("id", Kind.JOINT_MEETING)));
+        root("jointMeetings", Rule.of(MANAGERS, arg("communityId", Kind.COMMUNITY)));
+        root("communitySummary", Rule.of(MANAGERS, arg("communityId", Kind.COMMUNITY)));
+        root("addNegativeListEntry", Rule.of(MANAGERS, arg("input.communityId", Kind.COMMUNITY),
+                arg("input.memberId", Kind.MEMBER)));
+        root("revokeNegativeListEntry", Rule.of(MANAGERS, arg("input.entryId", Kind.NEGATIVE_ENTRY)));
+        root("recordJointMeeting", Rule.of(MANAGERS, arg("input.communityId", Kind.COMMUNITY)));
+        root("resolveMeetingProblem", Rule.of(MANAGERS, arg("input.problemId", Kind.MEETING_PROBLEM)));
+
+        // knowledge and matching
+        root("capabilityGaps", Rule.of(MANAGERS, arg("communityId", Kind.COMMUNITY), arg("gridId", Kind.ORG_NODE)));
+        root("recommendMembers", Rule.of(MANAGERS, arg("taskId", Kind.TASK)));
+        root("matchingJob", Rule.of(MANAGERS, arg("id", Kind.MATCHING_JOB)));
+        root("matchingJobs", Rule.of(MANAGERS));
+        root("startMatching", Rule.anyOf(MANAGERS, arg("input.communityId", Kind.COMMUNITY),
+                arg("input.streetId", Kind.STREET)));
+        for (String field : new String[] {"stopMatching", "acceptProposals", "rejectProposals"}) {
+            root(field, Rule.of(MANAGERS, arg("input.jobId", Kind.MATCHING_JOB)));
+        }
+
+        // figures: aggregated, so analysts may read them everywhere; the rest within their scope
+        Rule figures = Rule.of(with(MANAGERS, GRID_LEADER, GROUP_LEADER, UNIT_SECRETARY, ANALYST),
+                new Rule.Target(null, "id", null)).unscoped(ANALYST);
+        root("figures", figures);
+        root("figureTrend", figures);
+        root("inactiveMembers", Rule.of(with(MANAGERS, GRID_LEADER, GROUP_LEADER, UNIT_SECRETARY),
+                new Rule.Target(null, "id", null)));
+        root("unitReportingRates", Rule.of(EnumSet.of(CITY_ADMIN, ANALYST)));
+
+        // nested fields that lead to people
+        nested("Unit.members", Rule.anyOf(with(MANAGERS, UNIT_SECRETARY), source(Kind.UNIT).by(EnumSet.of(UNIT_SECRETARY)),
+                arg("communityId", Kind.COMMUNITY).by(MANAGERS)));
+        nested("Unit.registrations", Rule.of(EnumSet.of(UNIT_SECRETARY, CITY_ADMIN), source(Kind.UNIT)));
+        for (String field : new String[] {"Task.claims", "Task.teamClaims", "Task.requests"}) {
+            nested(field, Rule.of(LEADERS, source(Kind.TASK)));
+        }
+        nested("Task.verificationCode", Rule.of(MANAGERS, source(Kind.TASK)));
+        nested("ServicePost.verificationCode", Rule.of(MANAGERS, source(Kind.SERVICE_POST)));
+        nested("ServicePost.holders", Rule.of(LEADERS, source(Kind.SERVICE_POST)));
+        // every field of a member or resident but the id and name: see ruleFor
+        RULES.put("Member.*", Rule.of(seeMembers, source(Kind.MEMBER)));
+        RULES.put("Resident.*", Rule.of(EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN, CITY_ADMIN,
+                GRID_LEADER, RESIDENT), source(Kind.RESIDENT)));
+    }
+
+    private AccessPolicy() {
+    }
+
+    /** The rule of a field, or null when the field follows its parent (already checked). */
+    public static Rule ruleFor(String type, String field) {
+        Rule rule = RULES.get(type + "." + field);
+        if (rule == null && (type.equals("Member") || type.equals("Resident")) && !PUBLIC_PERSON_FIELDS.contains(field)) {
+            return RULES.get(type + ".*");
+        }
+        return rule;
+    }
+
+    /** Whether every root field has a rule (checked at start-up). */
+    public static boolean hasRootRule(String type, String field) {
+        return RULES.containsKey(type + "." + field);
+    }
+
+    private static void root(String field, Rule rule) {
+        // Query and Mutation fields never share a name here, so one entry serves both
+        RULES.put("Query." + field, rule);
+        RULES.put("Mutation." + field, rule);
+    }
+
+    private static void nested(String field, Rule rule) {
+        RULES.put(field, rule);
+    }
+
+    private static Set<Role> with(Set<Role> base, Role... more) {
+        Set<Role> all = EnumSet.copyOf(base);
+        all.addAll(Set.of(more));
+        return all;
+    }
+}

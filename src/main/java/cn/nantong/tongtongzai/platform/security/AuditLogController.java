@@ -1,0 +1,46 @@
+package cn.nantong.tongtongzai.platform.security;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+import cn.nantong.tongtongzai.platform.graphql.Page;
+import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.platform.security.AuditTrail.AuditFilter;
+
+/** graphql/security.graphqls: {@code auditLog} (who may ask is in AccessPolicy: the city's administrators). */
+@Controller
+class AuditLogController {
+
+    private final AuditTrail trail;
+
+    AuditLogController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @QueryMapping
+    Window<AuditEntry> auditLog(@Argument AuditFilter filter, ScrollSubrange subrange) {
+        if (filter != null) {
+            date("from", filter.from());
+            date("to", filter.to());
+        }
+        Page page = Page.of(subrange);
+        return page.window(trail.find(filter, page));
+    }
+
+    private static void date(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UserInputException("INVALID_DATE", field + " must be a day written YYYY-MM-DD.");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package cn.nantong.tongtongzai.platform.security;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import graphql.GraphQLContext;
+
+/** Whose full personal data (phone numbers) one request showed, for the audit log. */
+final class PersonalDataReads {
+
+    static final String KEY = "tongtongzai.personalDataReads";
+
+    private PersonalDataReads() {
+    }
+
+    static void record(GraphQLContext context, Kind kind, String id, String field) {
+        List<String> reads = context.computeIfAbsent(KEY, key -> new CopyOnWriteArrayList<String>());
+        // the field is always the phone for now; the target names whose it was
+        String entry = kind + ":" + id;
+        if (!reads.contains(entry)) {
+            reads.add(entry);
+        }
+    }
+
+    static List<String> of(GraphQLContext context) {
+        List<String> reads = context.get(KEY);
+        return reads == null ? List.of() : List.copyOf(reads);
+    }
+}

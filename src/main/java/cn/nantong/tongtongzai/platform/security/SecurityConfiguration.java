@@ -1,0 +1,98 @@
+package cn.nantong.tongtongzai.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+import cn.nantong.tongtongzai.platform.StartupRefusedException;
+
+/**
+ * Every request but health, GraphiQL's and Neo4j Browser's static pages carries a bearer JWT. Sessions and CSRF
+ * tokens are off: there are no cookies to steal. What a signed-in caller may see is decided per field by
+ * {@link Access}, not here.
+ */
+@Configuration
+@EnableConfigurationProperties(JwtProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        var bearer = new BearerTokenAuthenticationEntryPoint();
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/browser", "/browser/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ActorAuthenticationConverter()))
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            // the standard WWW-Authenticate header, and a body a front end can show
+                            bearer.commence(request, response, failure);
+                            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                            response.getWriter().write("""
+                                    {"code":"UNAUTHENTICATED","message":"请先登录：请求需要有效的 Bearer 令牌（JWT）。"}""");
+                        }))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable());
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties properties, Environment environment,
+            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri) {
+        NimbusJwtDecoder decoder;
+        if (!jwkSetUri.isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        } else {
+            if (environment.acceptsProfiles(Profiles.of("prod")) && properties.secret().equals(JwtProperties.DEMO_SECRET)) {
+                throw new StartupRefusedException("The prod profile would accept tokens signed with the published demo secret.",
+                        "Set TONGTONG_JWT_SECRET (at least 32 bytes, shared with your token issuer) or "
+                                + "spring.security.oauth2.resourceserver.jwt.jwk-set-uri.");
+            }
+            byte[] key = properties.secret().getBytes(StandardCharsets.UTF_8);
+            if (key.length < 32) {
+                throw new StartupRefusedException("tongtong.security.jwt.secret is shorter than 32 bytes.",
+                        "HS256 needs a key of at least 256 bits: use a longer secret.");
+            }
+            decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                    .macAlgorithm(MacAlgorithm.HS256).build();
+        }
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtTimestampValidator());
+        // a token without an expiry would be valid for ever
+        validators.add(new JwtClaimValidator<Object>("exp", exp -> exp != null));
+        if (!properties.issuer().isBlank()) {
+            validators.add(new JwtIssuerValidator(properties.issuer()));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+}

@@ -1,0 +1,168 @@
+package cn.nantong.tongtongzai.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import cn.nantong.tongtongzai.support.FlowFixture;
+import cn.nantong.tongtongzai.support.IntegrationTest;
+import cn.nantong.tongtongzai.support.TestTokens;
+import cn.nantong.tongtongzai.support.TestTokens.Scope;
+
+/** Phone numbers in full only for the person and their secretaries; nested paths leak nothing across scopes. */
+class PersonalDataTest extends IntegrationTest {
+
+    @Autowired
+    Driver driver;
+
+    private FlowFixture flow;
+    private FlowFixture.Served served;
+    private String phone;
+    private String unit;
+
+    @BeforeEach
+    void servedFlow() {
+        database.loadTiny();
+        flow = new FlowFixture(graphQl, driver);
+        served = flow.servedAndRatedRequest();
+        phone = flow.strings("MATCH (m:Member {id: $id}) RETURN m.phone", Map.of("id", served.member())).getFirst();
+        unit = flow.strings("MATCH (:Member {id: $id})-[:WORKS_AT]->(u:Unit) RETURN u.id", Map.of("id", served.member())).getFirst();
+    }
+
+    @Test
+    void phonesAreInFullOnlyForTheOwnerAndTheResponsibleSecretaries() {
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+        assertThat(phoneAs(user(Role.MEMBER, Scope.none().member(served.member())))).isEqualTo(phone);
+        assertThat(phoneAs(user(Role.COMMUNITY_SECRETARY, Scope.none().community(FlowFixture.DEMIN)))).isEqualTo(phone);
+        assertThat(phoneAs(user(Role.FIRST_SECRETARY, Scope.none().community(FlowFixture.DEMIN)))).isEqualTo(phone);
+        assertThat(phoneAs(user(Role.UNIT_SECRETARY, Scope.none().unit(unit)))).isEqualTo(phone);
+        assertThat(phoneAs(user(Role.STREET_ADMIN, Scope.none().street("320613001")))).isEqualTo(masked);
+        assertThat(phoneAs(TestTokens.cityAdmin("组织部"))).isEqualTo(masked).matches("1\\d\\d\\*{4}\\d{4}");
+    }
+
+    @Test
+    void anotherCommunitysSecretaryLearnsNothingThroughAnyPath() {
+        var elsewhere = as(user(Role.COMMUNITY_SECRETARY, Scope.none().community(FlowFixture.XIAOSHIQIAO)));
+        // by id: the same answer as for an id that does not exist
+        ResponseError real = onlyError(elsewhere.document("{ member(id: \"%s\") { id } }".formatted(served.member())));
+        ResponseError missing = onlyError(elsewhere.document("{ member(id: \"M-nobody\") { id } }"));
+        assertThat(real.getExtensions()).isEqualTo(missing.getExtensions()).containsEntry("code", "NOT_FOUND");
+        assertThat(real.getMessage()).isEqualTo(missing.getMessage());
+        // through a unit, which is not personal data, to its members, who are
+        GraphQlTester.Response viaUnit = elsewhere.document(
+                "{ unit(id: \"%s\") { name members(first: 50) { edges { node { id phone } } } } }".formatted(unit)).execute();
+        assertThat(code(viaUnit)).isEqualTo("NOT_FOUND");
+        assertThat(viaUnit.returnResponse().toMap().toString()).doesNotContain(phone);
+        // through the tree to a member's personal fields
+        GraphQlTester.Response viaTree = elsewhere.document("""
+                { community(id: "%s") { functionalBranch { secretary { name phone claims { totalCount } } } } }"""
+                .formatted(FlowFixture.DEMIN)).execute();
+        assertThat(viaTree.returnResponse().toMap().toString()).doesNotContain(phone);
+        // through a request to the resident
+        assertThat(code(elsewhere.document("{ request(id: \"%s\") { resident { phone } } }".formatted(served.request()))
+                .execute())).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void membersSeeTheirCommunitysPublishedTasksButNotWhoClaimedThemNorDrafts() {
+        String draft = flow.draft(1, 600);
+        var member = as(user(Role.MEMBER, Scope.none().member(served.member()).community(FlowFixture.DEMIN)));
+        List<String> ids = member.document("{ tasks(filter: {communityId: \"%s\"}) { edges { node { id state } } } }"
+                .formatted(FlowFixture.DEMIN)).execute().path("tasks.edges[*].node.id").entityList(String.class).get();
+        assertThat(ids).contains(served.openTask()).doesNotContain(draft);
+        assertThat(code(member.document("{ tasks(filter: {communityId: \"%s\", state: DRAFT}) { edges { node { id } } } }"
+                .formatted(FlowFixture.DEMIN)).execute())).isNull();
+        assertThat(member.document("{ tasks(filter: {communityId: \"%s\", state: DRAFT}) { edges { node { id } } } }"
+                .formatted(FlowFixture.DEMIN)).execute().path("tasks.edges").entityList(Object.class).get()).isEmpty();
+        GraphQlTester.Response claims = member.document("{ task(id: \"%s\") { title claims { member { phone } } } }"
+                .formatted(served.openTask())).execute();
+        assertThat(code(claims)).isIn("FORBIDDEN", "NOT_FOUND");
+        assertThat(code(member.document("{ task(id: \"%s\") { verificationCode } }".formatted(served.openTask())).execute()))
+                .isIn("FORBIDDEN", "NOT_FOUND");
+    }
+
+    @Test
+    void analystsSeeFiguresAndPseudonymsButNoPersonalFields() {
+        flow.strings("MATCH (b:FunctionalBranch {id: $b}), (m:Member {id: $m}) MERGE (m)-[:SECRETARY_OF]->(b) RETURN b.id",
+                Map.of("b", FlowFixture.DEMIN + "-GN", "m", served.member()));
+        var analyst = as(user(Role.ANALYST, Scope.none()));
+        String name = analyst.document("{ community(id: \"%s\") { functionalBranch { secretary { name } } } }"
+                .formatted(FlowFixture.DEMIN)).execute().path("community.functionalBranch.secretary.name")
+                .entity(String.class).get();
+        assertThat(name).matches("党员-[0-9a-f]{8}");
+        assertThat(code(analyst.document("{ community(id: \"%s\") { functionalBranch { secretary { phone } } } }"
+                .formatted(FlowFixture.DEMIN)).execute())).isEqualTo("FORBIDDEN");
+        analyst.document("{ figures(scope: COMMUNITY, id: \"%s\") { roster } }".formatted(FlowFixture.DEMIN)).execute()
+                .path("figures.roster").hasValue();
+    }
+
+    @Test
+    void excelFilesOfPeopleFollowTheSameRules() {
+        String reportBack = "/exports/report-back.xlsx?unitId=" + unit + "&quarter=2026-Q4";
+        download(user(Role.UNIT_SECRETARY, Scope.none().unit(unit)), reportBack).expectStatus().isOk();
+        download(user(Role.UNIT_SECRETARY, Scope.none().unit("U-elsewhere")), reportBack).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+        download(user(Role.COMMUNITY_SECRETARY, Scope.none().community(FlowFixture.DEMIN)), reportBack)
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+        String interviews = "/exports/interview-list.xlsx?year=2026&communityId=" + FlowFixture.DEMIN;
+        download(user(Role.COMMUNITY_SECRETARY, Scope.none().community(FlowFixture.DEMIN)), interviews).expectStatus().isOk();
+        download(user(Role.COMMUNITY_SECRETARY, Scope.none().community(FlowFixture.XIAOSHIQIAO)), interviews)
+                .expectStatus().isNotFound();
+        download(user(Role.ANALYST, Scope.none()), "/exports/figures.xlsx?scope=COMMUNITY&id=" + FlowFixture.DEMIN)
+                .expectStatus().isOk();
+        download(user(Role.MEMBER, Scope.none().member(served.member())), "/exports/figures.xlsx?scope=CITY")
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void aMemberCannotListAnotherMembersTasks() {
+        var member = as(user(Role.MEMBER, Scope.none().member(served.member()).community(FlowFixture.DEMIN)));
+        String other = flow.confirmedMembers(FlowFixture.DEMIN).get(1);
+        assertThat(code(member.document("{ tasks(filter: {communityId: \"%s\", memberId: \"%s\"}) { edges { node { id } } } }"
+                .formatted(FlowFixture.DEMIN, other)).execute())).isEqualTo("NOT_FOUND");
+        assertThat(code(member.document("{ tasks(filter: {memberId: \"%s\"}) { edges { node { id } } } }"
+                .formatted(served.member())).execute())).isNull();
+    }
+
+    @Test
+    void meDescribesTheCaller() {
+        as(user(Role.GRID_LEADER, Scope.none().grid("320613001001-W01").member(served.member())))
+                .document("{ me { id roles gridId memberId namesGranted } }").execute()
+                .path("me.roles").entityList(String.class).containsExactly("GRID_LEADER")
+                .path("me.gridId").entity(String.class).isEqualTo("320613001001-W01")
+                .path("me.namesGranted").entity(Boolean.class).isEqualTo(false);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec download(Actor actor, String uri) {
+        return anonymousWeb.get().uri(uri).header(org.springframework.http.HttpHeaders.AUTHORIZATION, TestTokens.bearer(actor))
+                .exchange();
+    }
+
+    private String phoneAs(Actor actor) {
+        return as(actor).document("{ member(id: \"%s\") { phone } }".formatted(served.member())).execute()
+                .path("member.phone").entity(String.class).get();
+    }
+
+    private static Actor user(Role role, Scope scope) {
+        return TestTokens.user("user-" + role.name().toLowerCase(), role, scope);
+    }
+
+    private static ResponseError onlyError(GraphQlTester.Request<?> request) {
+        List<ResponseError> errors = request.execute().returnResponse().getErrors();
+        assertThat(errors).hasSize(1);
+        return errors.getFirst();
+    }
+
+    private static Object code(GraphQlTester.Response response) {
+        List<ResponseError> errors = response.returnResponse().getErrors();
+        return errors.isEmpty() ? null : errors.getFirst().getExtensions().get("code");
+    }
+}
