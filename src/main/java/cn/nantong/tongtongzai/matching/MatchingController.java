@@ -15,8 +15,10 @@ import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.platform.security.Access;
+import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
 import cn.nantong.tongtongzai.platform.security.AccessPolicy;
 import cn.nantong.tongtongzai.platform.security.Actor;
+import cn.nantong.tongtongzai.platform.security.Role;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.task.Task;
 import cn.nantong.tongtongzai.task.TaskService;
@@ -83,7 +85,8 @@ class MatchingController {
     }
 
     @MutationMapping
-    MatchingJobPayload startMatching(@Argument StartMatchingInput input) {
+    MatchingJobPayload startMatching(@Argument StartMatchingInput input, @ContextValue Actor actor) {
+        requireStreetRole(actor, Boolean.TRUE.equals(input.streetWide()) || input.streetId() != null);
         return new MatchingJobPayload(jobs.start(new MatchingJobs.Options(input.communityId(), input.streetId(),
                 input.seconds(), input.unimprovedSeconds(), weights(input.weights()), Boolean.TRUE.equals(input.streetWide()),
                 Boolean.TRUE.equals(input.live()))));
@@ -170,7 +173,8 @@ class MatchingController {
 
     @QueryMapping
     List<Recommendation> recommendMembers(@Argument String taskId, @Argument Integer first,
-            @Argument MatchingWeightsInput weights, @Argument Boolean streetWide) {
+            @Argument MatchingWeightsInput weights, @Argument Boolean streetWide, @ContextValue Actor actor) {
+        requireStreetRole(actor, Boolean.TRUE.equals(streetWide));
         return recommendations.recommend(taskId, first, weights(weights),
                 Boolean.TRUE.equals(streetWide) ? CandidatePool.STREET : CandidatePool.COMMUNITY);
     }
@@ -203,5 +207,12 @@ class MatchingController {
 
     private static int or(Integer value, int fallback) {
         return value != null ? value : fallback;
+    }
+
+    /** Members of the whole street are the street's to propose: a community's secretaries see their own. */
+    private static void requireStreetRole(Actor actor, boolean streetWide) {
+        if (streetWide && !actor.hasAny(java.util.EnumSet.of(Role.STREET_ADMIN, Role.CITY_ADMIN))) {
+            throw AccessRefusedException.forbidden("在全街道范围匹配党员");
+        }
     }
 }

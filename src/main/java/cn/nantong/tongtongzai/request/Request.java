@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.request;
 
+import cn.nantong.tongtongzai.platform.security.ConcernsResident;
+
 /**
  * 居民点单 — a resident's request: SUBMITTED, then ACCEPTED (served by a task), MERGED (a duplicate of
  * another request), or REJECTED (with a reason the resident sees); RESOLVED when its task completes.
@@ -7,5 +9,5 @@ package cn.nantong.tongtongzai.request;
 public record Request(String id, String text, String urgency, String preferredFrom, String preferredTo,
         String state, String rejectReason, String submittedAt, String decidedAt, String resolvedAt, String residentId,
         String enteredById, String placeId, String communityId, String categoryId, String taskId,
-        String duplicateOfId) {
+        String duplicateOfId) implements ConcernsResident {
 }

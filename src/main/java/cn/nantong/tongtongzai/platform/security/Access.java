@@ -1,6 +1,7 @@
 package cn.nantong.tongtongzai.platform.security;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,12 +93,22 @@ public class Access {
         return place(kind, id, cache).reachableBy(actor, AccessPolicy.RESPONSIBLE);
     }
 
+    /** Looks up the places of many things in one read, so that checks on each of them find them cached. */
+    void prefetch(Kind kind, java.util.Collection<String> ids, Map<String, Place> cache) {
+        List<String> missing = ids.stream().filter(id -> !cache.containsKey(kind + ":" + id)).distinct().toList();
+        if (missing.size() < 2) {
+            return; // one is looked up when it is checked
+        }
+        Map<String, Place> found = places.of(kind, missing);
+        missing.forEach(id -> cache.put(kind + ":" + id, found.getOrDefault(id, Place.NOWHERE)));
+    }
+
     Place place(Kind kind, String id, Map<String, Place> cache) {
         return cache.computeIfAbsent(kind + ":" + id, key -> places.of(kind, id));
     }
 
     private static boolean isAggregateForAnalyst(Actor actor, Rule rule) {
-        // analysts appear only in rules over aggregated figures (AccessPolicy)
+        // analysts appear only in rules over aggregated figures and pseudonymised members (AccessPolicy)
         return actor.has(Role.ANALYST) && rule.roles().contains(Role.ANALYST);
     }
 

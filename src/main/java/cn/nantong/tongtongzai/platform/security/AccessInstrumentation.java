@@ -1,12 +1,18 @@
 package cn.nantong.tongtongzai.platform.security;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.GraphQLContext;
+import graphql.relay.Connection;
+import graphql.relay.Edge;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -14,14 +20,15 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
 
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Component;
 
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 
 /**
  * Applies {@link AccessPolicy} to every field before its data fetcher runs (so a refused mutation writes
- * nothing), masks phone numbers for those who may not see them in full, and hides names from analysts
- * without the NAMES grant. Refusals become GraphQL errors with code FORBIDDEN or NOT_FOUND.
+ * nothing), masks phone numbers for those who may not see them in full, and shows analysts without the NAMES
+ * grant keyed pseudonyms instead of members' and residents' names and ids. Refusals become GraphQL errors with code FORBIDDEN or NOT_FOUND.
  */
 @Component
 class AccessInstrumentation extends SimplePerformantInstrumentation {
@@ -29,9 +36,14 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
     private static final String CACHE = "tongtongzai.places";
 
     private final Access access;
+    private final byte[] pseudonymKey;
 
-    AccessInstrumentation(Access access) {
+    AccessInstrumentation(Access access, JwtProperties jwt,
+            @org.springframework.beans.factory.annotation.Value("${tongtong.security.pseudonym-key:}") String pseudonymKey) {
         this.access = access;
+        // its own key when configured; else one derived from the token key, never the token key itself
+        this.pseudonymKey = (pseudonymKey.isBlank() ? "pseudonyms:" + jwt.secret() : pseudonymKey)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
@@ -46,8 +58,9 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
         Rule rule = AccessPolicy.ruleFor(type, field);
         boolean person = type.equals("Member") || type.equals("Resident");
         boolean phone = person && field.equals("phone");
-        boolean name = person && field.equals("name");
-        if (rule == null && !phone && !name) {
+        boolean identity = person && (field.equals("name") || field.equals("id"));
+        Kind listed = listedPeople(env);
+        if (rule == null && !phone && !identity && listed == null) {
             return fetcher;
         }
         return environment -> {
@@ -73,6 +86,9 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
                 }
                 throw failed;
             }
+            if (listed != null && !actor.isCityAdmin()) {
+                value = prefetched(value, listed, cache);
+            }
             if (mutation) {
                 if (value instanceof CompletionStage<?> pending) {
                     return pending.whenComplete((done, failed) -> audit(environment, "MUTATION", operation, rule,
@@ -80,13 +96,14 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
                 }
                 audit(environment, "MUTATION", operation, rule, "OK", null);
             }
-            if (!phone && !(name && actor.has(Role.ANALYST) && !actor.namesGranted())) {
+            if (!phone && !(identity && actor.has(Role.ANALYST) && !actor.namesGranted())) {
                 return value;
             }
             Kind kind = type.equals("Member") ? Kind.MEMBER : Kind.RESIDENT;
             String id = String.valueOf(Access.idOf(environment.getSource()));
-            if (name) {
-                return PersonalData.pseudonym(kind, id);
+            if (identity) {
+                return field.equals("id") ? PersonalData.pseudonymousId(pseudonymKey, kind, id)
+                        : PersonalData.pseudonym(pseudonymKey, kind, id);
             }
             if (value instanceof CompletionStage<?>) {
                 throw new IllegalStateException(type + ".phone must be a plain property");
@@ -97,6 +114,42 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
             }
             return value instanceof String number ? PersonalData.maskPhone(number) : value;
         };
+    }
+
+    /** MEMBER or RESIDENT when the field returns a list or connection of them, whose places are best read at once. */
+    private static Kind listedPeople(DataFetchingEnvironment env) {
+        GraphQLType type = GraphQLTypeUtil.unwrapNonNull(env.getFieldType());
+        String name = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(type)).getName();
+        boolean many = GraphQLTypeUtil.isList(type) || name.endsWith("Connection");
+        if (!many) {
+            return null;
+        }
+        return switch (name) {
+            case "Member", "MemberConnection" -> Kind.MEMBER;
+            // residents of a list of requests: each request's resident is checked when it is shown
+            case "Resident", "ResidentConnection", "Request", "RequestConnection" -> Kind.RESIDENT;
+            default -> null;
+        };
+    }
+
+    private Object prefetched(Object value, Kind kind, Map<String, Place> cache) {
+        if (value instanceof CompletionStage<?> pending) {
+            return pending.thenApply(done -> {
+                prefetch(done, kind, cache);
+                return done;
+            });
+        }
+        prefetch(value, kind, cache);
+        return value;
+    }
+
+    private void prefetch(Object value, Kind kind, Map<String, Place> cache) {
+        Collection<?> items = value instanceof Window<?> window ? window.getContent()
+                : value instanceof Connection<?> connection ? connection.getEdges().stream().map(Edge::getNode).toList()
+                : value instanceof Collection<?> collection ? collection : List.of();
+        List<String> ids = items.stream().map(item -> item instanceof ConcernsResident concerning ? concerning.residentId() : Access.idOf(item))
+                .filter(java.util.Objects::nonNull).map(String::valueOf).toList();
+        access.prefetch(kind, ids, cache);
     }
 
     private static void audit(DataFetchingEnvironment env, String kind, String operation, Rule rule, String outcome,

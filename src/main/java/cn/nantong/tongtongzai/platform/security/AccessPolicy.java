@@ -22,7 +22,7 @@ import java.util.Set;
  * Who may fetch which field, in one table: every field of Query and Mutation (the service refuses to start
  * when one is missing), and the nested fields that lead to someone's personal data. A rule names the roles and
  * the things their scope must reach (see {@link Rule}); the city administrator reaches everything. Analysts
- * appear only in rules over aggregated figures.
+ * appear only in rules over aggregated figures and pseudonymised members, which they read everywhere.
  */
 public final class AccessPolicy {
 
@@ -36,6 +36,15 @@ public final class AccessPolicy {
     public static final Set<Role> RESPONSIBLE = EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, UNIT_SECRETARY);
     /** Member and resident fields anyone who can reach the object may see: its id and name. */
     public static final Set<String> PUBLIC_PERSON_FIELDS = Set.of("id", "name", "__typename");
+
+    /** Member fields that identify or locate a person, or hold their own words: never pseudonymised, so never for analysts. */
+    public static final Set<String> ANALYSTS_NEVER_SEE = Set.of("phone", "residence", "occupation", "interests",
+            "registration", "registrations", "claims", "serviceRecords", "recognisedOccupation", "unit", "partyOrg",
+            "functionalGroup", "roles", "servicePosts");
+
+    /** Member fields about their life in the community, which their unit's secretary does not need. */
+    public static final Set<String> UNIT_SECRETARIES_NEVER_SEE = Set.of("residence", "claims", "serviceRecords",
+            "servicePosts", "availability", "interests");
 
     private static final Map<String, Rule> RULES = new HashMap<>();
 
@@ -73,8 +82,9 @@ public final class AccessPolicy {
 
         // members, units, residents, 双报到
         Set<Role> seeMembers = with(LEADERS, UNIT_SECRETARY, MEMBER);
-        root("member", Rule.of(seeMembers, arg("id", Kind.MEMBER)));
-        root("members", Rule.anyOf(with(LEADERS, UNIT_SECRETARY), arg("filter.communityId", Kind.COMMUNITY),
+        // analysts read members pseudonymised, anywhere: no name (a pseudonym), phone, address or free text
+        root("member", Rule.of(with(seeMembers, ANALYST), arg("id", Kind.MEMBER)));
+        root("members", Rule.anyOf(with(LEADERS, UNIT_SECRETARY, ANALYST), arg("filter.communityId", Kind.COMMUNITY),
                 arg("filter.gridId", Kind.ORG_NODE), arg("filter.unitId", Kind.UNIT)));
         root("resident", Rule.of(EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN, CITY_ADMIN, GRID_LEADER,
                 RESIDENT), arg("id", Kind.RESIDENT)));
@@ -83,11 +93,13 @@ public final class AccessPolicy {
         root("units", Rule.of(EVERYONE));
         root("createMember", Rule.anyOf(with(MANAGERS, UNIT_SECRETARY), arg("input.unitId", Kind.UNIT).by(
                 EnumSet.of(UNIT_SECRETARY)), arg("input.residenceId", Kind.ORG_NODE).by(MANAGERS)));
-        root("updateMember", Rule.of(with(MANAGERS, UNIT_SECRETARY, MEMBER), arg("input.id", Kind.MEMBER)));
-        root("registerMember", Rule.anyOf(with(MANAGERS, UNIT_SECRETARY, MEMBER), arg("input.memberId", Kind.MEMBER)
-                .by(EnumSet.of(MEMBER, UNIT_SECRETARY)), arg("input.communityId", Kind.COMMUNITY).by(MANAGERS)));
-        root("moveMember", Rule.anyOf(with(MANAGERS, MEMBER), arg("input.memberId", Kind.MEMBER).by(EnumSet.of(MEMBER)),
-                arg("input.communityId", Kind.COMMUNITY).by(MANAGERS)));
+        // a new unit is the new unit's secretary's (or the city's) to give
+        root("updateMember", Rule.of(with(MANAGERS, UNIT_SECRETARY, MEMBER), arg("input.id", Kind.MEMBER),
+                arg("input.unitId", Kind.UNIT).by(EnumSet.of(UNIT_SECRETARY))));
+        // the caller must already reach the member (the member, their unit, the community where they live or
+        // are registered): naming one's own community is not enough to take someone in
+        root("registerMember", Rule.of(with(MANAGERS, UNIT_SECRETARY, MEMBER), arg("input.memberId", Kind.MEMBER)));
+        root("moveMember", Rule.of(with(MANAGERS, MEMBER), arg("input.memberId", Kind.MEMBER)));
         for (String field : new String[] {"confirmRegistration", "rejectRegistration"}) {
             root(field, Rule.of(MANAGERS, arg("input.registrationId", Kind.REGISTRATION)));
         }
@@ -111,7 +123,10 @@ public final class AccessPolicy {
         root("request", Rule.of(with(MANAGERS, GRID_LEADER, RESIDENT), arg("id", Kind.REQUEST)));
         root("requests", Rule.anyOf(with(MANAGERS, RESIDENT), arg("filter.communityId", Kind.COMMUNITY).by(MANAGERS),
                 arg("filter.residentId", Kind.RESIDENT)));
-        root("postRequest", Rule.of(with(MANAGERS, GRID_LEADER, RESIDENT), arg("input.residentId", Kind.RESIDENT)));
+        // residents post for themselves, at home; who entered it and where are for those who enter requests
+        root("postRequest", Rule.of(with(MANAGERS, GRID_LEADER, RESIDENT), arg("input.residentId", Kind.RESIDENT),
+                arg("input.enteredById", Kind.MEMBER).by(with(MANAGERS, GRID_LEADER)),
+                arg("input.placeId", Kind.ORG_NODE).by(with(MANAGERS, GRID_LEADER))));
         for (String field : new String[] {"acceptRequest", "rejectRequest", "correctRequestClassification"}) {
             root(field, Rule.of(MANAGERS, arg("input.requestId", Kind.REQUEST), arg("input.taskId", Kind.TASK)));
         }
@@ -200,10 +215,33 @@ public final class AccessPolicy {
             nested(field, Rule.of(LEADERS, source(Kind.TASK)));
         }
         nested("Task.verificationCode", Rule.of(MANAGERS, source(Kind.TASK)));
+        nested("TeamClaim.members", Rule.of(LEADERS, source(Kind.TEAM_CLAIM)));
+        nested("Claim.evaluations", Rule.of(with(LEADERS, MEMBER, RESIDENT), source(Kind.CLAIM)));
+        for (String field : new String[] {"Request.duplicates", "Request.duplicateOf"}) {
+            nested(field, Rule.of(with(MANAGERS, GRID_LEADER), source(Kind.REQUEST)));
+        }
+        // figures hung on the tree and on units: as figures(scope:) — in scope, or analysts
+        Set<Role> figureReaders = with(MANAGERS, GRID_LEADER, GROUP_LEADER, UNIT_SECRETARY, ANALYST);
+        for (String field : new String[] {"Community.satisfaction", "Community.jointMeetingResolution", "Community.counts"}) {
+            nested(field, Rule.of(figureReaders, source(Kind.COMMUNITY)));
+        }
+        for (String field : new String[] {"FunctionalBranch.satisfaction", "FunctionalGroup.satisfaction"}) {
+            nested(field, Rule.of(figureReaders, source(Kind.ORG_NODE)));
+        }
+        nested("Unit.reportingRate", Rule.of(figureReaders, source(Kind.UNIT)));
         nested("ServicePost.verificationCode", Rule.of(MANAGERS, source(Kind.SERVICE_POST)));
         nested("ServicePost.holders", Rule.of(LEADERS, source(Kind.SERVICE_POST)));
         // every field of a member or resident but the id and name: see ruleFor
-        RULES.put("Member.*", Rule.of(seeMembers, source(Kind.MEMBER)));
+        RULES.put("Member.*", Rule.of(with(seeMembers, ANALYST), source(Kind.MEMBER)));
+        for (String identifying : ANALYSTS_NEVER_SEE) {
+            RULES.put("Member." + identifying, Rule.of(seeMembers, source(Kind.MEMBER)));
+        }
+        // a unit's secretary follows registrations and the report-back, not where members live or what they did
+        for (String inCommunity : UNIT_SECRETARIES_NEVER_SEE) {
+            RULES.put("Member." + inCommunity, Rule.of(with(LEADERS, MEMBER), source(Kind.MEMBER)));
+        }
+        // "职业「执业律师」→ 律师" quotes the member's own words; reached only through Member.skills
+        nested("MemberSkill.because", Rule.of(seeMembers));
         RULES.put("Resident.*", Rule.of(EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN, CITY_ADMIN,
                 GRID_LEADER, RESIDENT), source(Kind.RESIDENT)));
     }

@@ -80,8 +80,7 @@ public class Places {
                 OPTIONAL MATCH (m)-[:LIVES_IN]->(mg:MicroGrid)
                 OPTIONAL MATCH %s(mg)
                 OPTIONAL MATCH (gb)-[:SERVES_GRID]->(g:Grid)
-                OPTIONAL MATCH (m)-[:REGISTERED]->(r:Registration)-[:WITH_COMMUNITY]->(rc:Community)
-                  WHERE r.state <> 'REJECTED'
+                OPTIONAL MATCH (m)-[:REGISTERED]->(:Registration {activeMemberId: id})-[:WITH_COMMUNITY]->(rc:Community)
                 OPTIONAL MATCH (m)-[:IN_FUNCTIONAL_GROUP]->(fg:FunctionalGroup)
                 OPTIONAL MATCH (m)-[:WORKS_AT]->(u:Unit)
                 WITH id, collect(DISTINCT c.id) + collect(DISTINCT rc.id) AS found, collect(DISTINCT g.id) AS grids,
@@ -103,12 +102,12 @@ public class Places {
                 OPTIONAL MATCH (m)-[:WORKS_AT]->(u:Unit)
                 WITH id, [] AS streets0, [c.id] AS via, [c.id] AS communities, [] AS grids, [] AS groups,
                      collect(DISTINCT u.id) AS units, [m.id] AS members, [] AS residents, [] AS openTo""");
+        // a unit is its own party secretary's business (and the city's): pairing with a community or being
+        // stationed in it gives that community's secretaries nothing about the unit's members
         STATEMENTS.put(Kind.UNIT, """
                 UNWIND $ids AS id
-                MATCH (x:Unit {id: id})
-                OPTIONAL MATCH (x)-[:PAIRED_WITH|STATIONED_IN]->(c:Community)
-                WITH id, collect(DISTINCT c.id) AS found
-                WITH id, [] AS streets0, found AS via, found AS communities, [] AS grids, [] AS groups, [id] AS units,
+                MATCH (:Unit {id: id})
+                WITH id, [] AS streets0, [] AS via, [] AS communities, [] AS grids, [] AS groups, [id] AS units,
                      [] AS members, [] AS residents, [] AS openTo""");
         STATEMENTS.put(Kind.PARTY_ORG, """
                 UNWIND $ids AS id

@@ -61,10 +61,13 @@ class PersonalDataTest extends IntegrationTest {
                 "{ unit(id: \"%s\") { name members(first: 50) { edges { node { id phone } } } } }".formatted(unit)).execute();
         assertThat(code(viaUnit)).isEqualTo("NOT_FOUND");
         assertThat(viaUnit.returnResponse().toMap().toString()).doesNotContain(phone);
-        // through the tree to a member's personal fields
+        // through the tree to a member's personal fields: the served member is 德民社区's 第一书记
+        flow.strings("MATCH (b:FunctionalBranch {id: $b}), (m:Member {id: $m}) MERGE (m)-[:SECRETARY_OF]->(b) RETURN b.id",
+                Map.of("b", FlowFixture.DEMIN + "-GN", "m", served.member()));
         GraphQlTester.Response viaTree = elsewhere.document("""
-                { community(id: "%s") { functionalBranch { secretary { name phone claims { totalCount } } } } }"""
+                { community(id: "%s") { functionalBranch { secretary { name phone claims { edges { node { id } } } } } } }"""
                 .formatted(FlowFixture.DEMIN)).execute();
+        assertThat(code(viaTree)).isEqualTo("NOT_FOUND");
         assertThat(viaTree.returnResponse().toMap().toString()).doesNotContain(phone);
         // through a request to the resident
         assertThat(code(elsewhere.document("{ request(id: \"%s\") { resident { phone } } }".formatted(served.request()))
@@ -102,6 +105,26 @@ class PersonalDataTest extends IntegrationTest {
                 .formatted(FlowFixture.DEMIN)).execute())).isEqualTo("FORBIDDEN");
         analyst.document("{ figures(scope: COMMUNITY, id: \"%s\") { roster } }".formatted(FlowFixture.DEMIN)).execute()
                 .path("figures.roster").hasValue();
+        // members, pseudonymised: what they can do and did, not who or where they are
+        var members = analyst.document("{ members(filter: {communityId: \"%s\"}, first: 100) { edges { node { name gender skills { level } serviceHours(period: YEAR) { hours } } } } }"
+                .formatted(FlowFixture.DEMIN)).execute();
+        assertThat(members.path("members.edges[*].node.name").entityList(String.class).get())
+                .isNotEmpty().allMatch(pseudonym -> pseudonym.matches("党员-[0-9a-f]{8}"));
+        assertThat(analyst.document("{ members(filter: {communityId: \"%s\"}, first: 100) { edges { node { id } } } }"
+                .formatted(FlowFixture.DEMIN)).execute().path("members.edges[*].node.id").entityList(String.class).get())
+                .allMatch(id -> id.matches("P-[0-9a-f]{16}")).doesNotContain(served.member());
+        for (String field : AccessPolicy.ANALYSTS_NEVER_SEE) {
+            String selection = switch (field) {
+                case "residence", "registration", "unit", "partyOrg", "functionalGroup", "servicePosts",
+                        "recognisedOccupation" -> field + " { id }";
+                case "registrations", "claims", "serviceRecords" -> field + " { edges { node { id } } }";
+                default -> field;
+            };
+            assertThat(code(analyst.document("{ member(id: \"%s\") { %s } }".formatted(served.member(), selection)).execute()))
+                    .as(field).isEqualTo("FORBIDDEN");
+        }
+        assertThat(code(analyst.document("{ member(id: \"%s\") { skills { because } } }".formatted(served.member())).execute()))
+                .isEqualTo("FORBIDDEN");
     }
 
     @Test
@@ -130,6 +153,42 @@ class PersonalDataTest extends IntegrationTest {
                 .formatted(FlowFixture.DEMIN, other)).execute())).isEqualTo("NOT_FOUND");
         assertThat(code(member.document("{ tasks(filter: {memberId: \"%s\"}) { edges { node { id } } } }"
                 .formatted(served.member())).execute())).isNull();
+    }
+
+    @Test
+    void holesFoundInReviewStayClosed() {
+        var secretary = as(user(Role.COMMUNITY_SECRETARY, Scope.none().community(FlowFixture.DEMIN)));
+        String elsewhere = flow.confirmedMembers(FlowFixture.XIAOSHIQIAO).getFirst();
+        // naming one's own community does not take in a member who lives elsewhere
+        assertThat(code(secretary.document("""
+                mutation { registerMember(input: {memberId: "%s", communityId: "%s", residenceId: "320613001001-W01-P1-M01",
+                  channel: ON_SITE}) { registration { id } } }""".formatted(elsewhere, FlowFixture.DEMIN)).execute()))
+                .isEqualTo("NOT_FOUND");
+        // a member who moved away is no longer the old community's to see
+        graphQl.document("""
+                mutation { moveMember(input: {memberId: "%s", communityId: "%s", residenceId: "320613001002-W01-P1-M01",
+                  channel: ONLINE}) { registration { id } } }""".formatted(served.member(), FlowFixture.XIAOSHIQIAO)).execute()
+                .path("moveMember.registration.id").hasValue();
+        flow.strings("MATCH (m:Member {id: $id})-[l:LIVES_IN]->() DELETE l WITH DISTINCT m MATCH (g:MicroGrid {id: $home}) "
+                + "MERGE (m)-[:LIVES_IN]->(g) RETURN m.id", Map.of("id", served.member(), "home", "320613001002-W01-P1-M01"));
+        assertThat(code(secretary.document("{ member(id: \"%s\") { phone } }".formatted(served.member())).execute()))
+                .isEqualTo("NOT_FOUND");
+        // members of the whole street are the street's to propose
+        assertThat(code(secretary.document("{ recommendMembers(taskId: \"%s\", streetWide: true) { member { id } } }"
+                .formatted(served.openTask())).execute())).isEqualTo("FORBIDDEN");
+        // a resident does not read other residents' requests through duplicates, nor enters as a grid worker
+        var resident = as(user(Role.RESIDENT, Scope.none().resident(served.resident())));
+        assertThat(code(resident.document("{ request(id: \"%s\") { duplicates { text } } }".formatted(served.request()))
+                .execute())).isEqualTo("FORBIDDEN");
+        assertThat(code(resident.document("""
+                mutation { postRequest(input: {residentId: "%s", text: "路灯坏了", enteredById: "%s"}) { request { id } } }"""
+                .formatted(served.resident(), served.member())).execute())).isEqualTo("NOT_FOUND");
+        // figures hung on the tree and on units follow figures(scope:)
+        var elsewhereSecretary = as(user(Role.COMMUNITY_SECRETARY, Scope.none().community(FlowFixture.XIAOSHIQIAO)));
+        assertThat(code(elsewhereSecretary.document("{ community(id: \"%s\") { satisfaction(period: DAY) { ratings } } }"
+                .formatted(FlowFixture.DEMIN)).execute())).isEqualTo("NOT_FOUND");
+        assertThat(code(elsewhereSecretary.document("{ unit(id: \"%s\") { reportingRate { registered } } }".formatted(unit))
+                .execute())).isEqualTo("NOT_FOUND");
     }
 
     @Test
