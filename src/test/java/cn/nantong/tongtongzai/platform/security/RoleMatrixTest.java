@@ -299,6 +299,30 @@ class RoleMatrixTest extends IntegrationTest {
                 id -> "deleteCompound(input: {id: \"%s\"}) { id }".formatted(id), MANAGERS);
     }
 
+    @Test
+    void teamClaimsAreConfirmedByTheMemberTheirGroupLeaderOrTheCommunity() {
+        String demin = FlowFixture.DEMIN;
+        String group = one("""
+                MATCH (:Community {id: $id})-[:HAS_FUNCTIONAL_BRANCH]->()-[:HAS_FUNCTIONAL_GROUP]->(g) RETURN g.id ORDER BY g.id LIMIT 1""", demin);
+        // a member of the group who is none of the matrix's own users
+        String inGroup = flow.strings("""
+                MATCH (m:Member)-[:IN_FUNCTIONAL_GROUP]->(:FunctionalGroup {id: $id}) WHERE NOT m.id IN $users
+                RETURN m.id ORDER BY m.id LIMIT 1""", Map.of("id", group, "users", List.of(served.member(), otherMember,
+                elsewhereMember))).getFirst();
+        String task = graphQl.document("""
+                mutation { createTask(input: {communityId: "%s", title: "防汛抢险", kind: EMERGENCY, difficulty: 4, headcount: 3,
+                  startsAt: "2030-07-01T08:00", endsAt: "2030-07-01T20:00", categoryId: "SAFETY_PATROL", audience: TEAMS,
+                  teamIds: ["%s-GN"]}) { task { id } } }""".formatted(demin, demin)).execute()
+                .path("createTask.task.id").entity(String.class).get();
+        flow.transition("publishTask", task);
+        String teamClaim = graphQl.document("mutation { claimTaskAsTeam(input: {taskId: \"%s\", teamId: \"%s\"}) { teamClaim { id } } }"
+                .formatted(task, group)).execute().path("claimTaskAsTeam.teamClaim.id").entity(String.class).get();
+        actors.put("group-member", TestTokens.user("group-member", Role.MEMBER, Scope.none().member(inGroup).community(demin)));
+        actors.put("its-group-leader", TestTokens.user("its-group-leader", Role.GROUP_LEADER, Scope.none().group(group)));
+        mutation("confirmTeamClaim(input: {teamClaimId: \"%s\", memberId: \"%s\"}) { claim { id } }".formatted(teamClaim, inGroup),
+                with(MANAGERS, "group-member", "its-group-leader"));
+    }
+
     // helpers
 
     private void query(String field, Set<String> allowed) {
