@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.platform.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +40,11 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
     private final Access access;
     private final byte[] pseudonymKey;
 
-    AccessInstrumentation(Access access, JwtProperties jwt,
-            @org.springframework.beans.factory.annotation.Value("${tongtong.security.pseudonym-key:}") String pseudonymKey) {
+    AccessInstrumentation(Access access, JwtProperties jwt, @Value("${tongtong.security.pseudonym-key:}") String pseudonymKey) {
         this.access = access;
         // its own key when configured; else one derived from the token key, never the token key itself
         this.pseudonymKey = (pseudonymKey.isBlank() ? "pseudonyms:" + jwt.secret() : pseudonymKey)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
