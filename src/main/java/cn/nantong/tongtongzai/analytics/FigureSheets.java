@@ -1,9 +1,7 @@
 package cn.nantong.tongtongzai.analytics;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +12,8 @@ import cn.nantong.tongtongzai.analytics.Figures.Area;
 import cn.nantong.tongtongzai.platform.excel.Sheets;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Column;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Format;
+import cn.nantong.tongtongzai.platform.security.Access;
+import cn.nantong.tongtongzai.platform.security.AccessPolicy;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.security.HttpAccess;
 import cn.nantong.tongtongzai.platform.security.Kind;
@@ -94,18 +94,9 @@ class FigureSheets {
     /** As figures over GraphQL: analysts everywhere (aggregates only), others within their scope, the city for the city. */
     private void allow(ScopeLevel scope, String id) {
         Actor actor = access.actor();
-        Kind kind = switch (scope) {
-            case CITY -> null;
-            case STREET -> Kind.STREET;
-            case COMMUNITY -> Kind.COMMUNITY;
-            case UNIT -> Kind.UNIT;
-            default -> Kind.ORG_NODE;
-        };
+        Kind kind = Access.kindOfScope(scope.name());
         boolean allowed = actor.has(Role.ANALYST) || (kind == null ? actor.isCityAdmin()
-                : access.reaches(actor, FIGURE_READERS, kind, id));
+                : access.reaches(actor, AccessPolicy.FIGURE_READERS, kind, id));
         access.decide(actor, "/exports/figures.xlsx", kind == null ? List.of() : List.of(kind + ":" + id), allowed, false);
     }
-
-    private static final Set<Role> FIGURE_READERS = EnumSet.of(Role.COMMUNITY_SECRETARY, Role.FIRST_SECRETARY,
-            Role.STREET_ADMIN, Role.CITY_ADMIN, Role.GRID_LEADER, Role.GROUP_LEADER, Role.UNIT_SECRETARY);
 }

@@ -69,16 +69,6 @@ public class Access {
                 || id != null && places.of(kind, id).reachableBy(actor, roles);
     }
 
-    /** {@link #reaches}, or NOT_FOUND. */
-    public void require(Actor actor, Set<Role> roles, Kind kind, String id) {
-        if (!actor.hasAny(roles)) {
-            throw AccessRefusedException.forbidden("做这件事");
-        }
-        if (!reaches(actor, roles, kind, id)) {
-            throw AccessRefusedException.notFound();
-        }
-    }
-
     /**
      * Full phone numbers and the like: only the person themselves and the secretaries responsible for them
      * (their community's secretary or 第一书记, their unit's party secretary).
@@ -112,8 +102,8 @@ public class Access {
         return actor.has(Role.ANALYST) && rule.roles().contains(Role.ANALYST);
     }
 
-    /** figures(scope:, id:): what kind of thing the id names. */
-    private static Kind kindOfScope(Object scope) {
+    /** figures(scope:, id:): what kind of thing the id names; null for the city, which names nothing. */
+    public static Kind kindOfScope(Object scope) {
         if (scope == null) {
             return null;
         }

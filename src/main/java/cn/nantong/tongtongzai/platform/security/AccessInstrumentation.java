@@ -110,7 +110,7 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
                 throw new IllegalStateException(type + ".phone must be a plain property");
             }
             if (value instanceof String number && access.seesInFull(actor, kind, id, cache)) {
-                PersonalDataReads.record(environment.getGraphQlContext(), kind, id, field);
+                PersonalDataReads.record(environment.getGraphQlContext(), kind, id);
                 return number;
             }
             return value instanceof String number ? PersonalData.maskPhone(number) : value;

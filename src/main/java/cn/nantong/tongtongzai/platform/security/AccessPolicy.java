@@ -30,6 +30,8 @@ public final class AccessPolicy {
     public static final Set<Role> MANAGERS = EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN, CITY_ADMIN);
     /** Managers and the leaders of grids and functional groups (their grid's, their group's people and tasks). */
     public static final Set<Role> LEADERS = with(MANAGERS, GRID_LEADER, GROUP_LEADER);
+    /** Who reads figures within their scope (analysts read them everywhere). */
+    public static final Set<Role> FIGURE_READERS = with(LEADERS, UNIT_SECRETARY);
     /** Everyone signed in. */
     public static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     /** Who sees a member's or resident's phone number in full, besides the person: the responsible secretaries. */
@@ -199,11 +201,11 @@ public final class AccessPolicy {
         }
 
         // figures: aggregated, so analysts may read them everywhere; the rest within their scope
-        Rule figures = Rule.of(with(MANAGERS, GRID_LEADER, GROUP_LEADER, UNIT_SECRETARY, ANALYST),
+        Rule figures = Rule.of(with(FIGURE_READERS, ANALYST),
                 new Rule.Target(null, "id", null)).unscoped(ANALYST);
         root("figures", figures);
         root("figureTrend", figures);
-        root("inactiveMembers", Rule.of(with(MANAGERS, GRID_LEADER, GROUP_LEADER, UNIT_SECRETARY),
+        root("inactiveMembers", Rule.of(FIGURE_READERS,
                 new Rule.Target(null, "id", null)));
         root("unitReportingRates", Rule.of(EnumSet.of(CITY_ADMIN, ANALYST)));
 
@@ -221,7 +223,7 @@ public final class AccessPolicy {
             nested(field, Rule.of(with(MANAGERS, GRID_LEADER), source(Kind.REQUEST)));
         }
         // figures hung on the tree and on units: as figures(scope:) — in scope, or analysts
-        Set<Role> figureReaders = with(MANAGERS, GRID_LEADER, GROUP_LEADER, UNIT_SECRETARY, ANALYST);
+        Set<Role> figureReaders = with(FIGURE_READERS, ANALYST);
         for (String field : new String[] {"Community.satisfaction", "Community.jointMeetingResolution", "Community.counts"}) {
             nested(field, Rule.of(figureReaders, source(Kind.COMMUNITY)));
         }

@@ -13,9 +13,8 @@ final class PersonalDataReads {
     private PersonalDataReads() {
     }
 
-    static void record(GraphQLContext context, Kind kind, String id, String field) {
+    static void record(GraphQLContext context, Kind kind, String id) {
         List<String> reads = context.computeIfAbsent(KEY, key -> new CopyOnWriteArrayList<String>());
-        // the field is always the phone for now; the target names whose it was
         String entry = kind + ":" + id;
         if (!reads.contains(entry)) {
             reads.add(entry);
