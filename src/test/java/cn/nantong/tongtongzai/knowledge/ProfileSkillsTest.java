@@ -85,7 +85,7 @@ class ProfileSkillsTest extends IntegrationTest {
         expectError(graphQl.document("mutation($id: ID!, $o: String!) { updateMember(input: {id: $id, occupation: $o}) { member { id } } }")
                 .variable("id", id).variable("o", "律".repeat(31)).execute(), "INVALID_OCCUPATION");
         expectError(graphQl.document("mutation($id: ID!, $o: String!) { updateMember(input: {id: $id, occupation: $o}) { member { id } } }")
-                .variable("id", id).variable("o", "电工\u0000").execute(), "INVALID_OCCUPATION");
+                .variable("id", id).variable("o", "电工\u0000").execute(), "INVALID_CHARACTERS"); // the guard of every mutation
         assertThat(member(id)).isEqualTo(before);
     }
 
