@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.platform.graphql;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -12,11 +13,14 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
+import cn.nantong.tongtongzai.platform.neo4j.DatabaseFailures;
 import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
 
 /** Maps user-caused exceptions to GraphQL errors with a stable {@code extensions.code}. */
 @Component
 class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+    private static final ErrorClassification UNAVAILABLE = ErrorClassification.errorClassification("UNAVAILABLE");
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -39,6 +43,11 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
                     .sorted()
                     .collect(Collectors.joining("; "));
             return error(env, ErrorType.BAD_REQUEST, "INVALID_INPUT", message);
+        }
+        if (DatabaseFailures.unavailable(ex) || DatabaseFailures.transientFailure(ex)) {
+            // retried already (WriteTransactions, ReadRetry): the database is down, restarting or overloaded
+            return GraphqlErrorBuilder.newError(env).errorType(UNAVAILABLE).message("数据库暂时无法访问，请稍后重试。")
+                    .extensions(Map.of("code", "DATABASE_UNAVAILABLE")).build();
         }
         return null; // Spring's default: INTERNAL_ERROR without internals
     }

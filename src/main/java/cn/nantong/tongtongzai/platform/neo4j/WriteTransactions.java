@@ -1,6 +1,5 @@
 package cn.nantong.tongtongzai.platform.neo4j;
 
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionCallback;
@@ -9,13 +8,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One write transaction per call, run again when Neo4j reports a transient failure (a deadlock between
- * concurrent requests, a leader switch in a cluster). The work must be safe to repeat as a whole, which
- * it is: a failed attempt is rolled back completely.
+ * concurrent requests, a leader switch in a cluster, a connection lost while the database restarted). The
+ * work must be safe to repeat as a whole, which it is: a failed attempt is rolled back completely. An
+ * unreachable database is tried twice, then the error goes up. A commit whose outcome is unknown — the
+ * connection broke while committing — is never run again: it may have happened, and running it twice could
+ * post a request twice; the caller gets DATABASE_UNAVAILABLE and looks.
  */
 @Component
 public class WriteTransactions {
-
-    static final int ATTEMPTS = 5;
 
     private final TransactionTemplate template;
 
@@ -28,23 +28,20 @@ public class WriteTransactions {
             return template.execute(work); // joins the caller's transaction; the outermost call retries
         }
         for (int attempt = 1; ; attempt++) {
+            boolean[] committing = {false};
             try {
-                return template.execute(work);
-            } catch (TransientDataAccessException e) {
-                if (attempt == ATTEMPTS) {
+                return template.execute(status -> {
+                    T result = work.doInTransaction(status);
+                    committing[0] = true;
+                    return result;
+                });
+            } catch (RuntimeException e) {
+                boolean outcomeUnknown = committing[0] && DatabaseFailures.unavailable(e);
+                if (outcomeUnknown || attempt >= DatabaseFailures.attempts(e)) {
                     throw e;
                 }
-                sleep(10L * attempt * attempt);
+                Backoff.pause(attempt);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a transaction", e);
         }
     }
 }
