@@ -47,7 +47,7 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> TestNeo4j.instance().boltURI().toString());
+        registry.add("spring.neo4j.uri", () -> TestNeo4j.uri().toString());
     }
 
     @BeforeEach

@@ -1,26 +1,37 @@
 package cn.nantong.tongtongzai.support;
 
+import java.net.URI;
+
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
- * One in-process Neo4j (neo4j-harness, Bolt only) for the whole test run: starting a database per
- * test class would dominate the suite's time. Tests clean it with {@link TestDatabase#reset}.
+ * One Neo4j for the whole test run: starting a database per test class would dominate the suite's time.
+ * Tests clean it with {@link TestDatabase#reset}. By default it is in-process (neo4j-harness, Bolt only);
+ * with {@code -Dtongtong.test.neo4j=process} it is a separate server process reached through {@code neo4j://}
+ * (see {@link Neo4jServerProcess}), so the whole suite runs as against a server or cluster.
  */
 public final class TestNeo4j {
 
-    private static Neo4j instance;
+    private static URI uri;
 
     private TestNeo4j() {
     }
 
-    public static synchronized Neo4j instance() {
-        if (instance == null) {
-            instance = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
-                    .withConfig(org.neo4j.configuration.GraphDatabaseSettings.db_temporal_timezone, java.time.ZoneOffset.ofHours(8))
-                    .build();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "test-neo4j-shutdown"));
+    public static synchronized URI uri() {
+        if (uri == null) {
+            if ("process".equals(System.getProperty("tongtong.test.neo4j"))) {
+                Neo4jServerProcess server = Neo4jServerProcess.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-neo4j-shutdown"));
+                uri = server.routingUri();
+            } else {
+                Neo4j harness = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+                        .withConfig(org.neo4j.configuration.GraphDatabaseSettings.db_temporal_timezone, java.time.ZoneOffset.ofHours(8))
+                        .build();
+                Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "test-neo4j-shutdown"));
+                uri = harness.boltURI();
+            }
         }
-        return instance;
+        return uri;
     }
 }
