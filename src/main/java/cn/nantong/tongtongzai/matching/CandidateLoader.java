@@ -136,16 +136,10 @@ class CandidateLoader {
      */
     @Transactional(readOnly = true)
     Optional<Scope> scope(String communityId, String streetId) {
-        String anchor = communityId != null
-                ? "MATCH (s:Street)-[:HAS_COMMUNITY]->(c:Community {id: $id})"
-                : "MATCH (s:Street {id: $id})-[:HAS_COMMUNITY]->(c:Community)";
-        List<Map<String, Object>> rows = neo4j.query(anchor + " RETURN c.id AS community, s.id AS street ORDER BY c.id")
-                .bind(communityId != null ? communityId : streetId == null ? "" : streetId).to("id")
-                .fetch().all().stream().toList();
-        if (rows.isEmpty()) {
+        List<String> communities = communities(communityId, streetId);
+        if (communities.isEmpty()) {
             return Optional.empty();
         }
-        List<String> communities = rows.stream().map(row -> string(row, "community")).toList();
         List<String> taskIds = neo4j.query("""
                 UNWIND $communities AS communityId
                 MATCH (:Community {id: communityId})<-[:OF_COMMUNITY]-(t:Task)
@@ -153,7 +147,20 @@ class CandidateLoader {
                    OR (t.state = 'IN_PROGRESS' AND t.kind = 'EMERGENCY' AND t.endsAt > datetime())
                 RETURN t.id ORDER BY t.startsAt, t.id""").bind(communities).to("communities")
                 .fetchAs(String.class).all().stream().toList();
-        return Optional.of(new Scope(communities, string(rows.get(0), "street"), tasks(taskIds)));
+        String street = streetId != null ? streetId : neo4j.query("MATCH (s:Street)-[:HAS_COMMUNITY]->(:Community {id: $id}) RETURN s.id")
+                .bind(communityId).to("id").fetchAs(String.class).one().orElse(null);
+        return Optional.of(new Scope(communities, street, tasks(taskIds)));
+    }
+
+    /** The community, or the communities of the street, in id order; empty when unknown. */
+    @Transactional(readOnly = true)
+    List<String> communities(String communityId, String streetId) {
+        String anchor = communityId != null
+                ? "MATCH (:Street)-[:HAS_COMMUNITY]->(c:Community {id: $id})"
+                : "MATCH (:Street {id: $id})-[:HAS_COMMUNITY]->(c:Community)";
+        return neo4j.query(anchor + " RETURN c.id ORDER BY c.id")
+                .bind(communityId != null ? communityId : streetId == null ? "" : streetId).to("id")
+                .fetchAs(String.class).all().stream().toList();
     }
 
     /** The communities of a matching scope, their street, and its open tasks. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,11 @@ import cn.nantong.tongtongzai.task.TeamClaim;
  * stopped: a task published meanwhile in its scope — an emergency above all — enters the running solver as
  * a problem change, and accepted proposals are pinned the same way. Jobs live in memory: a restart forgets
  * them (the claims they produced stay).
+ *
+ * <p>A street job is solved in parts, one per community, each with its own solver: with the community pool the
+ * communities share no member and no team, so the parts together are the street's plan. A part that cannot be
+ * read or solved fails alone and says why; the others complete and can be accepted. With the street-wide pool
+ * the communities share members, so the street is one part.
  */
 @Service
 public class MatchingJobs {
@@ -69,7 +75,7 @@ public class MatchingJobs {
             MatchingWeights weights, boolean streetWide, boolean live) {
     }
 
-    /** One job's moving parts; the best plan is replaced whenever the solver finds a better one. */
+    /** One job: its parts, and what the secretary decided. */
     private static final class Run {
         final String id;
         final String scopeId;
@@ -78,30 +84,101 @@ public class MatchingJobs {
         final boolean live;
         final boolean streetWide;
         final Instant startedAt = Instant.now();
-        final SolverManager<MatchingPlan, String> solverManager;
+        final List<Part> parts = new ArrayList<>();
         final Map<String, TaskAdded> added = new ConcurrentHashMap<>();
+        /** ACCEPTED or DISCARDED once decided; a live job keeps running after an acceptance. */
+        volatile String decision;
+        volatile boolean stopped;
+
+        Run(String id, Options options, Set<String> communityIds) {
+            this.id = id;
+            this.scopeId = options.communityId() != null ? options.communityId() : options.streetId();
+            this.scopeLevel = options.communityId() != null ? "COMMUNITY" : "STREET";
+            this.communityIds = communityIds;
+            this.live = options.live();
+            this.streetWide = options.streetWide();
+        }
+
+        boolean running() {
+            return decision == null && parts.stream().anyMatch(Part::running);
+        }
+
+        String status() {
+            if (decision != null) {
+                return decision;
+            }
+            if (parts.stream().anyMatch(Part::running)) {
+                return live ? "LIVE" : "SOLVING";
+            }
+            if (parts.stream().allMatch(Part::failed)) {
+                return "FAILED";
+            }
+            return stopped ? "STOPPED" : "COMPLETED";
+        }
+
+        Instant finishedAt() {
+            if (parts.stream().anyMatch(p -> p.finishedAt == null)) {
+                return null;
+            }
+            return parts.stream().map(p -> p.finishedAt).max(Comparator.naturalOrder()).orElse(startedAt);
+        }
+
+        /** Why parts failed, each prefixed with its community (or street). */
+        String error() {
+            List<String> errors = parts.stream().filter(Part::failed).map(p -> p.scopeId + "：" + p.error).toList();
+            return errors.isEmpty() ? null : String.join("；", errors);
+        }
+
+        Optional<Part> partFor(String communityId) {
+            return parts.stream().filter(p -> p.communityIds.contains(communityId)).findFirst();
+        }
+    }
+
+    /** One solve: a community's tasks, or the whole street's with the street-wide pool. */
+    private static final class Part {
+        final String scopeId;
+        final Set<String> communityIds;
+        /** Null when the part could not be read. */
+        final SolverManager<MatchingPlan, String> solverManager;
+        /** The best plan so far; null when the part could not be read. */
         volatile MatchingPlan best;
         volatile String status;
-        volatile Instant finishedAt;
         volatile String error;
+        volatile Instant finishedAt;
         /** The explanation of {@code best}, computed once per plan. */
         volatile PlanExplainer.Explained explained;
         volatile MatchingPlan explainedPlan;
 
-        Run(String id, Options options, Scope scope, SolverManager<MatchingPlan, String> solverManager, MatchingPlan problem) {
-            this.id = id;
-            this.scopeId = options.communityId() != null ? options.communityId() : options.streetId();
-            this.scopeLevel = options.communityId() != null ? "COMMUNITY" : "STREET";
-            this.communityIds = Set.copyOf(scope.communityIds());
-            this.live = options.live();
-            this.streetWide = options.streetWide();
-            this.status = live ? "LIVE" : "SOLVING";
+        Part(String scopeId, Set<String> communityIds, SolverManager<MatchingPlan, String> solverManager,
+                MatchingPlan problem, boolean live) {
+            this.scopeId = scopeId;
+            this.communityIds = communityIds;
             this.solverManager = solverManager;
             this.best = problem;
+            this.status = live ? "LIVE" : "SOLVING";
+        }
+
+        static Part failed(String scopeId, Set<String> communityIds, String error) {
+            Part part = new Part(scopeId, communityIds, null, null, false);
+            part.status = "FAILED";
+            part.error = error;
+            part.finishedAt = Instant.now();
+            return part;
         }
 
         boolean running() {
             return "SOLVING".equals(status) || "LIVE".equals(status);
+        }
+
+        boolean failed() {
+            return "FAILED".equals(status);
+        }
+
+        /** Ends solving early, if still running: a live part stops listening. */
+        void terminate(String jobId) {
+            if (running()) {
+                solverManager.terminateEarly(jobId);
+            }
         }
     }
 
@@ -114,34 +191,61 @@ public class MatchingJobs {
         if (limit < 1 || limit > MAX_SECONDS || unimproved < 1 || unimproved > limit) {
             throw new UserInputException("INVALID_TERMINATION", "求解时长须为1至" + MAX_SECONDS + "秒，无改进时长须在1秒与求解时长之间。");
         }
-        if (options.live() && runs.values().stream().filter(r -> "LIVE".equals(r.status)).count() >= MAX_LIVE) {
+        if (options.live() && runs.values().stream().filter(r -> "LIVE".equals(r.status())).count() >= MAX_LIVE) {
             throw new UserInputException("TOO_MANY_LIVE_JOBS", "实时匹配任务已达上限（" + MAX_LIVE + "个）：请先停止不再需要的。");
         }
-        Scope scope = loader.scope(options.communityId(), options.streetId()).orElseThrow(() -> options.communityId() != null
-                ? new UserInputException("COMMUNITY_NOT_FOUND", "找不到该社区。")
-                : new UserInputException("STREET_NOT_FOUND", "找不到该街道。"));
-        MatchingPlan problem = problem(scope, options.weights(), options.streetWide() ? CandidatePool.STREET : CandidatePool.COMMUNITY);
+        List<String> communities = loader.communities(options.communityId(), options.streetId());
+        if (communities.isEmpty()) {
+            throw options.communityId() != null ? new UserInputException("COMMUNITY_NOT_FOUND", "找不到该社区。")
+                    : new UserInputException("STREET_NOT_FOUND", "找不到该街道。");
+        }
         String id = "MJ-" + UUID.randomUUID();
-        SolverManager<MatchingPlan, String> solverManager = SolverManager.create(
-                SolverFactory.create(MatchingSolverConfiguration.solverConfig(Duration.ofSeconds(limit),
-                        Duration.ofSeconds(unimproved), options.live())),
-                new SolverManagerConfig().withParallelSolverCount("1"));
-        Run run = new Run(id, options, scope, solverManager, problem);
+        Run run = new Run(id, options, Set.copyOf(communities));
+        CandidatePool pool = options.streetWide() ? CandidatePool.STREET : CandidatePool.COMMUNITY;
+        List<String> partScopes = options.streetWide() || options.communityId() != null ? List.of(run.scopeId) : communities;
+        for (String partScope : partScopes) {
+            run.parts.add(part(run, partScope, options, pool, Duration.ofSeconds(limit), Duration.ofSeconds(unimproved)));
+        }
         runs.put(id, run);
-        solverManager.solveAndListen(id, jobId -> problem,
+        return view(run);
+    }
+
+    /** Reads one part's problem and starts solving it; a part that cannot be read fails alone, with the reason. */
+    private Part part(Run run, String partScope, Options options, CandidatePool pool, Duration limit, Duration unimproved) {
+        boolean street = partScope.equals(options.streetId());
+        Set<String> communities = street ? run.communityIds : Set.of(partScope);
+        MatchingPlan problem;
+        try {
+            Scope scope = loader.scope(street ? null : partScope, street ? partScope : null)
+                    .orElseThrow(() -> new IllegalStateException("社区已不存在"));
+            problem = problem(scope, options.weights(), pool);
+        } catch (RuntimeException e) {
+            log.warn("Matching job {}: the data of {} could not be read", run.id, partScope, e);
+            return Part.failed(partScope, communities, "读取数据失败（" + brief(e) + "），本部分未求解；其余部分不受影响，请管理员检查该处数据。");
+        }
+        SolverManager<MatchingPlan, String> solverManager = SolverManager.create(
+                SolverFactory.create(MatchingSolverConfiguration.solverConfig(limit, unimproved, options.live())),
+                new SolverManagerConfig().withParallelSolverCount("1"));
+        Part part = new Part(partScope, communities, solverManager, problem, options.live());
+        solverManager.solveAndListen(run.id, jobId -> problem,
                 better -> {
-                    run.best = better;
+                    part.best = better;
                     noteProposals(run, better);
                 },
                 last -> {
-                    run.best = last;
-                    finish(run, "STOPPED".equals(run.status) ? "STOPPED" : "COMPLETED", null);
+                    part.best = last;
+                    finish(run, part, run.stopped ? "STOPPED" : "COMPLETED", null);
                 },
                 (jobId, failure) -> {
-                    log.warn("Matching job {} failed", jobId, failure);
-                    finish(run, "FAILED", failure.getMessage());
+                    log.warn("Matching job {} failed for {}", jobId, partScope, failure);
+                    finish(run, part, "FAILED", "求解失败（" + brief(failure) + "）；其余部分不受影响。");
                 });
-        return view(run);
+        return part;
+    }
+
+    private static String brief(Throwable failure) {
+        String message = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        return message.length() <= 200 ? message : message.substring(0, 200) + "…";
     }
 
     public MatchingJob job(String id) {
@@ -158,8 +262,8 @@ public class MatchingJobs {
     public MatchingJob stop(String id) {
         Run run = run(id);
         if (run.running()) {
-            run.status = "STOPPED";
-            run.solverManager.terminateEarly(id);
+            run.stopped = true;
+            run.parts.forEach(part -> part.terminate(id));
         }
         return view(run);
     }
@@ -188,9 +292,13 @@ public class MatchingJobs {
         }
         LoadedTask task = loaded.get(0);
         for (Run run : concerned) {
+            Part part = run.partFor(event.communityId()).filter(Part::running).orElse(null);
+            if (part == null) {
+                continue; // that community's part failed or ended
+            }
             run.added.put(task.fact().id(), new TaskAdded(task.fact().id(), received, null));
             try {
-                run.solverManager.addProblemChange(run.id, addTask(task)).exceptionally(failure -> {
+                part.solverManager.addProblemChange(run.id, addTask(task)).exceptionally(failure -> {
                     log.warn("Task {} could not enter matching job {}", task.fact().id(), run.id, failure);
                     return null;
                 });
@@ -229,15 +337,21 @@ public class MatchingJobs {
      */
     public Accepted accept(String id, List<String> seatIds, Actor actor) {
         Run run = run(id);
-        if ("SOLVING".equals(run.status)) {
+        String status = run.status();
+        if ("SOLVING".equals(status)) {
             throw new UserInputException("JOB_SOLVING", "方案仍在计算中：请等待完成或先停止。");
         }
-        if ("DISCARDED".equals(run.status) || "FAILED".equals(run.status)) {
+        if ("DISCARDED".equals(status) || "FAILED".equals(status)) {
             throw new UserInputException("JOB_NOT_ACCEPTABLE", "该方案已放弃或计算失败，不能采纳。");
         }
-        MatchingPlan plan = run.best;
-        List<Proposal> proposals = proposals(plan, PlanExplainer.Explained.NONE);
-        List<TeamProposal> teamProposals = teamProposals(plan, PlanExplainer.Explained.NONE);
+        List<Proposal> proposals = new ArrayList<>();
+        List<TeamProposal> teamProposals = new ArrayList<>();
+        for (Part part : run.parts) {
+            if (part.best != null) {
+                proposals.addAll(proposals(part.best, PlanExplainer.Explained.NONE));
+                teamProposals.addAll(teamProposals(part.best, PlanExplainer.Explained.NONE));
+            }
+        }
         if (seatIds != null) {
             Set<String> wanted = Set.copyOf(seatIds);
             List<String> unknown = seatIds.stream().filter(s -> proposals.stream().noneMatch(p -> p.seatId().equals(s))
@@ -268,17 +382,22 @@ public class MatchingJobs {
                 refused.add(new Refused(proposal.seatId(), stale.code(), "方案已过期：" + stale.getMessage()));
             }
         }
-        if ("LIVE".equals(run.status)) {
-            try {
-                run.solverManager.addProblemChange(run.id, pin(pinned)).exceptionally(failure -> {
-                    log.warn("Accepted seats could not be pinned in matching job {}", run.id, failure);
-                    return null;
-                });
-            } catch (RuntimeException stopped) { // stopped meanwhile: the claims stand, nothing left to pin
-                log.debug("Matching job {} stopped before its accepted seats could be pinned", run.id, stopped);
+        if ("LIVE".equals(status)) {
+            for (Part part : run.parts) {
+                if (!part.running()) {
+                    continue;
+                }
+                try {
+                    part.solverManager.addProblemChange(run.id, pin(pinned)).exceptionally(failure -> {
+                        log.warn("Accepted seats could not be pinned in matching job {}", run.id, failure);
+                        return null;
+                    });
+                } catch (RuntimeException stopped) { // stopped meanwhile: the claims stand, nothing left to pin
+                    log.debug("Matching job {} stopped before its accepted seats could be pinned", run.id, stopped);
+                }
             }
         } else {
-            run.status = "ACCEPTED";
+            run.decision = "ACCEPTED";
         }
         return new Accepted(view(run), accepted, teamClaims, refused);
     }
@@ -308,11 +427,8 @@ public class MatchingJobs {
     /** Discards a job's proposals (it is stopped first if still running). */
     public MatchingJob reject(String id) {
         Run run = run(id);
-        boolean running = run.running();
-        run.status = "DISCARDED"; // before terminating, so the job's end keeps it
-        if (running) {
-            run.solverManager.terminateEarly(id);
-        }
+        run.decision = "DISCARDED"; // before terminating, so the job's end keeps it
+        run.parts.forEach(part -> part.terminate(id));
         return view(run);
     }
 
@@ -320,11 +436,11 @@ public class MatchingJobs {
     @jakarta.annotation.PreDestroy
     void stopAll() {
         intake.shutdownNow();
-        runs.values().forEach(run -> {
-            if (run.running()) {
-                run.solverManager.close();
+        runs.values().forEach(run -> run.parts.forEach(part -> {
+            if (part.running()) {
+                part.solverManager.close();
             }
-        });
+        }));
     }
 
     /** What {@link #accept} did: the claims made and the proposals refused as stale. */
@@ -334,16 +450,14 @@ public class MatchingJobs {
     public record Refused(String seatId, String code, String message) {
     }
 
-    private static void finish(Run run, String status, String error) {
-        if (!"DISCARDED".equals(run.status) && !"ACCEPTED".equals(run.status)) {
-            run.status = status;
-        }
-        run.error = error;
-        run.finishedAt = Instant.now();
+    private static void finish(Run run, Part part, String status, String error) {
+        part.status = status;
+        part.error = error;
+        part.finishedAt = Instant.now();
         try {
-            run.solverManager.close(); // the job's own solver thread is done; free its pool
+            part.solverManager.close(); // the part's own solver thread is done; free its pool
         } catch (RuntimeException e) {
-            log.debug("Closing the solver of job {}", run.id, e);
+            log.debug("Closing a solver of job {}", run.id, e);
         }
     }
 
@@ -426,29 +540,50 @@ public class MatchingJobs {
         return proposals;
     }
 
-    private PlanExplainer.Explained explained(Run run, MatchingPlan plan) {
-        if (run.explainedPlan != plan) {
-            run.explained = explainer.explain(plan);
-            run.explainedPlan = plan;
+    private PlanExplainer.Explained explained(Part part, MatchingPlan plan) {
+        if (part.explainedPlan != plan) {
+            part.explained = explainer.explain(plan);
+            part.explainedPlan = plan;
         }
-        return run.explained;
+        return part.explained;
     }
 
+    /** The job as its parts stand: scores added up, proposals of every part that has a plan. */
     private MatchingJob view(Run run) {
-        MatchingPlan plan = run.best;
-        HardMediumSoftLongScore score = plan.getScore();
-        List<Seat> open = plan.getSeats().stream().filter(s -> !s.isPinned()).toList();
-        List<TeamSeat> openTeams = plan.getTeamSeats().stream().filter(s -> !s.isPinned()).toList();
-        Instant end = run.finishedAt != null ? run.finishedAt : Instant.now();
-        // reasons once the plan no longer changes, or at any moment in a live job
-        PlanExplainer.Explained explained = "SOLVING".equals(run.status) ? PlanExplainer.Explained.NONE : explained(run, plan);
-        return new MatchingJob(run.id, run.scopeId, run.scopeLevel, run.status, run.live, run.streetWide, run.startedAt,
-                run.finishedAt, Duration.between(run.startedAt, end).toMillis(), score == null ? null : score.hardScore(),
-                score == null ? null : score.mediumScore(), score == null ? null : score.softScore(),
-                open.size() + openTeams.size(),
-                (int) (open.stream().filter(s -> s.getMember() != null).count()
-                        + openTeams.stream().filter(s -> s.getTeam() != null).count()),
-                proposals(plan, explained), teamProposals(plan, explained),
-                run.added.values().stream().sorted(Comparator.comparing(TaskAdded::addedAt)).toList(), run.error);
+        HardMediumSoftLongScore score = null;
+        int seats = 0;
+        int filled = 0;
+        List<Proposal> proposals = new ArrayList<>();
+        List<TeamProposal> teamProposals = new ArrayList<>();
+        List<MatchingJob.Part> parts = new ArrayList<>();
+        for (Part part : run.parts) {
+            MatchingPlan plan = part.best;
+            if (plan == null) {
+                parts.add(new MatchingJob.Part(part.scopeId, part.status, 0, 0, part.error));
+                continue;
+            }
+            if (plan.getScore() != null) {
+                score = score == null ? plan.getScore() : score.add(plan.getScore());
+            }
+            List<Seat> open = plan.getSeats().stream().filter(s -> !s.isPinned()).toList();
+            List<TeamSeat> openTeams = plan.getTeamSeats().stream().filter(s -> !s.isPinned()).toList();
+            int partSeats = open.size() + openTeams.size();
+            int partFilled = (int) (open.stream().filter(s -> s.getMember() != null).count()
+                    + openTeams.stream().filter(s -> s.getTeam() != null).count());
+            seats += partSeats;
+            filled += partFilled;
+            // reasons once the plan no longer changes, or at any moment in a live job
+            PlanExplainer.Explained explained = "SOLVING".equals(part.status) ? PlanExplainer.Explained.NONE : explained(part, plan);
+            proposals.addAll(proposals(plan, explained));
+            teamProposals.addAll(teamProposals(plan, explained));
+            parts.add(new MatchingJob.Part(part.scopeId, part.status, partSeats, partFilled, part.error));
+        }
+        Instant finishedAt = run.finishedAt();
+        Instant end = finishedAt != null ? finishedAt : Instant.now();
+        return new MatchingJob(run.id, run.scopeId, run.scopeLevel, run.status(), run.live, run.streetWide, run.startedAt,
+                finishedAt, Duration.between(run.startedAt, end).toMillis(), score == null ? null : score.hardScore(),
+                score == null ? null : score.mediumScore(), score == null ? null : score.softScore(), seats, filled,
+                proposals, teamProposals,
+                run.added.values().stream().sorted(Comparator.comparing(TaskAdded::addedAt)).toList(), run.error(), parts);
     }
 }

@@ -84,6 +84,38 @@ class MatchingJobTest extends IntegrationTest {
     }
 
     @Test
+    void aStreetJobSurvivesACommunityWhoseDataCannotBeReadAndSaysWhy() {
+        LocalDate saturday = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        String broken = graphQl.document("""
+                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001002", title: "修理路灯",
+                          kind: MICRO_SERVICE, difficulty: 2, headcount: 2, startsAt: $start, endsAt: $end, categoryId: "HELP_THE_NEEDY"}) { task { id } } }""")
+                .variable("start", saturday + "T09:00:00+08:00").variable("end", saturday + "T10:00:00+08:00").execute()
+                .path("createTask.task.id").entity(String.class).get();
+        flow.transition("publishTask", broken);
+        // someone "fixed" the headcount by hand in Neo4j Browser: that community's data no longer reads
+        database.write("MATCH (t:Task {id: '" + broken + "'}) SET t.headcount = '两人'");
+
+        String job = graphQl.document("mutation { startMatching(input: {streetId: \"320613001\", seconds: 3, unimprovedSeconds: 1}) { job { id } } }")
+                .execute().path("startMatching.job.id").entity(String.class).get();
+        awaitFinished(job);
+        graphQl.document("query($id: ID!) { matchingJob(id: $id) { status seats seatsFilled error proposals { task { id } } parts { scopeId status seats seatsFilled error } } }")
+                .variable("id", job).execute()
+                .path("matchingJob.status").entity(String.class).isEqualTo("COMPLETED")
+                .path("matchingJob.parts[*].scopeId").entityList(String.class).containsExactly("320613001001", "320613001002")
+                .path("matchingJob.parts[0].status").entity(String.class).isEqualTo("COMPLETED")
+                .path("matchingJob.parts[0].seatsFilled").entity(Integer.class).isEqualTo(3)
+                .path("matchingJob.parts[1].status").entity(String.class).isEqualTo("FAILED")
+                .path("matchingJob.parts[1].error").entity(String.class).satisfies(e -> assertThat(e).contains("读取数据失败"))
+                .path("matchingJob.error").entity(String.class).satisfies(e -> assertThat(e).startsWith("320613001002："))
+                .path("matchingJob.proposals[*].task.id").entityList(String.class).hasSize(3).doesNotContain(broken);
+        // what was planned can be accepted
+        graphQl.document("mutation($id: ID!) { acceptProposals(input: {jobId: $id}) { job { status } claims { id } } }")
+                .variable("id", job).execute()
+                .path("acceptProposals.job.status").entity(String.class).isEqualTo("ACCEPTED")
+                .path("acceptProposals.claims").entityList(Object.class).hasSize(3);
+    }
+
+    @Test
     void aJobStopsEarlyAndADiscardedPlanCannotBeAccepted() {
         String job = graphQl.document("mutation { startMatching(input: {communityId: \"320613001001\", seconds: 60, unimprovedSeconds: 60}) { job { id } } }")
                 .execute().path("startMatching.job.id").entity(String.class).get();
