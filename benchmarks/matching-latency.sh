@@ -18,7 +18,9 @@ TONGTONG_TOKEN=$("$java_bin" -jar "$jar" token --role=CITY_ADMIN --sub=benchmark
 export TONGTONG_TOKEN
 store=$(mktemp -d)
 "$java_bin" -jar "$jar" dataset generate --scale="$scale" --tongtong.neo4j.embedded.directory="$store/neo4j" \
-  --tongtong.neo4j.embedded.bolt-port=17687 2>&1 | grep -E "Done in" || true
+  --tongtong.neo4j.embedded.bolt-port=17687 > "$store/generate.log" 2>&1 \
+  || { echo "dataset generate failed:" >&2; cat "$store/generate.log" >&2; exit 1; }
+grep -E "Done in" "$store/generate.log"
 "$java_bin" -jar "$jar" --server.port=18080 --tongtong.neo4j.embedded.bolt-port=17687 \
   --tongtong.neo4j.embedded.directory="$store/neo4j" --logging.level.org.optaplanner=WARN > "$store/service.log" 2>&1 &
 pid=$!

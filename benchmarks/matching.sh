@@ -18,7 +18,9 @@ store=$(mktemp -d)
 trap 'rm -rf "$store"' EXIT
 common=(--tongtong.neo4j.embedded.directory="$store/neo4j" --tongtong.neo4j.embedded.bolt-port=17688
         --logging.level.org.optaplanner=WARN)
-"$java_bin" -jar "$jar" dataset generate --scale="$scale" "${common[@]}" 2>&1 | grep -E "Done in|Generating" || true
+"$java_bin" -jar "$jar" dataset generate --scale="$scale" "${common[@]}" > "$store/generate.log" 2>&1 \
+  || { echo "dataset generate failed:" >&2; cat "$store/generate.log" >&2; exit 1; }
+grep -E "Done in|Generating" "$store/generate.log"
 echo "JDK: $("$java_bin" -version 2>&1 | head -1); cores: $(nproc)"
 "$java_bin" -Xmx12g -jar "$jar" solve benchmark --seconds="$seconds" --city-seconds="$city_seconds" --scales="$scales" \
   "${common[@]}" 2>&1 | grep -E "^\||^Read|Exception|Error" 

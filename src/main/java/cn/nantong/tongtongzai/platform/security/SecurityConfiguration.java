@@ -14,6 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -40,6 +41,8 @@ import cn.nantong.tongtongzai.platform.StartupRefusedException;
 class SecurityConfiguration {
 
     @Bean
+    // the jar's command-line tools (dataset, solve export) run without a web server, hence without HTTP security
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         var bearer = new BearerTokenAuthenticationEntryPoint();
         http.authorizeHttpRequests(requests -> requests
