@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.platform.neo4j;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionCallback;
@@ -18,9 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WriteTransactions {
 
     private final TransactionTemplate template;
+    private final List<BeforeCommit> beforeCommit;
 
-    WriteTransactions(PlatformTransactionManager transactionManager) {
+    WriteTransactions(PlatformTransactionManager transactionManager, List<BeforeCommit> beforeCommit) {
         this.template = new TransactionTemplate(transactionManager);
+        this.beforeCommit = beforeCommit;
     }
 
     public <T> T execute(TransactionCallback<T> work) {
@@ -32,6 +36,7 @@ public class WriteTransactions {
             try {
                 return template.execute(status -> {
                     T result = work.doInTransaction(status);
+                    beforeCommit.forEach(BeforeCommit::inTransaction);
                     committing[0] = true;
                     return result;
                 });

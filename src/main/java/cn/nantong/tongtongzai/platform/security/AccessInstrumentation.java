@@ -79,23 +79,37 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
                 }
             }
             Object value;
+            MutationAudit.Running running = mutation ? running(environment, actor, operation, rule) : null;
             try {
+                if (running != null) {
+                    MutationAudit.begin(running);
+                }
                 value = fetcher.get(environment);
             } catch (RuntimeException failed) {
                 if (mutation) {
                     audit(environment, "MUTATION", operation, rule, "FAILED", codeOf(failed));
                 }
                 throw failed;
+            } finally {
+                if (running != null) {
+                    MutationAudit.end();
+                }
             }
             if (listed != null && !actor.isCityAdmin()) {
                 value = prefetched(value, listed, cache);
             }
             if (mutation) {
                 if (value instanceof CompletionStage<?> pending) {
-                    return pending.whenComplete((done, failed) -> audit(environment, "MUTATION", operation, rule,
-                            failed == null ? "OK" : "FAILED", failed == null ? null : codeOf(failed)));
+                    return pending.whenComplete((done, failed) -> {
+                        if (failed != null || !running.written) {
+                            audit(environment, "MUTATION", operation, rule, failed == null ? "OK" : "FAILED",
+                                    failed == null ? null : codeOf(failed));
+                        }
+                    });
                 }
-                audit(environment, "MUTATION", operation, rule, "OK", null);
+                if (!running.written) { // else its entry committed with its changes
+                    audit(environment, "MUTATION", operation, rule, "OK", null);
+                }
             }
             if (!phone && !(identity && actor.has(Role.ANALYST) && !actor.namesGranted())) {
                 return value;
@@ -155,6 +169,15 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
 
     private static void audit(DataFetchingEnvironment env, String kind, String operation, Rule rule, String outcome,
             String code) {
+        AuditEvents.add(env.getGraphQlContext(), new AuditEvents.Event(kind, operation, targets(env, rule), outcome, code));
+    }
+
+    private static MutationAudit.Running running(DataFetchingEnvironment env, Actor actor, String operation, Rule rule) {
+        return new MutationAudit.Running(actor, env.getGraphQlContext().get(AuditInterceptor.REQUEST_ID),
+                env.getGraphQlContext().get(AuditInterceptor.CLIENT), operation, targets(env, rule));
+    }
+
+    private static List<String> targets(DataFetchingEnvironment env, Rule rule) {
         List<String> targets = new ArrayList<>();
         if (rule != null) {
             for (Rule.Target target : rule.targets()) {
@@ -162,7 +185,7 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
                 target.ids(env).forEach(id -> targets.add(kindName + ":" + id));
             }
         }
-        AuditEvents.add(env.getGraphQlContext(), new AuditEvents.Event(kind, operation, targets, outcome, code));
+        return targets;
     }
 
     private static String codeOf(Throwable failure) {

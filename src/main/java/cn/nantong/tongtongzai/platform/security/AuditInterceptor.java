@@ -3,6 +3,7 @@ package cn.nantong.tongtongzai.platform.security;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import graphql.GraphQLContext;
 
@@ -20,6 +21,9 @@ import reactor.core.publisher.Mono;
 @Component
 class AuditInterceptor implements WebGraphQlInterceptor {
 
+    static final String REQUEST_ID = "tongtongzai.requestId";
+    static final String CLIENT = "tongtongzai.client";
+
     private final AuditTrail trail;
 
     AuditInterceptor(AuditTrail trail) {
@@ -31,6 +35,9 @@ class AuditInterceptor implements WebGraphQlInterceptor {
         InetSocketAddress remote = request.getRemoteAddress();
         String client = remote == null ? null : remote.getAddress() == null ? remote.getHostString()
                 : remote.getAddress().getHostAddress();
+        // for the audit entry a mutation writes in its own transaction (MutationAudit)
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(REQUEST_ID, request.getId(),
+                CLIENT, client == null ? "" : client)).build());
         return chain.next(request).doOnNext(response -> {
             GraphQLContext context = response.getExecutionInput().getGraphQLContext();
             Actor actor = context.get("actor");
