@@ -17,7 +17,8 @@ public class TongtongzaiApplication {
             // Writing an instance from the database, or benchmarking on its members: same configuration,
             // no web server, no demo data.
             System.exit(SpringApplication.exit(commandLine(args, "--tongtong.solve-" + args[1] + "-command=true",
-                    "--tongtong.demo-data.enabled=false", "--tongtong.service-records.auto-close=false")));
+                    "--tongtong.demo-data.enabled=false", "--tongtong.service-records.auto-close=false",
+                    "--tongtong.knowledge.backfill-on-start=false")));
         }
         if (args.length > 0 && args[0].equals("solve")) {
             // Solving an instance file needs neither the database nor the web server.
@@ -35,7 +36,9 @@ public class TongtongzaiApplication {
         SpringApplication.run(TongtongzaiApplication.class, args);
     }
 
-    static final String[] DATASET_FLAGS = {"--tongtong.dataset-command=true", "--tongtong.demo-data.enabled=false"};
+    /** A data tool run loads and leaves: no demo data, no background work on what it loads. */
+    static final String[] DATASET_FLAGS = {"--tongtong.dataset-command=true", "--tongtong.demo-data.enabled=false",
+            "--tongtong.knowledge.backfill-on-start=false", "--tongtong.service-records.auto-close=false"};
 
     /** A command-line tool of the jar that needs the database but no web server: runs it and returns the context. */
     static ConfigurableApplicationContext commandLine(String[] args, String... flags) {

@@ -91,16 +91,18 @@ public class DatasetLoader {
                     List<Map<String, Object>> batch = set.rows().subList(from, Math.min(from + BATCH, set.rows().size()));
                     int first = from + 1;
                     batches.add(pool.submit(() -> {
-                        try (Session session = driver.session()) {
-                            session.executeWriteWithoutResult(tx -> {
-                                long loaded = tx.run(statement, Map.of("rows", batch)).single().get("loaded").asLong();
-                                if (loaded != batch.size()) { // thrown inside the transaction: the batch rolls back
-                                    throw new IllegalStateException(String.format("%s, rows %d–%d: %d of %d rows refer to "
-                                            + "nodes that do not exist (a unit, building, community … loaded earlier)",
-                                            set.name(), first, first + batch.size() - 1, batch.size() - loaded, batch.size()));
-                                }
-                            });
-                        }
+                        writeBatch(() -> {
+                            try (Session session = driver.session()) {
+                                session.executeWriteWithoutResult(tx -> {
+                                    long loaded = tx.run(statement, Map.of("rows", batch)).single().get("loaded").asLong();
+                                    if (loaded != batch.size()) { // thrown inside the transaction: the batch rolls back
+                                        throw new IllegalStateException(String.format("%s, rows %d–%d: %d of %d rows refer to "
+                                                + "nodes that do not exist (a unit, building, community … loaded earlier)",
+                                                set.name(), first, first + batch.size() - 1, batch.size() - loaded, batch.size()));
+                                    }
+                                });
+                            }
+                        });
                         int loaded = done.addAndGet(batch.size());
                         if (set.rows().size() > BATCH) {
                             progress.accept(String.format("  %-18s %,7d / %,d", set.name(), loaded, set.rows().size()));
@@ -115,6 +117,30 @@ public class DatasetLoader {
             }
         }
         marker("MATCH (d:DatasetLoad {state: 'LOADING'}) SET d.state = 'COMPLETE', d.completedAt = datetime()");
+    }
+
+    /**
+     * Runs a batch again while two loading transactions collide (Neo4j's "read outdated data" on shared nodes):
+     * the driver's own retries stop after a second (spring.neo4j.max-transaction-retry-time, kept short so that
+     * requests fail fast), a load may wait longer. A failed batch rolled back completely, so it is safe to repeat.
+     */
+    private static void writeBatch(Runnable batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                batch.run();
+                return;
+            } catch (org.neo4j.driver.exceptions.TransientException collided) {
+                if (attempt == 20) {
+                    throw collided;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw collided;
+                }
+            }
+        }
     }
 
     /** True when a data set load started but never finished (killed, or failed half-way). */
