@@ -7,6 +7,7 @@
 # service with SIGTERM and deletes the store.
 # Usage: benchmarks/traffic.sh [rate=200] [seconds=60] [scale=city]
 # Environment: PORT (18180), BOLT_PORT (17787), WARMUP seconds (20), COMMUNITIES (40), SEED (1), ONLY (operations),
+#   SERVICE_JAVA_OPTS (JVM options of the service, e.g. a flight recording),
 #   KEEP_LOG (a file to copy the service's log to)   — loopback only
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,8 @@ trap cleanup EXIT
   || { echo "dataset generate failed:" >&2; tail -30 "$store/dataset.log" >&2; exit 1; }
 grep -E "Done in" "$store/dataset.log"
 
-"$java_bin" -jar "$jar" --server.port="$port" --server.address=127.0.0.1 --tongtong.neo4j.embedded.bolt-port="$bolt" \
+# SERVICE_JAVA_OPTS: e.g. a flight recording, -XX:StartFlightRecording=filename=/tmp/traffic.jfr,settings=profile
+"$java_bin" ${SERVICE_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 --tongtong.neo4j.embedded.bolt-port="$bolt" \
   --tongtong.neo4j.embedded.directory="$store/neo4j" --tongtong.demo-data.enabled=false \
   --logging.level.org.optaplanner=WARN > "$store/service.log" 2>&1 &
 pid=$!

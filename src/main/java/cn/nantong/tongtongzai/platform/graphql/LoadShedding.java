@@ -31,7 +31,7 @@ class LoadShedding extends OncePerRequestFilter {
     private final long queueTimeoutMillis;
 
     LoadShedding(@Value("${tongtong.graphql.max-concurrent-requests:0}") int maxConcurrent,
-            @Value("${tongtong.graphql.queue-timeout:2s}") Duration queueTimeout) {
+            @Value("${tongtong.graphql.queue-timeout:500ms}") Duration queueTimeout) {
         // by default 8 per core: enough to keep the cores and the database busy while others wait on I/O
         this.running = new Semaphore(maxConcurrent > 0 ? maxConcurrent : 8 * Runtime.getRuntime().availableProcessors(), true);
         this.queueTimeoutMillis = queueTimeout.toMillis();
