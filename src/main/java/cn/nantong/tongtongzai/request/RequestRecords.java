@@ -9,7 +9,7 @@ final class RequestRecords {
     }
 
     record PostRequestInput(String residentId, String text, String categoryId, String placeId, String urgency,
-            String preferredFrom, String preferredTo, String enteredById) {
+            String preferredFrom, String preferredTo, String enteredById, String clientRequestId) {
     }
 
     record NewTaskInput(String title, String description, String kind, Integer difficulty, Integer headcount,

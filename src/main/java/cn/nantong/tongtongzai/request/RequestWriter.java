@@ -4,10 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
@@ -69,65 +71,87 @@ class RequestWriter {
         if (from != null && to != null) {
             v.require(from.isBefore(to), "preferredTo", "INVALID_WINDOW", "期望时间的结束须晚于开始。");
         }
+        String key = input.clientRequestId();
+        v.require(key == null || (!key.isBlank() && key.length() <= 64), "clientRequestId", "INVALID_CLIENT_REQUEST_ID",
+                "请求标识须为1至64个字符。");
         v.throwIfInvalid();
-        return transactions.execute(status -> {
-            Map<String, Object> parameters = new HashMap<>();
-            parameters.put("residentId", nonNull(input.residentId()));
-            parameters.put("placeId", input.placeId());
-            parameters.put("categoryId", input.categoryId());
-            parameters.put("enteredById", input.enteredById());
-            Map<String, Object> row = neo4j.query("""
-                    OPTIONAL MATCH (resident:Resident {id: $residentId})
-                    OPTIONAL MATCH (resident)-[:LIVES_IN]->(home:MicroGrid)
-                    OPTIONAL MATCH (given:MicroGrid {id: $placeId})
-                    WITH resident, coalesce(given, CASE WHEN $placeId IS NULL THEN home END) AS place
-                    OPTIONAL MATCH (c:Community)-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(:GeneralBranch)
-                          -[:HAS_GRID_BRANCH]->(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)-[:HAS_MICRO_GRID]->(place)
-                    OPTIONAL MATCH (worker:Member {id: $enteredById})
-                    RETURN resident IS NOT NULL AS resident, place IS NOT NULL AS place, c.id AS communityId,
-                           $categoryId IS NULL OR EXISTS { MATCH (:PostCategory {id: $categoryId}) } AS category,
-                           $enteredById IS NULL OR worker IS NOT NULL AS worker,
-                           $enteredById IS NULL OR any(role IN coalesce(worker.roles, []) WHERE role IN ['PART_TIME_GRID_WORKER', 'GRID_VOLUNTEER']) AS gridWorker""")
-                    .bindAll(parameters).fetch().one().orElseThrow();
-            Validation refs = new Validation()
-                    .require(Values.bool(row, "resident"), "residentId", "RESIDENT_NOT_FOUND", "找不到该居民。")
-                    .require(Values.bool(row, "place") || (!Values.bool(row, "resident") && input.placeId() == null), "placeId", "PLACE_NOT_FOUND", "找不到需求所在的微网格。")
-                    .require(Values.bool(row, "category"), "categoryId", "POST_CATEGORY_NOT_FOUND", "找不到该岗位类别。")
-                    .require(Values.bool(row, "worker"), "enteredById", "MEMBER_NOT_FOUND", "找不到代为登记的网格员。");
-            if (refs.ok()) {
-                refs.require(Values.bool(row, "gridWorker"), "enteredById", "NOT_A_GRID_WORKER",
-                        "只有兼职网格员或网格志愿者可以代居民点单。");
-            }
-            refs.throwIfInvalid();
-            String id = "RQ-" + UUID.randomUUID();
-            parameters.put("id", id);
-            parameters.put("text", text);
-            parameters.put("urgency", urgency);
-            parameters.put("from", from);
-            parameters.put("to", to);
-            parameters.put("communityId", row.get("communityId"));
-            parameters.put("placeId", input.placeId());
-            neo4j.query("""
-                    MATCH (resident:Resident {id: $residentId}), (c:Community {id: $communityId})
-                    OPTIONAL MATCH (resident)-[:LIVES_IN]->(home:MicroGrid)
-                    OPTIONAL MATCH (given:MicroGrid {id: $placeId})
-                    WITH resident, c, coalesce(given, home) AS place
-                    CREATE (r:Request {id: $id, text: $text, urgency: $urgency, preferredFrom: $from, preferredTo: $to,
-                                       state: 'SUBMITTED', submittedAt: datetime()})
-                    CREATE (r)-[:POSTED_BY]->(resident), (r)-[:AT]->(place), (r)-[:IN_COMMUNITY]->(c)
-                    WITH r
-                    CALL (r) {
-                      MATCH (k:PostCategory {id: $categoryId})
-                      CREATE (r)-[:IN_CATEGORY]->(k)
-                    }
-                    CALL (r) {
-                      MATCH (m:Member {id: $enteredById})
-                      CREATE (r)-[:ENTERED_BY]->(m)
-                    }""").bindAll(parameters).run();
-            history.record("Request", id, "SUBMIT", null, "SUBMITTED", actor.id(), null);
-            events.publishEvent(new RequestPosted(id, text)); // classified just before this transaction commits
-            return requests.request(id).orElseThrow();
-        });
+        String clientKey = key == null ? null : nonNull(input.residentId()) + "/" + key;
+        try {
+            return transactions.execute(status -> posted(clientKey).orElseGet(() -> create(input, actor, text, urgency, from, to, clientKey)));
+        } catch (DataIntegrityViolationException raced) {
+            // the same key sent twice at once: the other one created it
+            return posted(clientKey).orElseThrow(() -> raced);
+        }
+    }
+
+    /** The request a retry with the same client key refers to: the resident posted it already. */
+    private Optional<Request> posted(String clientKey) {
+        if (clientKey == null) {
+            return Optional.empty();
+        }
+        return neo4j.query("MATCH (r:Request {clientKey: $key}) RETURN r.id").bind(clientKey).to("key")
+                .fetchAs(String.class).one().flatMap(requests::request);
+    }
+
+    private Request create(PostRequestInput input, Actor actor, String text, String urgency, OffsetDateTime from,
+            OffsetDateTime to, String clientKey) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("residentId", nonNull(input.residentId()));
+        parameters.put("placeId", input.placeId());
+        parameters.put("categoryId", input.categoryId());
+        parameters.put("enteredById", input.enteredById());
+        Map<String, Object> row = neo4j.query("""
+                OPTIONAL MATCH (resident:Resident {id: $residentId})
+                OPTIONAL MATCH (resident)-[:LIVES_IN]->(home:MicroGrid)
+                OPTIONAL MATCH (given:MicroGrid {id: $placeId})
+                WITH resident, coalesce(given, CASE WHEN $placeId IS NULL THEN home END) AS place
+                OPTIONAL MATCH (c:Community)-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(:GeneralBranch)
+                      -[:HAS_GRID_BRANCH]->(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)-[:HAS_MICRO_GRID]->(place)
+                OPTIONAL MATCH (worker:Member {id: $enteredById})
+                RETURN resident IS NOT NULL AS resident, place IS NOT NULL AS place, c.id AS communityId,
+                       $categoryId IS NULL OR EXISTS { MATCH (:PostCategory {id: $categoryId}) } AS category,
+                       $enteredById IS NULL OR worker IS NOT NULL AS worker,
+                       $enteredById IS NULL OR any(role IN coalesce(worker.roles, []) WHERE role IN ['PART_TIME_GRID_WORKER', 'GRID_VOLUNTEER']) AS gridWorker""")
+                .bindAll(parameters).fetch().one().orElseThrow();
+        Validation refs = new Validation()
+                .require(Values.bool(row, "resident"), "residentId", "RESIDENT_NOT_FOUND", "找不到该居民。")
+                .require(Values.bool(row, "place") || (!Values.bool(row, "resident") && input.placeId() == null), "placeId", "PLACE_NOT_FOUND", "找不到需求所在的微网格。")
+                .require(Values.bool(row, "category"), "categoryId", "POST_CATEGORY_NOT_FOUND", "找不到该岗位类别。")
+                .require(Values.bool(row, "worker"), "enteredById", "MEMBER_NOT_FOUND", "找不到代为登记的网格员。");
+        if (refs.ok()) {
+            refs.require(Values.bool(row, "gridWorker"), "enteredById", "NOT_A_GRID_WORKER",
+                    "只有兼职网格员或网格志愿者可以代居民点单。");
+        }
+        refs.throwIfInvalid();
+        String id = "RQ-" + UUID.randomUUID();
+        parameters.put("id", id);
+        parameters.put("text", text);
+        parameters.put("urgency", urgency);
+        parameters.put("from", from);
+        parameters.put("to", to);
+        parameters.put("communityId", row.get("communityId"));
+        parameters.put("placeId", input.placeId());
+        parameters.put("clientKey", clientKey);
+        neo4j.query("""
+                MATCH (resident:Resident {id: $residentId}), (c:Community {id: $communityId})
+                OPTIONAL MATCH (resident)-[:LIVES_IN]->(home:MicroGrid)
+                OPTIONAL MATCH (given:MicroGrid {id: $placeId})
+                WITH resident, c, coalesce(given, home) AS place
+                CREATE (r:Request {id: $id, text: $text, urgency: $urgency, preferredFrom: $from, preferredTo: $to,
+                                   state: 'SUBMITTED', submittedAt: datetime(), clientKey: $clientKey})
+                CREATE (r)-[:POSTED_BY]->(resident), (r)-[:AT]->(place), (r)-[:IN_COMMUNITY]->(c)
+                WITH r
+                CALL (r) {
+                  MATCH (k:PostCategory {id: $categoryId})
+                  CREATE (r)-[:IN_CATEGORY]->(k)
+                }
+                CALL (r) {
+                  MATCH (m:Member {id: $enteredById})
+                  CREATE (r)-[:ENTERED_BY]->(m)
+                }""").bindAll(parameters).run();
+        history.record("Request", id, "SUBMIT", null, "SUBMITTED", actor.id(), null);
+        events.publishEvent(new RequestPosted(id, text)); // classified just before this transaction commits
+        return requests.request(id).orElseThrow();
     }
 
     /** Accepts a request into an existing open task of its community, or into a new task drafted from it. */

@@ -171,6 +171,37 @@ class RequestTest extends IntegrationTest {
         return flow.as(residentId).document(POST).variable("resident", residentId).variable("text", text).execute();
     }
 
+    @Test
+    void aRetryWithTheSameClientRequestIdReturnsTheRequestAlreadyPostedEvenWhenRacing() throws Exception {
+        String keyed = """
+                mutation($resident: ID!, $key: String) { postRequest(input: {residentId: $resident, text: "楼道灯坏了",
+                  clientRequestId: $key}) { request { id } } }""";
+        String first = graphQl.document(keyed).variable("resident", resident).variable("key", "a1b2c3").execute()
+                .path("postRequest.request.id").entity(String.class).get();
+        graphQl.document(keyed).variable("resident", resident).variable("key", "a1b2c3").execute()
+                .path("postRequest.request.id").entity(String.class).isEqualTo(first);
+        // the same key of another resident is another request; no key always posts anew
+        graphQl.document(keyed).variable("resident", otherResident).variable("key", "a1b2c3").execute()
+                .path("postRequest.request.id").entity(String.class).satisfies(id -> assertThat(id).isNotEqualTo(first));
+        // four retries at once: one request
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> graphQl.document(keyed).variable("resident", resident).variable("key", "racing")
+                        .execute().path("postRequest.request.id").entity(String.class).get()));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                ids.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(ids).hasSize(1);
+        }
+        assertThat(flow.count("MATCH (r:Request)-[:POSTED_BY]->(:Resident {id: $r}) RETURN count(r)", Map.of("r", resident)))
+                .isEqualTo(2);
+        expectError(graphQl.document(keyed).variable("resident", resident).variable("key", "x".repeat(65)).execute(),
+                "INVALID_CLIENT_REQUEST_ID");
+    }
+
     private String residentOf(String communityId) {
         return flow.strings("""
                 MATCH (:Community {id: $c})-[:HAS_COMMITTEE]->()-[:HAS_GENERAL_BRANCH]->()-[:HAS_GRID_BRANCH]->()
