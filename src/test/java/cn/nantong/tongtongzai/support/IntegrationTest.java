@@ -20,7 +20,10 @@ import cn.nantong.tongtongzai.platform.security.Actor;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tongtong.demo-data.enabled=false", "tongtong.service-records.auto-close=false",
-                "tongtong.knowledge.backfill-on-start=false"})
+                "tongtong.knowledge.backfill-on-start=false",
+                // concurrency tests race requests on purpose: on a slow machine they wait for a place rather than
+                // meet load shedding (LoadSheddingTest covers that on its own)
+                "tongtong.graphql.queue-timeout=30s"})
 // 2 cores running the service, the solver threads and the tests: allow a slow response rather than fail
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureHttpGraphQlTester
