@@ -4,15 +4,23 @@ import java.net.URI;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.boot.neo4j.health.Neo4jHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import cn.nantong.tongtongzai.platform.neo4j.inprocess.InProcessDriver;
+
 /**
- * Starts the embedded database and points Boot's auto-configured driver at it. The driver, Spring Data
- * and the health indicator are then the same as against an external server: only the connection differs.
+ * Starts the embedded database. The service reaches it through an {@link InProcessDriver} — the driver's API
+ * over the database's Java API, no Bolt round trip — so Spring Data, the transaction manager, the health
+ * indicator and the service's code are the same as against an external server. With
+ * {@code tongtong.neo4j.embedded.driver=bolt} Boot's ordinary driver connects over loopback Bolt instead
+ * (slower; useful to compare). Either way Bolt stays open for Neo4j Browser.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedNeo4jCondition.class)
@@ -41,5 +49,22 @@ class EmbeddedNeo4jConfiguration {
                 return token;
             }
         };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(EmbeddedNeo4jCondition.class) // component scanning finds nested configurations on their own
+    @ConditionalOnProperty(name = "tongtong.neo4j.embedded.driver", havingValue = "in-process", matchIfMissing = true)
+    static class InProcess {
+
+        @Bean(destroyMethod = "close")
+        Driver neo4jDriver(EmbeddedNeo4j neo4j) {
+            return InProcessDriver.of(neo4j.database());
+        }
+
+        /** Boot would pick its reactive health check (reactor is on the class path); this driver is blocking only. */
+        @Bean
+        Neo4jHealthIndicator neo4jHealthIndicator(Driver driver) {
+            return new Neo4jHealthIndicator(driver);
+        }
     }
 }
