@@ -105,7 +105,7 @@ public class TrafficLoad {
         url = args.length > 0 ? args[0] : "http://localhost:18180/graphql";
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 180;
         admin = token("traffic-admin", "CITY_ADMIN", Map.of());
         setup(Integer.parseInt(System.getenv().getOrDefault("COMMUNITIES", "40")), Long.parseLong(System.getenv().getOrDefault("SEED", "1")));
         List<String> only = System.getenv("ONLY") == null ? null : List.of(System.getenv("ONLY").split(","));
@@ -177,7 +177,7 @@ public class TrafficLoad {
     // ---------------------------------------------------------------- open-loop scheduling
 
     /** What one phase saw: per operation, and how long it took from the first scheduled send to the last answer. */
-    record Phase(Map<String, Stats> stats, double elapsed, double serviceCpu) {}
+    record Phase(Map<String, Stats> stats, double elapsed, double serviceCpu, double driverCpu) {}
 
     /**
      * Send times (ns from the start) for `seconds` at `rate`/s, evenly spaced; with `ramp`, second k runs at
@@ -203,6 +203,7 @@ public class TrafficLoad {
         Random random = new Random(seed);
         long start = System.nanoTime() + 50_000_000L;
         double cpu = serviceCpuSeconds();
+        double driverCpu = driverCpuSeconds();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long offset : schedule) {
                 long scheduled = start + offset;
@@ -224,7 +225,8 @@ public class TrafficLoad {
             }
         }
         double cpuAfter = serviceCpuSeconds();
-        return new Phase(stats, (System.nanoTime() - start) / 1e9, cpu < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpu);
+        return new Phase(stats, (System.nanoTime() - start) / 1e9, cpu < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpu,
+                driverCpuSeconds() - driverCpu);
     }
 
     static void send(Call call, long scheduled, Stats s) {
@@ -299,9 +301,18 @@ public class TrafficLoad {
             System.out.printf("service CPU: %.1f s in the phase, %.2f cores on average, %.1f ms per request%n", result.serviceCpu(),
                     result.serviceCpu() / result.elapsed(), 1000 * result.serviceCpu() / Math.max(1, all));
         }
+        // on the same cores: what the load driver itself takes is not available to the service
+        System.out.printf("load driver CPU: %.1f s in the phase, %.2f cores on average%n", result.driverCpu(),
+                result.driverCpu() / result.elapsed());
         while (!samples.isEmpty()) {
             System.out.println("  e.g. " + samples.poll());
         }
+    }
+
+    /** CPU of this load driver so far. */
+    static double driverCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     /** User + system CPU of the service process (SERVICE_PID, Linux /proc, in USER_HZ = 100 ticks/s); -1 when unknown. */

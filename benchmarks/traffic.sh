@@ -6,7 +6,7 @@
 # (a warm-up rising to the rate, reported on its own, then the measured run and the verification), stops the
 # service with SIGTERM and deletes the store.
 # Usage: benchmarks/traffic.sh [rate=200] [seconds=60] [scale=city]
-# Environment: PORT (18180), BOLT_PORT (17787), WARMUP seconds (20), COMMUNITIES (40), SEED (1), ONLY (operations),
+# Environment: PORT (18180), BOLT_PORT (17787), WARMUP seconds (180: a fresh JVM needs minutes of traffic to compile Neo4j's and Spring's hot paths), COMMUNITIES (40), SEED (1), ONLY (operations),
 #   SERVICE_JAVA_OPTS (JVM options of the service, e.g. a flight recording),
 #   KEEP_LOG (a file to copy the service's log to)   — loopback only
 set -euo pipefail
@@ -16,7 +16,7 @@ seconds=${2:-60}
 scale=${3:-city}
 port=${PORT:-18180}
 bolt=${BOLT_PORT:-17787}
-warmup=${WARMUP:-20}
+warmup=${WARMUP:-180}
 
 source benchmarks/java.sh
 
