@@ -37,9 +37,10 @@ class GraphQlRequestBodyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
-            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "REQUEST_TOO_LARGE", "请求过大：最多1 MiB。");
+            RefusedRequests.answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "REQUEST_TOO_LARGE",
+                    "请求过大：最多1 MiB。");
         } else if (!isObject(body)) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "MALFORMED_REQUEST",
+            RefusedRequests.answer(response, HttpServletResponse.SC_BAD_REQUEST, "MALFORMED_REQUEST",
                     "请求体须为一个含 query 字段的JSON对象。");
         } else {
             chain.doFilter(new ReadAgain(request, body), response);
@@ -54,13 +55,6 @@ class GraphQlRequestBodyFilter extends OncePerRequestFilter {
             }
         }
         return false;
-    }
-
-    private static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}");
     }
 
     /** The request with its body already read, so the GraphQL handler can read it (again). */

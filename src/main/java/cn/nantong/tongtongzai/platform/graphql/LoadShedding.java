@@ -53,11 +53,8 @@ class LoadShedding extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", "1");
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"errors\":[{\"message\":\"服务繁忙，请稍后重试。\",\"extensions\":{\"code\":\"SERVICE_BUSY\"}}]}");
+            RefusedRequests.answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "SERVICE_BUSY", "服务繁忙，请稍后重试。");
             return;
         }
         try {
