@@ -1,6 +1,7 @@
 package cn.nantong.tongtongzai.support;
 
 import org.neo4j.driver.Driver;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
 import org.springframework.boot.neo4j.health.Neo4jHealthIndicator;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,8 @@ import cn.nantong.tongtongzai.platform.neo4j.inprocess.InProcessDriver;
 public class InProcessTestDriver {
 
     @Bean(destroyMethod = "close")
-    Driver neo4jDriver() {
-        return InProcessDriver.of(TestNeo4j.inProcess().orElseThrow());
+    Driver neo4jDriver(Neo4jProperties driverSettings) {
+        return InProcessDriver.of(TestNeo4j.inProcess().orElseThrow(), driverSettings.getMaxTransactionRetryTime());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
 import org.springframework.boot.neo4j.health.Neo4jHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -57,8 +58,8 @@ class EmbeddedNeo4jConfiguration {
     static class InProcess {
 
         @Bean(destroyMethod = "close")
-        Driver neo4jDriver(EmbeddedNeo4j neo4j) {
-            return InProcessDriver.of(neo4j.database());
+        Driver neo4jDriver(EmbeddedNeo4j neo4j, Neo4jProperties driverSettings) {
+            return InProcessDriver.of(neo4j.database(), driverSettings.getMaxTransactionRetryTime());
         }
 
         /** Boot would pick its reactive health check (reactor is on the class path); this driver is blocking only. */

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.platform.neo4j.inprocess;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,16 +35,24 @@ import org.neo4j.graphdb.GraphDatabaseService;
 public final class InProcessDriver implements Driver {
 
     private final GraphDatabaseService database;
+    private final Duration maxRetryTime;
     private final BookmarkManager bookmarkManager = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
     private final LongAdder statements = new LongAdder();
     private volatile boolean open = true;
 
-    private InProcessDriver(GraphDatabaseService database) {
+    private InProcessDriver(GraphDatabaseService database, Duration maxRetryTime) {
         this.database = database;
+        this.maxRetryTime = maxRetryTime;
     }
 
+    /** Managed transactions retry transient failures for at most a second, the service's setting. */
     public static InProcessDriver of(GraphDatabaseService database) {
-        return new InProcessDriver(database);
+        return of(database, Duration.ofSeconds(1));
+    }
+
+    /** @param maxRetryTime how long managed transactions retry transient failures (spring.neo4j.max-transaction-retry-time) */
+    public static InProcessDriver of(GraphDatabaseService database, Duration maxRetryTime) {
+        return new InProcessDriver(database, maxRetryTime);
     }
 
     /** Statements run since start: tests use it to prove a request is free of N+1 queries. */
@@ -67,7 +76,7 @@ public final class InProcessDriver implements Driver {
             throw new ClientException("Neo.ClientError.Database.DatabaseNotFound",
                     "Database does not exist. Database name: '" + name + "'.");
         }
-        return (T) new InProcessSession(this, database, config.defaultAccessMode());
+        return (T) new InProcessSession(this, database, config.defaultAccessMode(), maxRetryTime);
     }
 
     @Override

@@ -29,9 +29,6 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 /** A session of the {@link InProcessDriver}: one transaction at a time, like the driver's. */
 final class InProcessSession extends QueryRunning implements Session {
 
-    /** Managed transactions retry transient failures (deadlocks) for at most this long, as the driver does. */
-    private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(1);
-
     /** Full access, but reads only: the database refuses writes as a server refuses them in a READ session. */
     private static final LoginContext READ_ONLY = new LoginContext(AuthSubject.AUTH_DISABLED, ClientConnectionInfo.EMBEDDED_CONNECTION) {
         @Override
@@ -45,13 +42,16 @@ final class InProcessSession extends QueryRunning implements Session {
     private final InProcessDriver driver;
     private final GraphDatabaseAPI database;
     private final AccessMode accessMode;
+    /** Managed transactions retry transient failures (deadlocks) for at most this long, as the driver does. */
+    private final Duration maxRetryTime;
     private InProcessTransaction current;
     private boolean open = true;
 
-    InProcessSession(InProcessDriver driver, GraphDatabaseService database, AccessMode accessMode) {
+    InProcessSession(InProcessDriver driver, GraphDatabaseService database, AccessMode accessMode, Duration maxRetryTime) {
         this.driver = driver;
         this.database = (GraphDatabaseAPI) database;
         this.accessMode = accessMode;
+        this.maxRetryTime = maxRetryTime;
     }
 
     @Override
@@ -102,10 +102,10 @@ final class InProcessSession extends QueryRunning implements Session {
         return execute(callback, AccessMode.WRITE, config);
     }
 
-    /** A managed transaction: run again after a transient failure, with a growing pause, within a second. */
+    /** A managed transaction: run again after a transient failure, with a growing pause, within the retry time. */
     private <T> T execute(TransactionCallback<T> callback, AccessMode mode, TransactionConfig config) {
         requireNoTransaction();
-        long deadline = System.nanoTime() + MAX_RETRY_TIME.toNanos();
+        long deadline = System.nanoTime() + maxRetryTime.toNanos();
         for (int attempt = 1; ; attempt++) {
             try (InProcessTransaction transaction = begin(KernelTransaction.Type.EXPLICIT, mode, config)) {
                 T result = callback.execute(transaction);

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path.Segment;
 import org.neo4j.driver.types.Relationship;
@@ -197,6 +200,32 @@ class InProcessDriverTest {
         }
         assertThat(count(bolt, "Grid")).isEqualTo(2);
         assertThat(inProcess.statementsRun()).isPositive();
+    }
+
+    @Test
+    void managedTransactionsRunAgainAfterATransientFailureWithinTheRetryTime() {
+        AtomicInteger attempts = new AtomicInteger();
+        try (Session session = inProcess.session()) {
+            long grids = session.executeWrite(tx -> {
+                tx.run("CREATE (:Grid {id: 'retried'})");
+                if (attempts.incrementAndGet() == 1) {
+                    throw new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "a deadlock, as the database reports one");
+                }
+                return tx.run("MATCH (g:Grid) RETURN count(g) AS n").single().get("n").asLong();
+            });
+            assertThat(grids).as("the first attempt's write was rolled back").isEqualTo(1);
+        }
+        assertThat(attempts).hasValue(2);
+
+        InProcessDriver noRetries = InProcessDriver.of(neo4j.database(), Duration.ZERO);
+        AtomicInteger once = new AtomicInteger();
+        try (Session session = noRetries.session()) {
+            assertThatThrownBy(() -> session.executeWrite(tx -> {
+                once.incrementAndGet();
+                throw new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "again");
+            })).isInstanceOf(TransientException.class);
+        }
+        assertThat(once).hasValue(1);
     }
 
     // ---------------------------------------------------------------- helpers
