@@ -62,28 +62,25 @@ final class InProcessTransaction extends QueryRunning implements Transaction, Tr
 
     @Override
     public void commit() {
-        requireOpen();
-        open = false;
         if (failed) {
-            rollbackQuietly();
+            end(this::rollbackQuietly);
             throw new ClientException("Neo.ClientError.Transaction.TransactionMarkedAsFailed",
                     "An earlier statement of this transaction failed: it was rolled back.");
         }
-        try {
-            transaction.commit();
-        } catch (RuntimeException e) {
-            throw InProcessFailures.translate(e);
-        } finally {
-            transaction.close();
-        }
+        end(transaction::commit);
     }
 
     @Override
     public void rollback() {
+        end(transaction::rollback);
+    }
+
+    /** Commits or rolls back once; the database's failure comes out as the driver's. */
+    private void end(Runnable how) {
         requireOpen();
         open = false;
         try {
-            transaction.rollback();
+            how.run();
         } catch (RuntimeException e) {
             throw InProcessFailures.translate(e);
         } finally {
