@@ -77,8 +77,10 @@ class EvaluationWriter {
                         RETURN c.state AS claimState, t.state AS taskState, community.id AS communityId,
                                COLLECT { MATCH (community)-[:HAS_FUNCTIONAL_BRANCH]->(f:FunctionalBranch) RETURN f.id } AS branchIds,
                                EXISTS { MATCH (t)<-[:SERVED_BY]-(:Request)-[:POSTED_BY]->(:Resident {id: $raterId}) }
-                                 OR EXISTS { MATCH (t)<-[:SERVED_BY]-(:Request)<-[:DUPLICATE_OF]-(:Request)-[:POSTED_BY]->(:Resident {id: $raterId}) } AS requester,
-                               EXISTS { MATCH (c)<-[:RATES]-(:Evaluation {raterRole: $role}) } AS rated""")
+                                 OR EXISTS { MATCH (t)<-[:SERVED_BY]-(:Request)<-[:DUPLICATE_OF]-(:Request)-[:POSTED_BY]->(:Resident {id: $raterId}) }
+                                 OR EXISTS { MATCH (t)-[:AT]->(:MicroGrid)<-[:LIVES_IN]-(:Resident {id: $raterId}) } AS servedResident,
+                               EXISTS { MATCH (c)<-[:RATES]-(e:Evaluation {raterRole: $role})
+                                        WHERE $role <> 'RESIDENT' OR e.raterId = $raterId } AS rated""")
                         .bindAll(Map.of("claimId", nonNull(input.claimId()), "raterId", nonNull(input.raterId()),
                                 "role", input.raterRole()))
                         .fetch().one().orElseThrow(() -> new UserInputException("CLAIM_NOT_FOUND", "找不到该认领记录。"));
@@ -93,13 +95,13 @@ class EvaluationWriter {
                     throw new UserInputException("CLAIM_NOT_ACTIVE", "该认领已撤回，无需评价。");
                 }
                 boolean rightRater = switch (input.raterRole()) {
-                    case "RESIDENT" -> Values.bool(row, "requester");
+                    case "RESIDENT" -> Values.bool(row, "servedResident");
                     case "COMMUNITY" -> Values.string(row, "communityId").equals(input.raterId());
                     default -> Values.strings(row, "branchIds").contains(input.raterId());
                 };
                 if (!rightRater) {
                     throw new UserInputException("NOT_A_RATER", switch (input.raterRole()) {
-                        case "RESIDENT" -> "只有提出需求的居民可以作为居民评价。";
+                        case "RESIDENT" -> "只有提出需求或住在服务楼栋的居民可以作为居民评价。";
                         case "COMMUNITY" -> "只有任务所在社区可以作为社区评价。";
                         default -> "只有任务所在社区的功能型党支部可以评价。";
                     });
@@ -116,10 +118,13 @@ class EvaluationWriter {
                 parameters.put("score", input.score());
                 parameters.put("comment", comment);
                 parameters.put("actor", actor.id());
+                // each resident served rates once; the community and its branch once each
+                parameters.put("raterKey", input.claimId() + "/" + input.raterRole()
+                        + ("RESIDENT".equals(input.raterRole()) ? "/" + input.raterId() : ""));
                 neo4j.query("""
                         MATCH (c:Claim {id: $claimId})
                         CREATE (e:Evaluation {id: $id, raterRole: $role, raterId: $raterId, score: $score, comment: $comment,
-                                              ratedAt: datetime(), ratedBy: $actor, raterKey: $claimId + '/' + $role})-[:RATES]->(c)""")
+                                              ratedAt: datetime(), ratedBy: $actor, raterKey: $raterKey})-[:RATES]->(c)""")
                         .bindAll(parameters).run();
                 return evaluations.evaluation(id).orElseThrow();
             });

@@ -71,11 +71,9 @@ class CandidateLoader {
                    COLLECT { MATCH (team)<-[:IN_FUNCTIONAL_BRANCH|IN_FUNCTIONAL_GROUP]-(:Member)-[:SERVED]->(sr:ServiceRecord)
                              WHERE sr.checkInAt >= $yearStart RETURN sum(sr.minutes) }[0] AS history""";
 
-    private static final String CANDIDATES = """
-            UNWIND $communityIds AS communityId
-            MATCH (c:Community {id: communityId})<-[:HAS_COMMUNITY]-(s:Street)
-            MATCH (c)<-[:WITH_COMMUNITY]-(r:Registration {state: 'CONFIRMED'})<-[:REGISTERED]-(m:Member)
-            WHERE r.activeMemberId IS NOT NULL
+    /** What is read of each candidate {@code m} registered with {@code c} in street {@code s}. */
+    private static final String CANDIDATE = """
+
             OPTIONAL MATCH (m)-[:LIVES_IN]->(home:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)-[:SERVES_GRID]->(g:Grid)
             RETURN m.id AS id, m.name AS name, coalesce(m.availability, []) AS availability,
                    COLLECT { MATCH (m)-[h:HAS_SKILL]->(k:Skill) RETURN {id: k.id, level: h.level} } AS skills,
@@ -89,6 +87,18 @@ class CandidateLoader {
                              RETURN [count(e), count(CASE WHEN e.score >= 4 THEN 1 END)] }[0] AS ratings,
                    COLLECT { MATCH (m)-[:MADE]->(:Claim {state: 'ACTIVE'})-[:FOR_TASK]->(:Task)<-[:SERVED_BY]-(:Request)-[:POSTED_BY]->(x:Resident)
                              RETURN DISTINCT x.id } AS served""";
+
+    private static final String CANDIDATES = """
+            UNWIND $communityIds AS communityId
+            MATCH (c:Community {id: communityId})<-[:HAS_COMMUNITY]-(s:Street)
+            MATCH (c)<-[:WITH_COMMUNITY]-(r:Registration {state: 'CONFIRMED'})<-[:REGISTERED]-(m:Member)
+            WHERE r.activeMemberId IS NOT NULL""" + CANDIDATE;
+
+    /** One member, when confirmed with a community: the same columns (a member's own task menu). */
+    private static final String ONE_CANDIDATE = """
+            MATCH (r:Registration {activeMemberId: $memberId, state: 'CONFIRMED'})-[:WITH_COMMUNITY]->(c:Community)
+                  <-[:HAS_COMMUNITY]-(s:Street)
+            MATCH (m:Member)-[:REGISTERED]->(r)""" + CANDIDATE;
 
     private final Neo4jClient neo4j;
 
@@ -213,6 +223,13 @@ class CandidateLoader {
         return counts;
     }
 
+    /** The start of this year (fairness, satisfaction) and of this ISO week (commitments), in Nantong. */
+    private static Map<String, Object> periodParameters() {
+        LocalDate today = ZonedDateTime.now(Availability.NANTONG).toLocalDate();
+        return Map.of("yearStart", yearStart(), "weekStart", today.with(TemporalAdjusters.previousOrSame(
+                java.time.DayOfWeek.MONDAY)).atStartOfDay(Availability.NANTONG).toOffsetDateTime());
+    }
+
     private static java.time.OffsetDateTime yearStart() {
         return ZonedDateTime.now(Availability.NANTONG).toLocalDate().withDayOfYear(1).atStartOfDay(Availability.NANTONG)
                 .toOffsetDateTime();
@@ -221,14 +238,9 @@ class CandidateLoader {
     /** Members confirmed in the communities, except {@code exclude}; claims on {@code inProblem} tasks are not "busy". */
     @Transactional(readOnly = true)
     List<Candidate> candidates(List<String> communityIds, List<String> exclude, List<String> inProblem) {
-        ZonedDateTime now = ZonedDateTime.now(Availability.NANTONG);
-        LocalDate today = now.toLocalDate();
-        Map<String, Object> parameters = new HashMap<>();
+        Map<String, Object> parameters = new HashMap<>(periodParameters());
         parameters.put("communityIds", communityIds);
         parameters.put("inProblem", inProblem);
-        parameters.put("yearStart", yearStart());
-        parameters.put("weekStart", today.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
-                .atStartOfDay(Availability.NANTONG).toOffsetDateTime());
         // excluded and ordered here, not in Cypher: Neo4j 2026.08 intermittently fails to plan this query
         // ("m.id should not appear non-cached") when m.id is also filtered or sorted on
         Set<String> excluded = Set.copyOf(exclude);
@@ -240,6 +252,32 @@ class CandidateLoader {
         });
         candidates.sort(java.util.Comparator.comparing(Candidate::id));
         return candidates;
+    }
+
+    /** A member confirmed with a community, as a candidate; empty when they are not (no registration, pending). */
+    @Transactional(readOnly = true)
+    Optional<Candidate> candidate(String memberId) {
+        Map<String, Object> parameters = new HashMap<>(periodParameters());
+        parameters.put("memberId", memberId == null ? "" : memberId);
+        parameters.put("inProblem", List.of());
+        return neo4j.query(ONE_CANDIDATE).bindAll(parameters).fetch().one().map(CandidateLoader::candidate);
+    }
+
+    /**
+     * The menu of a member's community (以菜单形式线上派发): individual tasks published and not over (claims are
+     * taken until the end), with a seat open and not claimed by the member; soonest first, at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    List<LoadedTask> openTasksFor(String communityId, String memberId, int limit) {
+        List<String> taskIds = neo4j.query("""
+                MATCH (:Community {id: $communityId})<-[:OF_COMMUNITY]-(t:Task {state: 'PUBLISHED', audience: 'MEMBERS'})
+                WHERE t.endsAt > datetime()
+                  AND COUNT { (t)<-[:FOR_TASK]-(c:Claim) WHERE c.activeKey IS NOT NULL } < t.headcount
+                  AND NOT EXISTS { (t)<-[:FOR_TASK]-(c:Claim)<-[:MADE]-(:Member {id: $memberId}) WHERE c.activeKey IS NOT NULL }
+                RETURN t.id ORDER BY t.startsAt, t.id LIMIT $limit""")
+                .bindAll(Map.of("communityId", communityId, "memberId", memberId, "limit", limit))
+                .fetchAs(String.class).all().stream().toList();
+        return tasks(taskIds);
     }
 
     private static Candidate candidate(Map<String, Object> row) {

@@ -23,6 +23,8 @@ import cn.nantong.tongtongzai.member.MemberRecords.ConfirmRegistrationInput;
 import cn.nantong.tongtongzai.member.MemberRecords.CreateOwnersCommitteeInput;
 import cn.nantong.tongtongzai.member.MemberRecords.CreatePropertyCompanyInput;
 import cn.nantong.tongtongzai.member.MemberRecords.CreateResidentInput;
+import cn.nantong.tongtongzai.member.MemberRecords.RegistrationFilter;
+import cn.nantong.tongtongzai.member.MemberRecords.ResidentFilter;
 import cn.nantong.tongtongzai.member.MemberRecords.CreateUnitInput;
 import cn.nantong.tongtongzai.member.MemberRecords.ImportMembersInput;
 import cn.nantong.tongtongzai.member.MemberRecords.ImportMembersPayload;
@@ -111,6 +113,23 @@ class MemberController {
     @QueryMapping
     Registration registration(@Argument String id) {
         return members.registration(id).orElse(null);
+    }
+
+    @QueryMapping
+    Window<Registration> registrations(@Argument RegistrationFilter filter, ScrollSubrange subrange) {
+        Page page = Page.of(subrange);
+        return page.window(members.registrationsWithCommunity(filter, page));
+    }
+
+    @QueryMapping
+    Window<Resident> residents(@Argument ResidentFilter filter, ScrollSubrange subrange) {
+        Page page = Page.of(subrange);
+        return page.window(members.residents(filter, page));
+    }
+
+    @QueryMapping
+    List<PostCategory> postCategories() {
+        return members.postCategories();
     }
 
     @QueryMapping

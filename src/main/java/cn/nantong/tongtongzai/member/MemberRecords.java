@@ -26,7 +26,15 @@ final class MemberRecords {
 
     /** One parent's page of a nested list, with the list's own argument (a state or a community), batched. */
     record MemberFilter(String communityId, String gridId, String skillId, String postCategoryId, String unitId,
-            String registrationState) {
+            String registrationState, String functionalGroupId) {
+    }
+
+    /** The registration queue of a community: registrations with it, optionally in one state. */
+    record RegistrationFilter(String communityId, String state) {
+    }
+
+    /** Residents living in a community, a grid or one building (三提三知: 提户知人). */
+    record ResidentFilter(String communityId, String gridId, String buildingId) {
     }
 
     record UnitFilter(String kind, String communityId) {

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.member.MemberRecords.MemberFilter;
+import cn.nantong.tongtongzai.member.MemberRecords.RegistrationFilter;
+import cn.nantong.tongtongzai.member.MemberRecords.ResidentFilter;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberSkill;
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.member.MemberRecords.Pairing;
@@ -60,11 +62,23 @@ public class MemberService {
 
     /** Members matching every filter given, ordered by id; the walk starts at the most selective anchor. */
     public List<Member> members(MemberFilter filter, Page page) {
-        MemberFilter f = filter != null ? filter : new MemberFilter(null, null, null, null, null, null);
+        MemberFilter f = filter != null ? filter : new MemberFilter(null, null, null, null, null, null, null);
         Map<String, Object> parameters = new HashMap<>();
         List<String> conditions = new ArrayList<>();
         String match;
-        if (f.gridId() != null) {
+        if (f.functionalGroupId() != null) {
+            match = "MATCH (:FunctionalGroup {id: $groupId})<-[:IN_FUNCTIONAL_GROUP]-(m:Member)";
+            parameters.put("groupId", f.functionalGroupId());
+            if (f.gridId() != null) {
+                parameters.put("gridId", f.gridId());
+                conditions.add("EXISTS { (m)-[:LIVES_IN]->(:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-"
+                        + "(:GridBranch)-[:SERVES_GRID]->(:Grid {id: $gridId}) }");
+            }
+            if (f.communityId() != null) {
+                conditions.add("EXISTS { (:Community {id: $communityId})-[:HAS_FUNCTIONAL_BRANCH]->(:FunctionalBranch)"
+                        + "-[:HAS_FUNCTIONAL_GROUP]->(:FunctionalGroup {id: $groupId}) }");
+            }
+        } else if (f.gridId() != null) {
             match = "MATCH (:Grid {id: $gridId})<-[:SERVES_GRID]-(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)"
                     + "-[:HAS_MICRO_GRID]->(:MicroGrid)<-[:LIVES_IN]-(m:Member)";
             parameters.put("gridId", f.gridId());
@@ -134,6 +148,68 @@ public class MemberService {
                     byMember.put(registration.memberId(), registration);
                 });
         return byMember;
+    }
+
+    /**
+     * A community's registration queue: registrations with it (WITH_COMMUNITY, so members who moved in are
+     * there before they are confirmed), optionally in one state; pending ones oldest first (first come, first
+     * served), any other state newest first.
+     */
+    public List<Registration> registrationsWithCommunity(RegistrationFilter filter, Page page) {
+        String order = "PENDING".equals(filter.state()) ? "r.registeredAt, r.id" : "r.registeredAt DESC, r.id DESC";
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("communityId", filter.communityId() == null ? "" : filter.communityId());
+        parameters.put("state", filter.state());
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        return rows("""
+                MATCH (:Community {id: $communityId})<-[:WITH_COMMUNITY]-(r:Registration)
+                WHERE $state IS NULL OR r.state = $state
+                RETURN %s AS r ORDER BY %s SKIP $skip LIMIT $limit""".formatted(REGISTRATION, order), parameters)
+                .stream().map(row -> registration(row.get("r"))).toList();
+    }
+
+    /** Residents of a building, a grid or a community (every filter given), by building then id. */
+    public List<Resident> residents(ResidentFilter filter, Page page) {
+        ResidentFilter f = filter != null ? filter : new ResidentFilter(null, null, null);
+        Map<String, Object> parameters = new HashMap<>();
+        List<String> conditions = new ArrayList<>();
+        String match = "MATCH (mg:MicroGrid)<-[:LIVES_IN]-(x:Resident)";
+        String gridPath = "(:Grid {id: $gridId})<-[:SERVES_GRID]-(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)"
+                + "-[:HAS_MICRO_GRID]->";
+        if (f.buildingId() != null) {
+            match = "MATCH (mg:MicroGrid {id: $buildingId})<-[:LIVES_IN]-(x:Resident)";
+            parameters.put("buildingId", f.buildingId());
+            if (f.gridId() != null) {
+                conditions.add("EXISTS { " + gridPath + "(mg) }");
+            }
+        } else if (f.gridId() != null) {
+            match = "MATCH " + gridPath + "(mg:MicroGrid)<-[:LIVES_IN]-(x:Resident)";
+        }
+        if (f.gridId() != null) {
+            parameters.put("gridId", f.gridId());
+        }
+        if (f.communityId() != null) {
+            parameters.put("communityId", f.communityId());
+            conditions.add("EXISTS { (:Community {id: $communityId})-[:HAS_GRID]->(:Grid)<-[:SERVES_GRID]-(:GridBranch)"
+                    + "-[:HAS_PARTY_GROUP]->(:PartyGroup)-[:HAS_MICRO_GRID]->(mg) }");
+        }
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return rows(match + where + " RETURN x {.id, .name, .phone, residenceId: mg.id} AS value"
+                + " ORDER BY mg.id, x.id SKIP $skip LIMIT $limit", parameters).stream()
+                .map(row -> {
+                    Map<String, Object> r = map(row.get("value"));
+                    return new Resident((String) r.get("id"), (String) r.get("name"), (String) r.get("phone"),
+                            (String) r.get("residenceId"));
+                }).toList();
+    }
+
+    /** The eight post categories (岗位类别), by id. */
+    public List<PostCategory> postCategories() {
+        return rows("MATCH (c:PostCategory) RETURN c {.id, .name} AS c ORDER BY c.id", Map.of()).stream()
+                .map(row -> postCategory(map(row.get("c")))).toList();
     }
 
     /** Registration history pages of many members, newest first: one statement for all. */

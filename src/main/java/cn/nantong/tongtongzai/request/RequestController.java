@@ -151,10 +151,11 @@ class RequestController {
     }
 
     @SchemaMapping(typeName = "Resident", field = "requests")
-    CompletableFuture<Window<Request>> residentRequests(Resident resident, ScrollSubrange subrange,
-            DataLoader<NestedPage, List<Request>> residentRequests) {
+    CompletableFuture<Window<Request>> residentRequests(Resident resident, @Argument Boolean openOnly,
+            ScrollSubrange subrange, DataLoader<NestedPage, List<Request>> residentRequests) {
         Page page = Page.of(subrange);
-        return residentRequests.load(new NestedPage(resident.id(), null, page)).thenApply(page::window);
+        String open = Boolean.TRUE.equals(openOnly) ? "OPEN" : null;
+        return residentRequests.load(new NestedPage(resident.id(), open, page)).thenApply(page::window);
     }
 
 }

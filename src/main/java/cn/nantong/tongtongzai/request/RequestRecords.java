@@ -29,6 +29,7 @@ final class RequestRecords {
     record RequestPayload(Request request) {
     }
 
-    record RequestFilter(String communityId, String state, String residentId, String categoryId, String urgency) {
+    record RequestFilter(String communityId, String state, String residentId, String categoryId, String urgency,
+            String gridId, String buildingId) {
     }
 }

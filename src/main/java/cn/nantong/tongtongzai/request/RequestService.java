@@ -56,7 +56,7 @@ public class RequestService {
 
     /** Requests matching every filter, newest first. */
     public List<Request> requests(RequestFilter filter, Page page) {
-        RequestFilter f = filter != null ? filter : new RequestFilter(null, null, null, null, null);
+        RequestFilter f = filter != null ? filter : new RequestFilter(null, null, null, null, null, null, null);
         Map<String, Object> parameters = new HashMap<>();
         List<String> conditions = new ArrayList<>();
         String match;
@@ -77,6 +77,15 @@ public class RequestService {
         if (f.state() != null) {
             parameters.put("state", f.state());
             conditions.add("r.state = $state");
+        }
+        if (f.gridId() != null) {
+            parameters.put("gridId", f.gridId());
+            conditions.add("EXISTS { (r)-[:AT]->(:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)"
+                    + "-[:SERVES_GRID]->(:Grid {id: $gridId}) }");
+        }
+        if (f.buildingId() != null) {
+            parameters.put("buildingId", f.buildingId());
+            conditions.add("EXISTS { (r)-[:AT]->(:MicroGrid {id: $buildingId}) }");
         }
         if (f.urgency() != null) {
             parameters.put("urgency", f.urgency());
@@ -106,6 +115,7 @@ public class RequestService {
     Map<NestedPage, List<Request>> requestsOfResidents(Collection<NestedPage> pages) {
         return NestedPage.load(neo4j, pages, """
                 MATCH (:Resident {id: key.parentId})<-[:POSTED_BY]-(r:Request)
+                WHERE key.argument IS NULL OR r.state IN ['SUBMITTED', 'ACCEPTED']
                 WITH r ORDER BY r.submittedAt DESC, r.id
                 RETURN collect(%s) AS all""".formatted(REQUEST), RequestService::request);
     }

@@ -111,7 +111,9 @@ class RequestWriter {
                 RETURN resident IS NOT NULL AS resident, place IS NOT NULL AS place, c.id AS communityId,
                        $categoryId IS NULL OR EXISTS { MATCH (:PostCategory {id: $categoryId}) } AS category,
                        $enteredById IS NULL OR worker IS NOT NULL AS worker,
-                       $enteredById IS NULL OR any(role IN coalesce(worker.roles, []) WHERE role IN ['PART_TIME_GRID_WORKER', 'GRID_VOLUNTEER']) AS gridWorker""")
+                       // 网格长 (a grid branch's deputy secretary) enters requests as grid workers and volunteers do
+                       $enteredById IS NULL OR any(role IN coalesce(worker.roles, []) WHERE role IN ['PART_TIME_GRID_WORKER', 'GRID_VOLUNTEER'])
+                         OR EXISTS { (worker)-[:DEPUTY_SECRETARY_OF]->(:GridBranch) } AS gridWorker""")
                 .bindAll(parameters).fetch().one().orElseThrow();
         Validation refs = new Validation()
                 .require(Values.bool(row, "resident"), "residentId", "RESIDENT_NOT_FOUND", "找不到该居民。")
@@ -120,7 +122,7 @@ class RequestWriter {
                 .require(Values.bool(row, "worker"), "enteredById", "MEMBER_NOT_FOUND", "找不到代为登记的网格员。");
         if (refs.ok()) {
             refs.require(Values.bool(row, "gridWorker"), "enteredById", "NOT_A_GRID_WORKER",
-                    "只有兼职网格员或网格志愿者可以代居民点单。");
+                    "只有网格长、兼职网格员或网格志愿者可以代居民点单。");
         }
         refs.throwIfInvalid();
         String id = "RQ-" + UUID.randomUUID();

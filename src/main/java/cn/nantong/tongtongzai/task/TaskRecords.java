@@ -27,7 +27,8 @@ public final class TaskRecords {
     record TaskPayload(Task task) {
     }
 
-    record TaskFilter(String communityId, String state, String kind, String audience, String memberId) {
+    record TaskFilter(String communityId, String state, String kind, String audience, String memberId, String teamId,
+            String gridId) {
     }
 
     record ClaimTaskInput(String taskId, String memberId) {

@@ -82,7 +82,7 @@ public class TaskService {
 
     /** Tasks by filter; {@code withDrafts} false: only what members may see (published and later). */
     public List<Task> tasks(TaskFilter filter, Page page, boolean withDrafts) {
-        TaskFilter f = filter != null ? filter : new TaskFilter(null, null, null, null, null);
+        TaskFilter f = filter != null ? filter : new TaskFilter(null, null, null, null, null, null, null);
         Map<String, Object> parameters = new HashMap<>();
         List<String> conditions = new ArrayList<>();
         String match;
@@ -99,6 +99,17 @@ public class TaskService {
         }
         if (f.communityId() != null) {
             parameters.put("communityId", f.communityId());
+        }
+        if (f.teamId() != null) {
+            // offered to the team itself, or to the functional branch whose group it is (its groups may claim)
+            parameters.put("teamId", f.teamId());
+            conditions.add("(EXISTS { (t)-[:FOR_TEAM]->({id: $teamId}) }"
+                    + " OR EXISTS { (t)-[:FOR_TEAM]->(:FunctionalBranch)-[:HAS_FUNCTIONAL_GROUP]->(:FunctionalGroup {id: $teamId}) })");
+        }
+        if (f.gridId() != null) {
+            parameters.put("gridId", f.gridId());
+            conditions.add("EXISTS { (t)-[:AT]->(:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)"
+                    + "-[:SERVES_GRID]->(:Grid {id: $gridId}) }");
         }
         if (!withDrafts) {
             conditions.add("t.state <> 'DRAFT'");

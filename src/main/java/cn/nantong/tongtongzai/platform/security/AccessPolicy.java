@@ -87,10 +87,16 @@ public final class AccessPolicy {
         // analysts read members pseudonymised, anywhere: no name (a pseudonym), phone, address or free text
         root("member", Rule.of(with(seeMembers, ANALYST), arg("id", Kind.MEMBER)));
         root("members", Rule.anyOf(with(LEADERS, UNIT_SECRETARY, ANALYST), arg("filter.communityId", Kind.COMMUNITY),
-                arg("filter.gridId", Kind.ORG_NODE), arg("filter.unitId", Kind.UNIT)));
+                arg("filter.gridId", Kind.ORG_NODE), arg("filter.unitId", Kind.UNIT),
+                arg("filter.functionalGroupId", Kind.ORG_NODE)));
+        // 三提三知: a grid leader lists the residents of their grid (or one of its buildings), secretaries their community
+        root("residents", Rule.anyOf(with(MANAGERS, GRID_LEADER), arg("filter.communityId", Kind.COMMUNITY).by(MANAGERS),
+                arg("filter.gridId", Kind.ORG_NODE), arg("filter.buildingId", Kind.ORG_NODE)));
+        root("postCategories", Rule.of(EVERYONE));
         root("resident", Rule.of(EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN, CITY_ADMIN, GRID_LEADER,
                 RESIDENT), arg("id", Kind.RESIDENT)));
         root("registration", Rule.of(with(MANAGERS, UNIT_SECRETARY, MEMBER), arg("id", Kind.REGISTRATION)));
+        root("registrations", Rule.of(MANAGERS, arg("filter.communityId", Kind.COMMUNITY)));
         root("unit", Rule.of(EVERYONE));
         root("units", Rule.of(EVERYONE));
         root("createMember", Rule.anyOf(with(MANAGERS, UNIT_SECRETARY), arg("input.unitId", Kind.UNIT).by(
@@ -123,8 +129,10 @@ public final class AccessPolicy {
 
         // 点单
         root("request", Rule.of(with(MANAGERS, GRID_LEADER, RESIDENT), arg("id", Kind.REQUEST)));
-        root("requests", Rule.anyOf(with(MANAGERS, RESIDENT), arg("filter.communityId", Kind.COMMUNITY).by(MANAGERS),
-                arg("filter.residentId", Kind.RESIDENT)));
+        // a grid leader lists their grid's requests (提人知事); residents their own; secretaries their community's
+        root("requests", Rule.anyOf(with(MANAGERS, GRID_LEADER, RESIDENT), arg("filter.communityId", Kind.COMMUNITY).by(MANAGERS),
+                arg("filter.residentId", Kind.RESIDENT), arg("filter.gridId", Kind.ORG_NODE).by(with(MANAGERS, GRID_LEADER)),
+                arg("filter.buildingId", Kind.ORG_NODE).by(with(MANAGERS, GRID_LEADER))));
         // residents post for themselves, at home; who entered it and where are for those who enter requests
         root("postRequest", Rule.of(with(MANAGERS, GRID_LEADER, RESIDENT), arg("input.residentId", Kind.RESIDENT),
                 arg("input.enteredById", Kind.MEMBER).by(with(MANAGERS, GRID_LEADER)),
@@ -138,8 +146,11 @@ public final class AccessPolicy {
         // 下单, 接单, hours, posts
         root("task", Rule.of(with(LEADERS, MEMBER), arg("id", Kind.TASK)));
         // both, when both are named: a member lists their community's tasks or their own claims, not another's
-        root("tasks", Rule.of(with(MANAGERS, MEMBER), arg("filter.communityId", Kind.COMMUNITY),
-                arg("filter.memberId", Kind.MEMBER)));
+        // a group leader lists what was offered to their group, a grid leader what happens in their grid
+        root("tasks", Rule.of(with(MANAGERS, MEMBER, GROUP_LEADER, GRID_LEADER),
+                arg("filter.communityId", Kind.COMMUNITY).by(with(MANAGERS, MEMBER)),
+                arg("filter.memberId", Kind.MEMBER).by(with(MANAGERS, MEMBER)), arg("filter.teamId", Kind.ORG_NODE),
+                arg("filter.gridId", Kind.ORG_NODE)));
         root("claim", Rule.of(with(LEADERS, MEMBER, RESIDENT), arg("id", Kind.CLAIM)));
         root("serviceRecord", Rule.of(with(MANAGERS, MEMBER), arg("id", Kind.SERVICE_RECORD)));
         root("servicePost", Rule.of(with(MANAGERS, MEMBER), arg("id", Kind.SERVICE_POST)));
@@ -213,9 +224,10 @@ public final class AccessPolicy {
         nested("Unit.members", Rule.anyOf(with(MANAGERS, UNIT_SECRETARY), source(Kind.UNIT).by(EnumSet.of(UNIT_SECRETARY)),
                 arg("communityId", Kind.COMMUNITY).by(MANAGERS)));
         nested("Unit.registrations", Rule.of(EnumSet.of(UNIT_SECRETARY, CITY_ADMIN), source(Kind.UNIT)));
-        for (String field : new String[] {"Task.claims", "Task.teamClaims", "Task.requests"}) {
-            nested(field, Rule.of(LEADERS, source(Kind.TASK)));
-        }
+        // the residents a task serves see who served them (and rate it); members see which teams took it (to confirm)
+        nested("Task.claims", Rule.of(with(LEADERS, RESIDENT), source(Kind.TASK)));
+        nested("Task.teamClaims", Rule.of(with(LEADERS, MEMBER), source(Kind.TASK)));
+        nested("Task.requests", Rule.of(LEADERS, source(Kind.TASK)));
         nested("Task.verificationCode", Rule.of(MANAGERS, source(Kind.TASK)));
         nested("TeamClaim.members", Rule.of(LEADERS, source(Kind.TEAM_CLAIM)));
         nested("Claim.evaluations", Rule.of(with(LEADERS, MEMBER, RESIDENT), source(Kind.CLAIM)));
@@ -241,6 +253,10 @@ public final class AccessPolicy {
         // a unit's secretary follows registrations and the report-back, not where members live or what they did
         for (String inCommunity : UNIT_SECRETARIES_NEVER_SEE) {
             RULES.put("Member." + inCommunity, Rule.of(with(LEADERS, MEMBER), source(Kind.MEMBER)));
+        }
+        // a member's day, for the member and those who lead them: not their unit's secretary, never analysts
+        for (String field : new String[] {"Member.teamClaimsToConfirm", "Member.taskMenu"}) {
+            RULES.put(field, Rule.of(with(LEADERS, MEMBER), source(Kind.MEMBER)));
         }
         // "职业「执业律师」→ 律师" quotes the member's own words; reached only through Member.skills
         nested("MemberSkill.because", Rule.of(seeMembers));

@@ -21,6 +21,8 @@ public final class DemoUsers {
         return Map.ofEntries(
                 Map.entry("resident", user("demo-resident", Role.RESIDENT, null, "R000468", COMMUNITY, null, null, null, null)),
                 Map.entry("member", user("demo-member", Role.MEMBER, "M000209", null, COMMUNITY, null, null, null, null)),
+                // lives in 德民社区 and has not registered there yet: the member's first day (双报到) starts here
+                Map.entry("newcomer", user("demo-newcomer", Role.MEMBER, "M000022", null, COMMUNITY, null, null, null, null)),
                 Map.entry("grid-leader", user("demo-grid-leader", Role.GRID_LEADER, "M000080", null, COMMUNITY,
                         COMMUNITY + "-W01", null, null, null)),
                 Map.entry("group-leader", user("demo-group-leader", Role.GROUP_LEADER, "M000080", null, COMMUNITY, null,
@@ -38,7 +40,7 @@ public final class DemoUsers {
     }
 
     /** Short names in the order the README lists them. */
-    public static final List<String> NAMES = List.of("resident", "member", "grid-leader", "group-leader",
+    public static final List<String> NAMES = List.of("resident", "member", "newcomer", "grid-leader", "group-leader",
             "community-secretary", "first-secretary", "unit-secretary", "street-admin", "city-admin", "analyst");
 
     private static Actor user(String id, Role role, String member, String resident, String community, String grid,

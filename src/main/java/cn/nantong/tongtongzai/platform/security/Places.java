@@ -23,6 +23,20 @@ public class Places {
             (c:Community)-[:HAS_COMMITTEE|HAS_GENERAL_BRANCH|HAS_GRID_BRANCH*2..3]->(gb:GridBranch)\
             -[:HAS_PARTY_GROUP]->(:PartyGroup)-[:HAS_MICRO_GRID]->""";
 
+    /**
+     * The residents a task {@code t} serves, who see it and rate it: those whose requests it took (merged
+     * duplicates too) and those living in the building where it is done.
+     */
+    private static final String SERVED_RESIDENTS = """
+            COLLECT { MATCH (t)<-[:SERVED_BY]-(:Request)-[:POSTED_BY]->(x:Resident) RETURN x.id
+                      UNION MATCH (t)<-[:SERVED_BY]-(:Request)<-[:DUPLICATE_OF]-(:Request)-[:POSTED_BY]->(x:Resident) RETURN x.id
+                      UNION MATCH (t)-[:AT]->(:MicroGrid)<-[:LIVES_IN]-(x:Resident) RETURN x.id }""";
+
+    /** The teams a task {@code t} was offered to: functional branches and groups, and the groups of those branches. */
+    private static final String OFFERED_TO = """
+            COLLECT { MATCH (t)-[:FOR_TEAM]->(x) RETURN x.id
+                      UNION MATCH (t)-[:FOR_TEAM]->(:FunctionalBranch)-[:HAS_FUNCTIONAL_GROUP]->(x) RETURN x.id }""";
+
     private static final String TAIL = """
 
             CALL (via) {
@@ -141,19 +155,20 @@ public class Places {
                 OPTIONAL MATCH (t)-[:AT]->(:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)\
                 -[:SERVES_GRID]->(g:Grid)
                 OPTIONAL MATCH (m:Member)-[:MADE]->(:Claim)-[:FOR_TASK]->(t)
-                WITH id, [] AS streets0, [c.id] AS via, [c.id] AS communities, collect(DISTINCT g.id) AS grids,
-                     coalesce(t.teamIds, []) AS groups, [] AS units, collect(DISTINCT m.id) AS members, [] AS residents,
-                     CASE WHEN t.state = 'DRAFT' THEN [] ELSE [c.id] END AS openTo""");
+                WITH id, t, c, collect(DISTINCT g.id) AS grids, collect(DISTINCT m.id) AS members
+                WITH id, [] AS streets0, [c.id] AS via, [c.id] AS communities, grids,
+                     CASE WHEN t.state = 'DRAFT' THEN [] ELSE %s END AS groups, [] AS units, members, %s AS residents,
+                     CASE WHEN t.state = 'DRAFT' THEN [] ELSE [c.id] END AS openTo""".formatted(OFFERED_TO, SERVED_RESIDENTS));
         STATEMENTS.put(Kind.CLAIM, """
                 UNWIND $ids AS id
                 MATCH (cl:Claim {id: id})-[:FOR_TASK]->(t:Task)-[:OF_COMMUNITY]->(c:Community)
                 OPTIONAL MATCH (m:Member)-[:MADE]->(cl)
-                OPTIONAL MATCH (t)<-[:SERVED_BY]-(:Request)-[:POSTED_BY]->(x:Resident)
                 OPTIONAL MATCH (t)-[:AT]->(:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-(:GridBranch)\
                 -[:SERVES_GRID]->(g:Grid)
-                WITH id, [] AS streets0, [c.id] AS via, [c.id] AS communities, collect(DISTINCT g.id) AS grids,
-                     coalesce(t.teamIds, []) AS groups, [] AS units, collect(DISTINCT m.id) AS members,
-                     collect(DISTINCT x.id) AS residents, [] AS openTo""");
+                WITH id, t, c, collect(DISTINCT g.id) AS grids, collect(DISTINCT m.id) AS members
+                WITH id, [] AS streets0, [c.id] AS via, [c.id] AS communities, grids,
+                     CASE WHEN t.state = 'DRAFT' THEN [] ELSE %s END AS groups, [] AS units, members, %s AS residents,
+                     [] AS openTo""".formatted(OFFERED_TO, SERVED_RESIDENTS));
         STATEMENTS.put(Kind.TEAM_CLAIM, """
                 UNWIND $ids AS id
                 MATCH (tc:TeamClaim {id: id})-[:FOR_TASK]->(t:Task)-[:OF_COMMUNITY]->(c:Community)

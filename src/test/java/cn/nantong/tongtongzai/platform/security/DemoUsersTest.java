@@ -39,6 +39,9 @@ class DemoUsersTest extends IntegrationTest {
                 users.get("resident").residentId(), community)).isPositive();
         assertThat(count("MATCH (:Member {id: $a})-[:REGISTERED]->(:Registration {state: 'CONFIRMED'})-[:WITH_COMMUNITY]->(:Community {id: $b})",
                 users.get("member").memberId(), community)).isOne();
+        assertThat(count("MATCH (m:Member {id: $a}) WHERE NOT EXISTS { (m)-[:REGISTERED]->() } AND EXISTS { (m)-[:LIVES_IN]->()"
+                + "<-[:HAS_MICRO_GRID]-()<-[:HAS_PARTY_GROUP]-()<-[:HAS_GRID_BRANCH]-()<-[:HAS_GENERAL_BRANCH]-()<-[:HAS_COMMITTEE]-(:Community {id: $b}) }",
+                users.get("newcomer").memberId(), community)).as("the newcomer lives there, not registered").isOne();
         assertThat(count("MATCH (:Community {id: $b})-[:HAS_GRID]->(:Grid {id: $a})", users.get("grid-leader").gridId(), community)).isOne();
         assertThat(count("MATCH (:Member {id: $a})-[:DEPUTY_SECRETARY_OF]->(:GridBranch)-[:SERVES_GRID]->(:Grid {id: $b})",
                 users.get("grid-leader").memberId(), users.get("grid-leader").gridId())).isOne();
