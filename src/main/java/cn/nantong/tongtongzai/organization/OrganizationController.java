@@ -186,6 +186,11 @@ class OrganizationController {
     }
 
     @BatchMapping(typeName = "Community")
+    Map<OrgNode, List<Compound>> compounds(List<OrgNode> communities) {
+        return joinOr(communities, OrgNode::id, organization.compoundsOfCommunities(ids(communities)), List.of());
+    }
+
+    @BatchMapping(typeName = "Community")
     Map<OrgNode, CommunityCounts> counts(List<OrgNode> communities) {
         Map<String, CommunityCounts> byId = organization.communityCounts(ids(communities));
         return byNode(communities, byId);

@@ -231,6 +231,20 @@ public class OrganizationService {
         return grids;
     }
 
+    /** The compounds (小区) of each community, by id; a community has a handful. */
+    Map<String, List<Compound>> compoundsOfCommunities(List<String> communityIds) {
+        Map<String, List<Compound>> compounds = new HashMap<>();
+        rows("""
+                UNWIND $ids AS id
+                MATCH (:Community {id: id})
+                RETURN id, COLLECT { MATCH (:Community {id: id})-[:HAS_COMPOUND]->(x:Compound)
+                                     RETURN x {.id, .name, .kind} AS x ORDER BY x.id } AS compounds""", Map.of("ids", communityIds))
+                .forEach(row -> compounds.put((String) row.get("id"), ((List<?>) row.get("compounds")).stream()
+                        .map(x -> (Map<?, ?>) x)
+                        .map(x -> new Compound((String) x.get("id"), (String) x.get("name"), (String) x.get("kind"))).toList()));
+        return compounds;
+    }
+
     Map<String, Compound> compoundsOfMicroGrids(List<String> microGridIds) {
         Map<String, Compound> compounds = new HashMap<>();
         rows("""

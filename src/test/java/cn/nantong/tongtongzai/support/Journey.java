@@ -36,6 +36,7 @@ import cn.nantong.tongtongzai.platform.security.Role;
  * # save: taskId = createTask.task.id  keep a value of the answer (a JsonPath under data) for later steps
  * # expect: publishTask.task.state = PUBLISHED
  * # expect: resident.toRate.edges[*].node.id contains $claimId      (also: excludes, exists, matches, >=, !=)
+ * # until: matchingJob.status = COMPLETED   ask again (every second, a minute at most) until it holds
  * </pre>
  * A document's variables are filled by name from what the journey knows: the user's scope ids (memberId,
  * residentId, communityId, gridId, groupId, unitId, streetId), times around now in Nantong ({@code startsSoon}
@@ -49,7 +50,8 @@ public final class Journey {
     private static final Pattern EXPECT = Pattern.compile("(\\S+)\\s+(=|!=|>=|contains|excludes|exists|matches)\\s*(.*)");
 
     /** One step: a file's document and what the runner reads from its comments. */
-    public record Step(String name, String document, String as, Map<String, String> saves, List<String> expects) {
+    public record Step(String name, String document, String as, Map<String, String> saves, List<String> expects,
+            String until) {
     }
 
     private final String user;
@@ -118,9 +120,29 @@ public final class Journey {
         return variables;
     }
 
+    /** Whether the step's {@code until} condition holds in this answer (true when it has none). */
+    public boolean done(Step step, GraphQlTester.Response response) {
+        if (step.until() == null) {
+            return true;
+        }
+        try {
+            expect(step, step.until(), response);
+            return true;
+        } catch (AssertionError notYet) {
+            return false;
+        }
+    }
+
     /** Checks the answer's expectations, then keeps the values the step saves. */
     public void check(Step step, GraphQlTester.Response response) {
         for (String expect : step.expects()) {
+            expect(step, expect, response);
+        }
+        step.saves().forEach((name, path) -> put(name, response.path(path).entity(Object.class).get()));
+    }
+
+    private void expect(Step step, String expect, GraphQlTester.Response response) {
+        {
             Matcher m = EXPECT.matcher(expect);
             assertThat(m.matches()).as(step.name() + ": cannot read expectation '" + expect + "'").isTrue();
             Object actual = response.path(m.group(1)).entity(Object.class).get();
@@ -136,7 +158,6 @@ public final class Journey {
                 default -> assertThat(actual instanceof Collection<?> c ? !c.isEmpty() : actual != null).as(what).isTrue();
             }
         }
-        step.saves().forEach((name, path) -> put(name, response.path(path).entity(Object.class).get()));
     }
 
     private Object value(String token) {
@@ -182,6 +203,7 @@ public final class Journey {
             throw new UncheckedIOException(e);
         }
         String as = null;
+        String until = null;
         Map<String, String> saves = new LinkedHashMap<>();
         List<String> expects = new ArrayList<>();
         for (String line : text.lines().toList()) {
@@ -192,8 +214,10 @@ public final class Journey {
                 saves.put(save[0].strip(), save[1].strip());
             } else if (line.startsWith("# expect:")) {
                 expects.add(line.substring(9).strip());
+            } else if (line.startsWith("# until:")) {
+                until = line.substring(8).strip();
             }
         }
-        return new Step(file.getFileName().toString(), text, as, saves, expects);
+        return new Step(file.getFileName().toString(), text, as, saves, expects, until);
     }
 }

@@ -93,6 +93,9 @@ public final class AccessPolicy {
         root("residents", Rule.anyOf(with(MANAGERS, GRID_LEADER), arg("filter.communityId", Kind.COMMUNITY).by(MANAGERS),
                 arg("filter.gridId", Kind.ORG_NODE), arg("filter.buildingId", Kind.ORG_NODE)));
         root("postCategories", Rule.of(EVERYONE));
+        // organisations of compounds, like units: no people in them
+        root("ownersCommittee", Rule.of(EVERYONE));
+        root("propertyCompany", Rule.of(EVERYONE));
         root("resident", Rule.of(EnumSet.of(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN, CITY_ADMIN, GRID_LEADER,
                 RESIDENT), arg("id", Kind.RESIDENT)));
         root("registration", Rule.of(with(MANAGERS, UNIT_SECRETARY, MEMBER), arg("id", Kind.REGISTRATION)));
