@@ -183,7 +183,7 @@ class TaskController {
 
     @MutationMapping
     ClaimPayload assignTask(@Argument ClaimTaskInput input, @ContextValue Actor actor) {
-        return new ClaimPayload(claims.claim(input.taskId(), input.memberId(), ClaimService.Source.ASSIGNED, actor));
+        return new ClaimPayload(claims.assign(input.taskId(), input.memberId(), actor));
     }
 
     @MutationMapping
@@ -314,6 +314,11 @@ class TaskController {
     }
 
     @BatchMapping(typeName = "Claim")
+    Map<Claim, OrgNode> supportFrom(List<Claim> list) {
+        return join(list, Claim::supportFromId, organization.nodes(TreeLevel.COMMUNITY, ids(list, Claim::supportFromId)));
+    }
+
+    @BatchMapping(typeName = "Claim")
     Map<Claim, List<ServiceRecord>> serviceRecords(List<Claim> list) {
         return joinOr(list, Claim::id, tasks.recordsOfClaims(ids(list, Claim::id)), List.of());
     }
@@ -333,6 +338,11 @@ class TaskController {
     @BatchMapping(typeName = "TeamClaim")
     Map<TeamClaim, Object> team(List<TeamClaim> list) {
         return join(list, TeamClaim::teamId, organization.functionalTeams(ids(list, TeamClaim::teamId)));
+    }
+
+    @BatchMapping(typeName = "TeamClaim", field = "supportFrom")
+    Map<TeamClaim, OrgNode> teamSupportFrom(List<TeamClaim> list) {
+        return join(list, TeamClaim::supportFromId, organization.nodes(TreeLevel.COMMUNITY, ids(list, TeamClaim::supportFromId)));
     }
 
     @BatchMapping(typeName = "TeamClaim")

@@ -44,12 +44,14 @@ public class TaskService {
             c {.id, .state, .source, .claimedBy, claimedAt: toString(c.claimedAt), withdrawnAt: toString(c.withdrawnAt),
                taskId: COLLECT { MATCH (c)-[:FOR_TASK]->(x:Task) RETURN x.id }[0],
                memberId: COLLECT { MATCH (c)<-[:MADE]-(x:Member) RETURN x.id }[0],
-               teamClaimId: COLLECT { MATCH (c)-[:PART_OF]->(x:TeamClaim) RETURN x.id }[0]}""";
+               teamClaimId: COLLECT { MATCH (c)-[:PART_OF]->(x:TeamClaim) RETURN x.id }[0],
+               supportFromId: COLLECT { MATCH (c)-[:SUPPORT_FROM]->(x:Community) RETURN x.id }[0]}""";
     static final String TEAM_CLAIM = """
             tc {.id, .claimedBy, claimedAt: toString(tc.claimedAt), source: coalesce(tc.source, 'SELF'),
                 taskId: COLLECT { MATCH (tc)-[:FOR_TASK]->(x:Task) RETURN x.id }[0],
                 teamId: COLLECT { MATCH (tc)<-[:MADE]-(x) RETURN x.id }[0],
-                teamName: COLLECT { MATCH (tc)<-[:MADE]-(x) RETURN x.name }[0]}""";
+                teamName: COLLECT { MATCH (tc)<-[:MADE]-(x) RETURN x.name }[0],
+                supportFromId: COLLECT { MATCH (tc)-[:SUPPORT_FROM]->(x:Community) RETURN x.id }[0]}""";
     static final String RECORD = """
             sr {.id, .minutes, checkInAt: toString(sr.checkInAt), checkOutAt: toString(sr.checkOutAt),
                 autoClosed: coalesce(sr.autoClosed, false), corrected: coalesce(sr.corrected, false),
@@ -260,13 +262,13 @@ public class TaskService {
         Map<String, Object> c = Values.map(value);
         return new Claim(string(c, "id"), string(c, "taskId"), string(c, "memberId"), string(c, "state"),
                 string(c, "source"), string(c, "claimedAt"), string(c, "withdrawnAt"), string(c, "teamClaimId"),
-                string(c, "claimedBy"));
+                string(c, "claimedBy"), string(c, "supportFromId"));
     }
 
     static TeamClaim teamClaim(Object value) {
         Map<String, Object> c = Values.map(value);
         return new TeamClaim(string(c, "id"), string(c, "taskId"), string(c, "teamId"), string(c, "teamName"),
-                string(c, "claimedAt"), string(c, "claimedBy"), string(c, "source"));
+                string(c, "claimedAt"), string(c, "claimedBy"), string(c, "source"), string(c, "supportFromId"));
     }
 
     static ServiceRecord record(Object value) {

@@ -169,13 +169,17 @@ public class Places {
                 WITH id, [] AS streets0, [c.id] AS via, [c.id] AS communities, grids,
                      CASE WHEN t.state = 'DRAFT' THEN [] ELSE %s END AS groups, [] AS units, members, %s AS residents,
                      [] AS openTo""".formatted(OFFERED_TO, SERVED_RESIDENTS));
+        // a team that came from another community as support (下沉一线支援) is also its own community's business:
+        // its members confirm there and its secretaries follow it
         STATEMENTS.put(Kind.TEAM_CLAIM, """
                 UNWIND $ids AS id
                 MATCH (tc:TeamClaim {id: id})-[:FOR_TASK]->(t:Task)-[:OF_COMMUNITY]->(c:Community)
                 OPTIONAL MATCH (team)-[:MADE]->(tc)
-                WITH id, [] AS streets0, [c.id] AS via, [c.id] AS communities, [] AS grids,
-                     collect(DISTINCT team.id) AS groups, [] AS units, [] AS members, [] AS residents,
-                     [c.id] AS openTo""");
+                OPTIONAL MATCH (tc)-[:SUPPORT_FROM]->(home:Community)
+                WITH id, c, collect(DISTINCT team.id) AS groups, [c.id] + collect(DISTINCT home.id) AS found
+                WITH id, [] AS streets0, found AS via, found AS communities, [] AS grids,
+                     groups, [] AS units, [] AS members, [] AS residents,
+                     found AS openTo""");
         STATEMENTS.put(Kind.SERVICE_RECORD, """
                 UNWIND $ids AS id
                 MATCH (sr:ServiceRecord {id: id})
