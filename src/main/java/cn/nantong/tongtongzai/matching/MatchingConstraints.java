@@ -213,10 +213,14 @@ public class MatchingConstraints implements ConstraintProvider {
 
     // Team tasks (组团认领): the claimant is a functional branch or group.
 
-    /** The team is neither among those the task was published to nor a group of such a branch. */
+    /**
+     * The team is neither among those the task was published to nor a group of such a branch — unless the pool
+     * is the street's and the team comes from another community as support (下沉一线支援).
+     */
     Constraint teamNotInvited(ConstraintFactory factory) {
         return factory.forEach(TeamSeat.class)
                 .filter(seat -> !seat.isPinned() && !seat.getTeam().invitedTo(seat.getInvitedTeamIds()))
+                .ifNotExists(CandidatePool.class, filtering((seat, pool) -> pool.admitsUninvited(seat.getTeam(), seat.getTask())))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(TEAM_NOT_INVITED);
     }

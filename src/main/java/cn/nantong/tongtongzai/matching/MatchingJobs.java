@@ -47,7 +47,8 @@ import cn.nantong.tongtongzai.task.TeamClaim;
  * <p>A street job is solved in parts, one per community, each with its own solver: with the community pool the
  * communities share no member and no team, so the parts together are the street's plan. A part that cannot be
  * read or solved fails alone and says why; the others complete and can be accepted. With the street-wide pool
- * the communities share members, so the street is one part.
+ * the communities share members, so the street is one part. Accepting a street-wide job's proposals makes
+ * support claims (下沉一线支援, see {@link ClaimService.Pool#STREET}) for members and teams of other communities.
  */
 @Service
 public class MatchingJobs {
@@ -366,9 +367,11 @@ public class MatchingJobs {
         List<TeamClaim> teamClaims = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         Map<String, String> pinned = new LinkedHashMap<>(); // seat → member or team now claimed
+        // a street-wide job proposes members and teams of other communities of the street: 下沉一线支援
+        ClaimService.Pool pool = run.streetWide ? ClaimService.Pool.STREET : ClaimService.Pool.COMMUNITY;
         for (Proposal proposal : proposals) {
             try {
-                accepted.add(claims.claim(proposal.taskId(), proposal.memberId(), ClaimService.Source.MATCHING, actor));
+                accepted.add(claims.claim(proposal.taskId(), proposal.memberId(), ClaimService.Source.MATCHING, pool, actor));
                 pinned.put(proposal.seatId(), proposal.memberId());
             } catch (UserInputException stale) {
                 refused.add(new Refused(proposal.seatId(), stale.code(), "方案已过期：" + stale.getMessage()));
@@ -376,7 +379,7 @@ public class MatchingJobs {
         }
         for (TeamProposal proposal : teamProposals) {
             try {
-                teamClaims.add(claims.claimAsTeam(proposal.taskId(), proposal.teamId(), ClaimService.Source.MATCHING, actor));
+                teamClaims.add(claims.claimAsTeam(proposal.taskId(), proposal.teamId(), ClaimService.Source.MATCHING, pool, actor));
                 pinned.put(proposal.seatId(), proposal.teamId());
             } catch (UserInputException stale) {
                 refused.add(new Refused(proposal.seatId(), stale.code(), "方案已过期：" + stale.getMessage()));
@@ -491,7 +494,8 @@ public class MatchingJobs {
         List<String> communities = pool.streetWide() && scope.streetId() != null
                 ? loader.communitiesOfStreet(scope.streetId()) : scope.communityIds();
         List<Candidate> candidates = loader.candidates(communities, List.of(), memberTasks);
-        List<Team> teams = loader.teams(scope.communityIds());
+        // the street-wide pool also offers the functional branches and groups of the street's other communities
+        List<Team> teams = loader.teams(communities);
         Map<String, Candidate> members = byId(candidates, Candidate::id);
         Map<String, Team> teamsById = byId(teams, Team::id);
         List<Seat> seats = new ArrayList<>();

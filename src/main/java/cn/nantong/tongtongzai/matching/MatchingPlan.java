@@ -87,9 +87,19 @@ public class MatchingPlan {
             seat.setCandidates(range);
         }
 
+        /** The invited teams of the task's community; with the street pool also every team of another community. */
         void assign(TeamSeat seat) {
-            seat.setTeams(teamsByCommunity.getOrDefault(seat.getTask().communityId(), List.of()).stream()
+            List<Team> range = new ArrayList<>(teamsByCommunity.getOrDefault(seat.getTask().communityId(), List.of()).stream()
                     .filter(team -> team.invitedTo(seat.getInvitedTeamIds())).toList());
+            if (pool.streetWide()) {
+                teamsByCommunity.forEach((community, teams) -> {
+                    if (!community.equals(seat.getTask().communityId())) {
+                        range.addAll(teams);
+                    }
+                });
+                range.sort(java.util.Comparator.comparing(Team::id)); // the same range whatever the map's order
+            }
+            seat.setTeams(List.copyOf(range));
         }
     }
 

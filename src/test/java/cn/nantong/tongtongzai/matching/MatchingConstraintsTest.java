@@ -236,6 +236,17 @@ class MatchingConstraintsTest {
     }
 
     @Test
+    void teamNotInvitedMayComeFromAnotherCommunityOfTheStreetAsSupport() {
+        Team neighbour = new Team("B9", "党组织B9", "B9", "C2", 5, Map.of("plumbing_electrical", 2), Map.of(), 0);
+        VERIFIER.verifyThat(MatchingConstraints::teamNotInvited).given(CandidatePool.STREET, teamSeat("TS1", flood(), 3, neighbour))
+                .penalizesBy(0, "下沉一线支援: the street-wide pool admits a team of another community");
+        VERIFIER.verifyThat(MatchingConstraints::teamNotInvited).given(CandidatePool.COMMUNITY, teamSeat("TS1", flood(), 3, neighbour))
+                .penalizesBy(1, "the community pool does not");
+        VERIFIER.verifyThat(MatchingConstraints::teamNotInvited).given(CandidatePool.STREET, teamSeat("TS1", flood(), 3, OTHER))
+                .penalizesBy(1, "the task's own community's teams still need the invitation");
+    }
+
+    @Test
     void teamRequiredSkill() {
         VERIFIER.verifyThat(MatchingConstraints::teamRequiredSkill).given(teamSeat("TS1", flood(), 3, OTHER)).penalizesBy(1);
         VERIFIER.verifyThat(MatchingConstraints::teamRequiredSkill).given(teamSeat("TS1", flood(), 3, GROUP)).penalizesBy(0);
