@@ -75,4 +75,9 @@ public final class TaskRecords {
 
     record ServiceHours(String period, String from, String to, double hours, int records) {
     }
+
+    /** 下沉一线支援 of one community in one period: claims (by claim time) and hours (by check-in) given and received. */
+    record StreetSupport(String period, String from, String to, int claimsGiven, double hoursGiven, int claimsReceived,
+            double hoursReceived) {
+    }
 }

@@ -17,6 +17,7 @@ import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.time.Period;
 import cn.nantong.tongtongzai.task.TaskRecords.ServiceHours;
+import cn.nantong.tongtongzai.task.TaskRecords.StreetSupport;
 import cn.nantong.tongtongzai.task.TaskRecords.TaskFilter;
 
 import static cn.nantong.tongtongzai.platform.neo4j.Values.bool;
@@ -245,6 +246,50 @@ public class TaskService {
                         period.firstDay().toString(), period.lastDay().toString(),
                         Math.round(Values.longValue(row, "minutes") / 60.0 * 100) / 100.0, integer(row, "records"))));
         return byId;
+    }
+
+    /**
+     * 下沉一线支援 per community in a period: active support claims its members made on other communities' tasks
+     * and the hours they served there, and the same for support its own tasks received; claims by claim time,
+     * hours by check-in (closed records), as {@link #hours} counts them.
+     */
+    public Map<String, StreetSupport> streetSupport(Collection<String> communityIds, Period period) {
+        Map<String, StreetSupport> byId = new HashMap<>();
+        neo4j.query("""
+                UNWIND $ids AS id MATCH (home:Community {id: id})
+                CALL (home) {
+                  OPTIONAL MATCH (home)<-[:SUPPORT_FROM]-(c:Claim {state: 'ACTIVE'})
+                  WHERE c.claimedAt >= $from AND c.claimedAt < $to
+                  RETURN count(c) AS claimsGiven
+                }
+                CALL (home) {
+                  OPTIONAL MATCH (home)<-[:SUPPORT_FROM]-(:Claim)<-[:FOR_CLAIM]-(sr:ServiceRecord)
+                  WHERE sr.checkInAt >= $from AND sr.checkInAt < $to AND sr.minutes IS NOT NULL
+                  RETURN sum(sr.minutes) AS minutesGiven
+                }
+                CALL (home) {
+                  OPTIONAL MATCH (home)<-[:OF_COMMUNITY]-(:Task)<-[:FOR_TASK]-(c:Claim {state: 'ACTIVE'})-[:SUPPORT_FROM]->(:Community)
+                  WHERE c.claimedAt >= $from AND c.claimedAt < $to
+                  RETURN count(c) AS claimsReceived
+                }
+                CALL (home) {
+                  OPTIONAL MATCH (home)<-[:OF_COMMUNITY]-(:Task)<-[:FOR_TASK]-(c:Claim)-[:SUPPORT_FROM]->(:Community)
+                  OPTIONAL MATCH (c)<-[:FOR_CLAIM]-(sr:ServiceRecord)
+                  WHERE sr.checkInAt >= $from AND sr.checkInAt < $to AND sr.minutes IS NOT NULL
+                  RETURN sum(sr.minutes) AS minutesReceived
+                }
+                RETURN id, claimsGiven, minutesGiven, claimsReceived, minutesReceived""")
+                .bindAll(Map.of("ids", List.copyOf(communityIds), "from", period.from(), "to", period.to()))
+                .fetch().all()
+                .forEach(row -> byId.put((String) row.get("id"), new StreetSupport(period.kind(),
+                        period.firstDay().toString(), period.lastDay().toString(),
+                        integer(row, "claimsGiven"), hours(Values.longValue(row, "minutesGiven")),
+                        integer(row, "claimsReceived"), hours(Values.longValue(row, "minutesReceived")))));
+        return byId;
+    }
+
+    private static double hours(long minutes) {
+        return Math.round(minutes / 60.0 * 100) / 100.0;
     }
 
     // mapping

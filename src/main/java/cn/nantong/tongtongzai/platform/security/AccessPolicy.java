@@ -239,7 +239,8 @@ public final class AccessPolicy {
         }
         // figures hung on the tree and on units: as figures(scope:) — in scope, or analysts
         Set<Role> figureReaders = with(FIGURE_READERS, ANALYST);
-        for (String field : new String[] {"Community.satisfaction", "Community.jointMeetingResolution", "Community.counts"}) {
+        for (String field : new String[] {"Community.satisfaction", "Community.jointMeetingResolution", "Community.counts",
+                "Community.streetSupport"}) {
             nested(field, Rule.of(figureReaders, source(Kind.COMMUNITY)));
         }
         for (String field : new String[] {"FunctionalBranch.satisfaction", "FunctionalGroup.satisfaction"}) {
