@@ -3,6 +3,7 @@ package cn.nantong.tongtongzai.member;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,12 @@ public class RegistrationService {
     private final Neo4jClient neo4j;
     private final WriteTransactions transactions;
     private final MemberService members;
+    private final ApplicationEventPublisher events;
 
-    RegistrationService(Neo4jClient neo4j, WriteTransactions transactions, MemberService members) {
+    RegistrationService(Neo4jClient neo4j, WriteTransactions transactions, MemberService members,
+            ApplicationEventPublisher events) {
         this.neo4j = neo4j;
+        this.events = events;
         this.transactions = transactions;
         this.members = members;
     }
@@ -87,7 +91,9 @@ public class RegistrationService {
                       WITH g ORDER BY g.id LIMIT 1
                       MERGE (m)-[:IN_FUNCTIONAL_GROUP]->(g)
                     }""").bind(registrationId).to("id").run();
-            return members.registration(registrationId).orElseThrow();
+            Registration confirmed = members.registration(registrationId).orElseThrow();
+            events.publishEvent(new RegistrationDecided(registrationId, confirmed.memberId(), "CONFIRMED", null));
+            return confirmed;
         });
     }
 
@@ -101,7 +107,9 @@ public class RegistrationService {
                     MATCH (r:Registration {id: $id})
                     SET r.state = 'REJECTED', r.decidedAt = datetime(), r.rejectReason = $reason
                     REMOVE r.activeMemberId""").bindAll(Map.of("id", registrationId, "reason", trimmed)).run();
-            return members.registration(registrationId).orElseThrow();
+            Registration rejected = members.registration(registrationId).orElseThrow();
+            events.publishEvent(new RegistrationDecided(registrationId, rejected.memberId(), "REJECTED", trimmed));
+            return rejected;
         });
     }
 

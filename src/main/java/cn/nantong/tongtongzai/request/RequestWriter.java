@@ -188,6 +188,7 @@ class RequestWriter {
                     SET r.state = 'ACCEPTED', r.decidedAt = datetime()
                     CREATE (r)-[:SERVED_BY]->(t)""").bindAll(Map.of("id", request.id(), "taskId", taskId)).run();
             history.record("Request", request.id(), "ACCEPT", "SUBMITTED", "ACCEPTED", actor.id(), taskId);
+            events.publishEvent(new RequestStateChanged(request.id(), "ACCEPTED", null));
             return requests.request(request.id()).orElseThrow();
         });
     }
@@ -215,6 +216,7 @@ class RequestWriter {
                     SET r.state = 'MERGED', r.decidedAt = datetime()
                     CREATE (r)-[:DUPLICATE_OF]->(target)""").bindAll(Map.of("id", request.id(), "target", target.id())).run();
             history.record("Request", request.id(), "MERGE", "SUBMITTED", "MERGED", actor.id(), target.id());
+            events.publishEvent(new RequestStateChanged(request.id(), "MERGED", null));
             return requests.request(request.id()).orElseThrow();
         });
     }
@@ -228,6 +230,7 @@ class RequestWriter {
             neo4j.query("MATCH (r:Request {id: $id}) SET r.state = 'REJECTED', r.decidedAt = datetime(), r.rejectReason = $reason")
                     .bindAll(Map.of("id", request.id(), "reason", why)).run();
             history.record("Request", request.id(), "REJECT", "SUBMITTED", "REJECTED", actor.id(), why);
+            events.publishEvent(new RequestStateChanged(request.id(), "REJECTED", why));
             // the duplicates merged into it share its fate, with the same reason
             List<String> duplicates = neo4j.query("""
                     MATCH (:Request {id: $id})<-[:DUPLICATE_OF*]-(d:Request {state: 'MERGED'})
@@ -235,6 +238,7 @@ class RequestWriter {
                     RETURN d.id""").bindAll(Map.of("id", request.id(), "reason", why)).fetchAs(String.class).all().stream().toList();
             for (String duplicate : duplicates) {
                 history.record("Request", duplicate, "REJECT", "MERGED", "REJECTED", actor.id(), why);
+                events.publishEvent(new RequestStateChanged(duplicate, "REJECTED", why));
             }
             return requests.request(request.id()).orElseThrow();
         });

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -42,10 +43,12 @@ public class ClaimService {
     private final TaskWriter taskWriter;
     private final TaskService tasks;
     private final StateChanges history;
+    private final ApplicationEventPublisher events;
 
     ClaimService(Neo4jClient neo4j, WriteTransactions transactions, TaskWriter taskWriter, TaskService tasks,
-            StateChanges history) {
+            StateChanges history, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
+        this.events = events;
         this.transactions = transactions;
         this.taskWriter = taskWriter;
         this.tasks = tasks;
@@ -183,6 +186,7 @@ public class ClaimService {
                           CREATE (tc)-[:SUPPORT_FROM]->(home)
                         }""")
                         .bindAll(parameters).run();
+                events.publishEvent(new TeamClaimMade(id, taskId, teamId));
                 return tasks.teamClaim(id).orElseThrow();
             });
         } catch (DataIntegrityViolationException concurrent) {
@@ -231,7 +235,7 @@ public class ClaimService {
         parameters.put("supportFrom", supportFrom);
         // one statement: the claim, its first history entry (naming the community it comes from as support),
         // and the claim as GraphQL shows it
-        return neo4j.query("""
+        Claim claim = neo4j.query("""
                 MATCH (t:Task {id: $taskId}), (m:Member {id: $memberId})
                 CREATE (m)-[:MADE]->(c:Claim {id: $id, state: 'ACTIVE', source: $source, claimedAt: datetime(),
                                              claimedBy: $actor, activeKey: $taskId + '/' + $memberId})-[:FOR_TASK]->(t)
@@ -250,6 +254,8 @@ public class ClaimService {
                 }
                 """ + "RETURN " + TaskService.CLAIM + " AS value").bindAll(parameters).fetch().one()
                 .map(row -> TaskService.claim(row.get("value"))).orElseThrow();
+        events.publishEvent(new ClaimMade(id, task.id(), memberId, source));
+        return claim;
     }
 
     /** Claims are taken while a task is published; emergencies also while they are under way. */

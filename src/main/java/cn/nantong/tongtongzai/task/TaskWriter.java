@@ -123,7 +123,8 @@ public class TaskWriter {
                     .bindAll(Map.of("id", taskId, "code", "%06d".formatted(RANDOM.nextInt(1_000_000)))).run();
             history.record("Task", taskId, "PUBLISH", "DRAFT", "PUBLISHED", actor.id(), null);
             Task published = tasks.task(taskId).orElseThrow();
-            // delivered after commit (a retried attempt that rolls back publishes nothing)
+            // matching takes it in after the commit, notifications are written before it (a retried attempt that
+            // rolls back delivers nothing)
             events.publishEvent(new TaskPublished(taskId, published.communityId(), published.kind(), published.audience()));
             return published;
         });
@@ -172,6 +173,7 @@ public class TaskWriter {
                 history.record("Request", requestId, "RESOLVE", null, "RESOLVED", actor.id(), "任务已完成：" + task.title());
             }
             history.record("Task", taskId, "COMPLETE", "IN_PROGRESS", "COMPLETED", actor.id(), null);
+            events.publishEvent(new TaskCompleted(taskId, resolved));
             return tasks.task(taskId).orElseThrow();
         });
     }
@@ -198,6 +200,10 @@ public class TaskWriter {
         return transactions.execute(status -> {
             Task task = lock(taskId);
             requireState(task, "取消", "DRAFT", "PUBLISHED", "IN_PROGRESS");
+            // read before the claims are released (the task is locked: no claim comes or goes meanwhile)
+            List<String> holders = neo4j.query("""
+                    MATCH (:Task {id: $id})<-[:FOR_TASK]-(c:Claim)<-[:MADE]-(m:Member) WHERE c.activeKey IS NOT NULL
+                    RETURN m.id ORDER BY m.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
             neo4j.query("""
                     MATCH (t:Task {id: $id})
                     SET t.state = 'CANCELLED', t.cancelReason = $reason, t.cancelledAt = datetime()
@@ -229,6 +235,7 @@ public class TaskWriter {
                 history.record("Request", requestId, "REOPEN", "ACCEPTED", "SUBMITTED", actor.id(), "任务已取消：" + why);
             }
             history.record("Task", taskId, "CANCEL", task.state(), "CANCELLED", actor.id(), why);
+            events.publishEvent(new TaskCancelled(taskId, why, holders, reopened));
             return tasks.task(taskId).orElseThrow();
         });
     }
