@@ -139,6 +139,18 @@ public class MemberService {
                 .findFirst().map(row -> registration(row.get("r")));
     }
 
+    /** Registrations by id, in one statement. */
+    public Map<String, Registration> registrations(Collection<String> ids) {
+        Map<String, Registration> byId = new HashMap<>();
+        rows("UNWIND $ids AS id MATCH (r:Registration {id: id}) RETURN " + REGISTRATION + " AS r",
+                Map.of("ids", List.copyOf(ids)))
+                .forEach(row -> {
+                    Registration registration = registration(row.get("r"));
+                    byId.put(registration.id(), registration);
+                });
+        return byId;
+    }
+
     Map<String, Registration> activeRegistrations(Collection<String> memberIds) {
         Map<String, Registration> byMember = new HashMap<>();
         rows("UNWIND $ids AS id MATCH (r:Registration {activeMemberId: id}) RETURN " + REGISTRATION + " AS r",

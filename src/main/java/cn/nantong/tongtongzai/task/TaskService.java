@@ -147,7 +147,7 @@ public class TaskService {
         return one("MATCH (tc:TeamClaim {id: $id}) RETURN " + TEAM_CLAIM + " AS value", id, TaskService::teamClaim);
     }
 
-    Map<String, TeamClaim> teamClaims(Collection<String> ids) {
+    public Map<String, TeamClaim> teamClaims(Collection<String> ids) {
         return byId("UNWIND $ids AS id MATCH (tc:TeamClaim {id: id}) RETURN id, " + TEAM_CLAIM + " AS value", ids,
                 TaskService::teamClaim);
     }

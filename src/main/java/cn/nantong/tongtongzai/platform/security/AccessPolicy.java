@@ -214,6 +214,12 @@ public final class AccessPolicy {
             root(field, Rule.of(MANAGERS, arg("input.jobId", Kind.MATCHING_JOB)));
         }
 
+        // 消息通知: everyone signed in reads and marks only their own inbox — NotificationController takes it from
+        // the token (member, else resident), never from an argument
+        root("notifications", Rule.of(EVERYONE));
+        root("unreadNotifications", Rule.of(EVERYONE));
+        root("markNotificationsRead", Rule.of(EVERYONE));
+
         // figures: aggregated, so analysts may read them everywhere; the rest within their scope
         Rule figures = Rule.of(with(FIGURE_READERS, ANALYST),
                 new Rule.Target(null, "id", null)).unscoped(ANALYST);
