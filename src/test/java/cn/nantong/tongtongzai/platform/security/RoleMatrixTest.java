@@ -113,6 +113,36 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     @Test
+    void theListsOfEachRolesDayAnswerOnlyWithinScope() {
+        String demin = FlowFixture.DEMIN;
+        query("registrations(filter: {communityId: \"%s\", state: CONFIRMED}) { edges { node { id } } }".formatted(demin),
+                MANAGERS);
+        query("residents(filter: {communityId: \"%s\"}) { edges { node { id } } }".formatted(demin), MANAGERS);
+        query("residents(filter: {gridId: \"%s\"}) { edges { node { id phone } } }".formatted(memberGrid),
+                with(MANAGERS, "grid-leader"));
+        query("requests(filter: {gridId: \"%s\"}) { edges { node { id } } }".formatted(memberGrid),
+                with(MANAGERS, "grid-leader"));
+        query("tasks(filter: {gridId: \"%s\"}) { edges { node { id } } }".formatted(memberGrid),
+                with(MANAGERS, "grid-leader"));
+        query("tasks(filter: {teamId: \"%s\"}) { edges { node { id } } }".formatted(demin + "-GN1"), MANAGERS);
+        query("members(filter: {functionalGroupId: \"%s\"}) { edges { node { id } } }".formatted(demin + "-GN1"),
+                with(MANAGERS, "analyst"));
+        query("member(id: \"%s\") { taskMenu { rank } teamClaimsToConfirm { id } }".formatted(served.member()),
+                with(MANAGERS, "member", "grid-leader"));
+        query("resident(id: \"%s\") { services { edges { node { id } } } toRate { edges { node { id } } } }"
+                .formatted(served.resident()), with(MANAGERS, "resident", residentLivesInMemberGrid() ? "grid-leader" : "secretary"));
+        // a group leader reaches their own group's members and offered tasks, not another group's
+        Actor leader = TestTokens.user("group-leader-gn1", Role.GROUP_LEADER, Scope.none().group(demin + "-GN1"));
+        as(leader).document("{ members(filter: {functionalGroupId: \"%s\"}) { edges { node { id phone } } } }".formatted(demin + "-GN1"))
+                .execute().errors().verify();
+        as(leader).document("{ tasks(filter: {teamId: \"%s\"}) { edges { node { id } } } }".formatted(demin + "-GN1"))
+                .execute().errors().verify();
+        as(leader).document("{ tasks(filter: {teamId: \"%s\"}) { edges { node { id } } } }".formatted(demin + "-GN2"))
+                .execute().errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getExtensions().get("code"))
+                        .containsExactly("NOT_FOUND"));
+    }
+
+    @Test
     void mutationsChangeNothingForRolesOutsideTheirScope() {
         mutation("publishTask(input: {taskId: \"%s\"}) { task { state } }".formatted(draft), MANAGERS);
         mutation("claimTask(input: {taskId: \"%s\", memberId: \"%s\"}) { claim { id } }".formatted(served.openTask(), otherMember),
