@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import cn.nantong.tongtongzai.dataset.DatasetLoader;
+import cn.nantong.tongtongzai.dataset.RowSet;
 import cn.nantong.tongtongzai.dataset.Scale;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 import cn.nantong.tongtongzai.support.Journey;
@@ -32,6 +33,9 @@ class JourneyTest extends IntegrationTest {
 
     static final Path JOURNEYS = Path.of("src/test/resources/journeys");
 
+    /** The demo data, generated once for all journeys (deterministic; dated from today) and loaded fresh for each. */
+    private static List<RowSet> demo;
+
     @Autowired
     DatasetLoader datasets;
 
@@ -47,7 +51,10 @@ class JourneyTest extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("journeys")
     void finishesTheirDayWithTheirOwnToken(String user) {
-        datasets.load(datasets.generate(Scale.DEMO), line -> { });
+        if (demo == null) {
+            demo = datasets.generate(Scale.DEMO);
+        }
+        datasets.load(demo, line -> { });
         Journey journey = Journey.of(user, JOURNEYS.resolve(user));
         assertThat(journey.steps()).as("steps of " + user).isNotEmpty();
         assertThat(journey.steps().stream().filter(step -> step.as() == null)).as("steps " + user + " takes themself")
