@@ -51,7 +51,6 @@ import cn.nantong.tongtongzai.member.MemberRecords.RegisterMemberInput;
 import cn.nantong.tongtongzai.member.MemberRecords.RegistrationPayload;
 import cn.nantong.tongtongzai.member.MemberRecords.RejectRegistrationInput;
 import cn.nantong.tongtongzai.member.MemberRecords.ReportingRate;
-import cn.nantong.tongtongzai.member.MemberRecords.Unit;
 import cn.nantong.tongtongzai.member.MemberRecords.UnitFilter;
 import cn.nantong.tongtongzai.member.MemberRecords.UpdateMemberInput;
 import cn.nantong.tongtongzai.organization.FunctionalBranch;

@@ -12,9 +12,6 @@ final class MemberRecords {
     record MemberSkill(Skill skill, int level, String source, String because) {
     }
 
-    record Unit(String id, String name, String kind) {
-    }
-
     record PartyOrg(String id, String name) {
     }
 

@@ -20,7 +20,6 @@ import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.member.MemberRecords.Pairing;
 import cn.nantong.tongtongzai.member.MemberRecords.PartyOrg;
 import cn.nantong.tongtongzai.member.MemberRecords.ReportingRate;
-import cn.nantong.tongtongzai.member.MemberRecords.Unit;
 import cn.nantong.tongtongzai.member.MemberRecords.UnitFilter;
 import cn.nantong.tongtongzai.organization.FunctionalGroup;
 import cn.nantong.tongtongzai.platform.graphql.Page;
@@ -255,6 +254,12 @@ public class MemberService {
     private <T> Map<NestedPage, List<T>> nested(Collection<NestedPage> pages, String perParent,
             java.util.function.Function<Object, T> mapper) {
         return NestedPage.load(neo4j, pages, perParent, mapper);
+    }
+
+    /** Units by id, for other features that name a unit (e.g. the unit that sent feedback). */
+    public Map<String, Unit> units(Collection<String> ids) {
+        return byKey("UNWIND $ids AS id MATCH (u:Unit {id: id}) RETURN id, u {.id, .name, .kind} AS value", ids,
+                MemberService::unit);
     }
 
     Map<String, Unit> unitsOfMembers(Collection<String> memberIds) {

@@ -17,7 +17,6 @@ import cn.nantong.tongtongzai.member.MemberRecords.CreateUnitInput;
 import cn.nantong.tongtongzai.member.MemberRecords.OrganisationPayload;
 import cn.nantong.tongtongzai.member.MemberRecords.PairUnitInput;
 import cn.nantong.tongtongzai.member.MemberRecords.PartyOrg;
-import cn.nantong.tongtongzai.member.MemberRecords.Unit;
 import cn.nantong.tongtongzai.member.MemberRecords.UpdateUnitInput;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
