@@ -1,7 +1,9 @@
 package cn.nantong.tongtongzai.evaluation;
 
 import java.util.ArrayList;
+import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.CommunitySummary;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.Evaluation;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.JointMeeting;
+import cn.nantong.tongtongzai.evaluation.EvaluationRecords.InterviewReason;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.KindCount;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.MeetingProblem;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.MemberStanding;
@@ -68,6 +71,9 @@ public class EvaluationService {
                                    RETURN p {.id, .description, .state, .resolution, resolvedAt: toString(p.resolvedAt),
                                              owner: {id: o.id, name: o.name, kind: labels(o)[0]}} }}""";
 
+    /** Negative-list entries shown on one row of the interview list, newest first. */
+    static final int NEGATIVE_ENTRIES_PER_ROW = 10;
+
     private final Neo4jClient neo4j;
     private final EvaluationRules rules;
 
@@ -108,37 +114,91 @@ public class EvaluationService {
 
     /**
      * 约谈: members rated at least {@code minimumRatings} times in the year whose satisfaction is below the
-     * threshold, lowest first; optionally only one unit's or one community's members.
+     * threshold, and members with a negative-list entry recorded in the year and not revoked; optionally only
+     * one unit's or one community's members. Low satisfaction first, lowest first; members there only for the
+     * negative list after them (by satisfaction where they have ratings, then by id).
      */
     List<MemberStanding> interviewList(int year, String unitId, String communityId, Page page) {
-        return standings(year, unitId, communityId, page, """
-                WHERE ratings >= $minimum AND toFloat(satisfied) / ratings < $below
-                RETURN memberId, ratings, satisfied, minutes ORDER BY toFloat(satisfied) / ratings, memberId""");
+        Map<String, Object> parameters = yearParameters(year, page);
+        parameters.put("unitId", unitId);
+        parameters.put("communityId", communityId);
+        // the candidates start from the year's ratings (indexed by ratedAt) and the year's unrevoked entries (few)
+        return interviewStandings("""
+                CALL () {
+                  MATCH (e:Evaluation) WHERE e.ratedAt >= $from AND e.ratedAt < $to
+                  MATCH (e)-[:RATES]->(:Claim)<-[:MADE]-(m:Member)
+                  WITH m, count(e) AS ratings, count(CASE WHEN e.score >= $satisfied THEN 1 END) AS satisfied
+                  WHERE ratings >= $minimum AND toFloat(satisfied) / ratings < $below
+                  RETURN m
+                  UNION
+                  MATCH (n:NegativeListEntry) WHERE n.recordedAt >= $from AND n.recordedAt < $to AND n.revokedAt IS NULL
+                  MATCH (n)<-[:LISTED_IN]-(m:Member)
+                  RETURN m
+                }
+                WITH m WHERE ($unitId IS NULL OR EXISTS { (m)-[:WORKS_AT]->(:Unit {id: $unitId}) })
+                  AND ($communityId IS NULL OR EXISTS { (m)-[:REGISTERED]->(r:Registration)-[:WITH_COMMUNITY]->(:Community {id: $communityId})
+                                                        WHERE r.activeMemberId IS NOT NULL })
+                """, parameters, year);
+    }
+
+    /** The member's row of the year's interview list; empty when they are not on it (or do not exist). */
+    Optional<MemberStanding> interviewStanding(String memberId, int year) {
+        Map<String, Object> parameters = yearParameters(year, new Page(0, 1));
+        parameters.put("memberId", memberId);
+        return interviewStandings("MATCH (m:Member {id: $memberId})\n", parameters, year).stream().findFirst();
+    }
+
+    /** From candidate members {@code m}: who is on the list and why, with their figures, ordered and paged. */
+    private List<MemberStanding> interviewStandings(String candidates, Map<String, Object> parameters, int year) {
+        // the entries are ordered here, not in Cypher: ordering them by recordedAt inside this statement trips the
+        // planner of Neo4j 2026.08 ("insertCachedProperties … should not appear non-cached"), depending on statistics
+        return neo4j.query(candidates + """
+                CALL (m) {
+                  OPTIONAL MATCH (m)-[:MADE]->(:Claim)<-[:RATES]-(e:Evaluation) WHERE e.ratedAt >= $from AND e.ratedAt < $to
+                  RETURN count(e) AS ratings, count(CASE WHEN e.score >= $satisfied THEN 1 END) AS satisfied
+                }
+                CALL (m) {
+                  OPTIONAL MATCH (m)-[:LISTED_IN]->(n:NegativeListEntry)
+                  WHERE n.revokedAt IS NULL AND n.recordedAt >= $from AND n.recordedAt < $to
+                  RETURN collect(n.id) AS entryIds
+                }
+                WITH m, ratings, satisfied, entryIds,
+                     CASE WHEN ratings >= $minimum THEN toFloat(satisfied) / ratings < $below ELSE false END AS low
+                WHERE low OR size(entryIds) > 0
+                CALL (m) {
+                  OPTIONAL MATCH (m)-[:SERVED]->(sr:ServiceRecord) WHERE sr.checkInAt >= $from AND sr.checkInAt < $to
+                  RETURN coalesce(sum(sr.minutes), 0) AS minutes
+                }
+                RETURN m.id AS memberId, ratings, satisfied, minutes, low,
+                       [id IN entryIds | COLLECT { MATCH (e:NegativeListEntry {id: id}) RETURN %s }[0]] AS entries
+                ORDER BY CASE WHEN low THEN 0 ELSE 1 END, CASE WHEN ratings > 0 THEN toFloat(satisfied) / ratings END, memberId
+                SKIP $skip LIMIT $limit""".formatted(NEGATIVE))
+                .bindAll(parameters).fetch().all().stream()
+                .map(row -> {
+                    List<NegativeListEntry> entries = ((List<?>) row.get("entries")).stream()
+                            .map(EvaluationService::negative)
+                            .sorted(Comparator.comparing((NegativeListEntry e) -> ZonedDateTime.parse(e.recordedAt()).toInstant())
+                                    .reversed().thenComparing(NegativeListEntry::id))
+                            .limit(NEGATIVE_ENTRIES_PER_ROW).toList();
+                    List<InterviewReason> reasons = new ArrayList<>();
+                    if (Values.bool(row, "low")) {
+                        reasons.add(InterviewReason.LOW_SATISFACTION);
+                    }
+                    if (!entries.isEmpty()) {
+                        reasons.add(InterviewReason.NEGATIVE_LIST);
+                    }
+                    return standing(row, year, reasons, entries);
+                })
+                .toList();
     }
 
     /** 评先评优: high satisfaction and many hours in the year, no negative-list entry that year; most hours first. */
     List<MemberStanding> awardList(int year, String unitId, String communityId, Page page) {
-        return standings(year, unitId, communityId, page, """
-                WHERE ratings >= $minimum AND toFloat(satisfied) / ratings >= $award AND minutes >= $awardMinutes
-                  AND NOT EXISTS { MATCH (:Member {id: memberId})-[:LISTED_IN]->(n:NegativeListEntry)
-                                   WHERE n.revokedAt IS NULL AND n.recordedAt >= $from AND n.recordedAt < $to }
-                RETURN memberId, ratings, satisfied, minutes ORDER BY minutes DESC, memberId""");
-    }
-
-    private List<MemberStanding> standings(int year, String unitId, String communityId, Page page, String tail) {
-        Period period = Period.year(year);
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("from", period.from());
-        parameters.put("to", period.to());
+        Map<String, Object> parameters = yearParameters(year, page);
         parameters.put("unitId", unitId);
         parameters.put("communityId", communityId);
-        parameters.put("satisfied", rules.satisfiedScore());
-        parameters.put("minimum", rules.minimumRatings());
-        parameters.put("below", rules.interviewBelow());
         parameters.put("award", rules.awardSatisfaction());
         parameters.put("awardMinutes", rules.awardHours() * 60);
-        parameters.put("skip", page.skip());
-        parameters.put("limit", page.fetchSize());
         // start from the year's ratings (indexed by ratedAt), then group by the member rated
         return neo4j.query("""
                 MATCH (e:Evaluation) WHERE e.ratedAt >= $from AND e.ratedAt < $to
@@ -152,15 +212,36 @@ public class EvaluationService {
                   RETURN coalesce(sum(sr.minutes), 0) AS minutes
                 }
                 WITH m.id AS memberId, ratings, satisfied, minutes
-                """ + tail + " SKIP $skip LIMIT $limit")
+                WHERE ratings >= $minimum AND toFloat(satisfied) / ratings >= $award AND minutes >= $awardMinutes
+                  AND NOT EXISTS { MATCH (:Member {id: memberId})-[:LISTED_IN]->(n:NegativeListEntry)
+                                   WHERE n.revokedAt IS NULL AND n.recordedAt >= $from AND n.recordedAt < $to }
+                RETURN memberId, ratings, satisfied, minutes ORDER BY minutes DESC, memberId
+                SKIP $skip LIMIT $limit""")
                 .bindAll(parameters).fetch().all().stream()
-                .map(row -> {
-                    int ratings = integer(row, "ratings");
-                    int satisfied = integer(row, "satisfied");
-                    return new MemberStanding(string(row, "memberId"), ratings, satisfied,
-                            ratings == 0 ? null : round(satisfied / (double) ratings), hours(decimal(row, "minutes")));
-                })
+                .map(row -> standing(row, year, List.of(), List.of()))
                 .toList();
+    }
+
+    private Map<String, Object> yearParameters(int year, Page page) {
+        Period period = Period.year(year);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", period.from());
+        parameters.put("to", period.to());
+        parameters.put("satisfied", rules.satisfiedScore());
+        parameters.put("minimum", rules.minimumRatings());
+        parameters.put("below", rules.interviewBelow());
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        return parameters;
+    }
+
+    private static MemberStanding standing(Map<String, Object> row, int year, List<InterviewReason> reasons,
+            List<NegativeListEntry> entries) {
+        int ratings = integer(row, "ratings");
+        int satisfied = integer(row, "satisfied");
+        return new MemberStanding(string(row, "memberId"), year, ratings, satisfied,
+                ratings == 0 ? null : round(satisfied / (double) ratings), hours(decimal(row, "minutes")), reasons,
+                entries);
     }
 
     Optional<NegativeListEntry> negativeEntry(String id) {
@@ -216,7 +297,7 @@ public class EvaluationService {
                 .fetch().all().stream()
                 .map(row -> {
                     int ratings = integer(row, "ratings");
-                    return new ReportBackRow(string(row, "memberId"), string(row, "registrationState"),
+                    return new ReportBackRow(unitId, label(quarter), string(row, "memberId"), string(row, "registrationState"),
                             string(row, "communityId"), Values.strings(row, "posts"), integer(row, "claims"),
                             integer(row, "tasksCompleted"), hours(decimal(row, "minutes")), ratings,
                             ratings == 0 ? null : round(integer(row, "satisfied") / (double) ratings));
@@ -321,6 +402,11 @@ public class EvaluationService {
                 integer(row, "cancelledTasks"), integer(row, "claims"), integer(row, "members"),
                 hours(decimal(row, "minutes")), ratings, integer(row, "satisfied"),
                 ratings == 0 ? null : round(integer(row, "satisfied") / (double) ratings));
+    }
+
+    /** A quarter as written in the API: 2026-Q4. */
+    static String label(Period quarter) {
+        return quarter.firstDay().getYear() + "-Q" + ((quarter.firstDay().getMonthValue() - 1) / 3 + 1);
     }
 
     private static Satisfaction satisfaction(Period period, int ratings, int satisfied) {

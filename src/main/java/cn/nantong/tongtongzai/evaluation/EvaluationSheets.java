@@ -1,8 +1,11 @@
 package cn.nantong.tongtongzai.evaluation;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.http.ResponseEntity;
@@ -10,7 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.nantong.tongtongzai.evaluation.EvaluationRecords.Interview;
+import cn.nantong.tongtongzai.evaluation.EvaluationRecords.InterviewOutcome;
+import cn.nantong.tongtongzai.evaluation.EvaluationRecords.InterviewReason;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.MemberStanding;
+import cn.nantong.tongtongzai.evaluation.EvaluationRecords.NegativeListEntry;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.ReportBackRow;
 import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
@@ -38,14 +45,17 @@ class EvaluationSheets {
     static final Page ALL = new Page(0, 50_000);
 
     private final EvaluationService evaluations;
+    private final InterviewService interviews;
     private final MemberService members;
     private final Neo4jClient neo4j;
 
     private final HttpAccess access;
 
-    EvaluationSheets(EvaluationService evaluations, MemberService members, Neo4jClient neo4j, HttpAccess access) {
+    EvaluationSheets(EvaluationService evaluations, InterviewService interviews, MemberService members, Neo4jClient neo4j,
+            HttpAccess access) {
         this.access = access;
         this.evaluations = evaluations;
+        this.interviews = interviews;
         this.members = members;
         this.neo4j = neo4j;
     }
@@ -81,7 +91,20 @@ class EvaluationSheets {
             @RequestParam(required = false) String communityId) {
         Period.year(year);
         allowStandings("/exports/interview-list.xlsx", unitId, communityId);
-        return standings("约谈名单", "interview-list", year, evaluations.interviewList(year, unitId, communityId, ALL));
+        List<MemberStanding> list = evaluations.interviewList(year, unitId, communityId, ALL);
+        Map<String, Interview> held = interviews.interviewsByMemberYear(
+                list.stream().map(s -> InterviewService.memberYear(s.memberId(), year)).toList());
+        return standings("约谈名单", "interview-list", year, list, List.of(new Column("约谈原因", Format.TEXT, 22),
+                        new Column("负面清单情形", Format.TEXT, 40), new Column("约谈日期", Format.TEXT, 12),
+                        new Column("约谈结果", Format.TEXT, 14)),
+                s -> {
+                    Interview interview = held.get(InterviewService.memberYear(s.memberId(), year));
+                    return new Object[] {
+                            String.join("、", s.reasons().stream().map(EvaluationSheets::reason).toList()),
+                            String.join("；", s.negativeEntries().stream().map(NegativeListEntry::reason).toList()),
+                            interview == null ? null : interview.heldOn(),
+                            interview == null ? null : outcome(interview.outcome())};
+                });
     }
 
     @GetMapping("/exports/award-list.xlsx")
@@ -89,7 +112,8 @@ class EvaluationSheets {
             @RequestParam(required = false) String communityId) {
         Period.year(year);
         allowStandings("/exports/award-list.xlsx", unitId, communityId);
-        return standings("评先评优推荐名单", "award-list", year, evaluations.awardList(year, unitId, communityId, ALL));
+        return standings("评先评优推荐名单", "award-list", year, evaluations.awardList(year, unitId, communityId, ALL),
+                List.of(), s -> new Object[0]);
     }
 
     /** As the GraphQL lists: a unit's secretary for the unit, a community's managers for the community, else the city. */
@@ -109,16 +133,23 @@ class EvaluationSheets {
         access.decide(actor, operation, targets, allowed, true);
     }
 
-    private ResponseEntity<byte[]> standings(String title, String file, int year, List<MemberStanding> list) {
+    /** The common columns of both lists, then the list's own ({@code more}, filled by {@code extra}). */
+    private ResponseEntity<byte[]> standings(String title, String file, int year, List<MemberStanding> list,
+            List<Column> more, Function<MemberStanding, Object[]> extra) {
         Map<String, Member> byId = members.members(list.stream().map(MemberStanding::memberId).toList());
+        List<Column> columns = new ArrayList<>(List.of(new Column("党员编号", Format.TEXT, 14),
+                new Column("姓名", Format.TEXT, 10), new Column("评价数", Format.INTEGER, 8),
+                new Column("满意评价数", Format.INTEGER, 10), new Column("满意度", Format.PERCENT, 10),
+                new Column("服务时长（小时）", Format.DECIMAL, 14)));
+        columns.addAll(more);
         try (Sheets sheets = new Sheets()) {
-            Sheets.Writer sheet = sheets.sheet(title + " " + year, List.of(new Column("党员编号", Format.TEXT, 14),
-                    new Column("姓名", Format.TEXT, 10), new Column("评价数", Format.INTEGER, 8),
-                    new Column("满意评价数", Format.INTEGER, 10), new Column("满意度", Format.PERCENT, 10),
-                    new Column("服务时长（小时）", Format.DECIMAL, 14)));
+            Sheets.Writer sheet = sheets.sheet(title + " " + year, columns);
             for (MemberStanding s : list) {
                 Member m = byId.get(s.memberId());
-                sheet.row(s.memberId(), m == null ? null : m.name(), s.ratings(), s.satisfied(), s.rate(), s.hours());
+                List<Object> cells = new ArrayList<>(Arrays.asList(s.memberId(), m == null ? null : m.name(), s.ratings(),
+                        s.satisfied(), s.rate(), s.hours()));
+                cells.addAll(Arrays.asList(extra.apply(s)));
+                sheet.row(cells.toArray());
             }
             return Sheets.download(sheets.bytes(), title + year + ".xlsx", file + "-" + year + ".xlsx");
         }
@@ -130,6 +161,23 @@ class EvaluationSheets {
                 .bind(ids.stream().filter(java.util.Objects::nonNull).distinct().toList()).to("ids").fetch().all()
                 .forEach(row -> names.put((String) row.get("id"), (String) row.get("name")));
         return names;
+    }
+
+    private static String reason(InterviewReason reason) {
+        return switch (reason) {
+            case LOW_SATISFACTION -> "满意度低于70%";
+            case NEGATIVE_LIST -> "负面清单所列情形";
+        };
+    }
+
+    private static String outcome(InterviewOutcome outcome) {
+        return switch (outcome) {
+            case NO_ACTION -> "无需处理";
+            case REMINDER -> "提醒谈话";
+            case IMPROVEMENT_PLAN -> "限期整改";
+            case WARNING -> "批评教育";
+            case REFERRED -> "移交党组织处理";
+        };
     }
 
     private static String registration(String state) {

@@ -202,6 +202,12 @@ public final class AccessPolicy {
         root("revokeNegativeListEntry", Rule.of(MANAGERS, arg("input.entryId", Kind.NEGATIVE_ENTRY)));
         root("recordJointMeeting", Rule.of(MANAGERS, arg("input.communityId", Kind.COMMUNITY)));
         root("resolveMeetingProblem", Rule.of(MANAGERS, arg("input.problemId", Kind.MEETING_PROBLEM)));
+        // 约谈 is held by the member's unit or by the community where they are registered (or live)
+        root("recordInterview", Rule.of(standings, arg("input.memberId", Kind.MEMBER)));
+        root("completeInterviewFollowUp", Rule.of(standings, arg("input.interviewId", Kind.INTERVIEW)));
+        // 单位反馈: the unit's secretary, about a member of the unit
+        root("commentOnReportBack", Rule.of(EnumSet.of(UNIT_SECRETARY, CITY_ADMIN), arg("input.unitId", Kind.UNIT),
+                arg("input.memberId", Kind.MEMBER)));
 
         // knowledge and matching
         root("capabilityGaps", Rule.of(MANAGERS, arg("communityId", Kind.COMMUNITY), arg("gridId", Kind.ORG_NODE)));
@@ -253,6 +259,10 @@ public final class AccessPolicy {
             nested(field, Rule.of(figureReaders, source(Kind.ORG_NODE)));
         }
         nested("Unit.reportingRate", Rule.of(figureReaders, source(Kind.UNIT)));
+        // what a unit sent back is for the community it was sent to (the unit reads its own on reportBack rows)
+        nested("Community.unitFeedback", Rule.of(MANAGERS, source(Kind.COMMUNITY)));
+        // interviews: those who see the member's standing (unit secretary, community managers) and the member
+        nested("Member.interviews", Rule.of(with(standings, MEMBER), source(Kind.MEMBER)));
         nested("ServicePost.verificationCode", Rule.of(MANAGERS, source(Kind.SERVICE_POST)));
         nested("ServicePost.holders", Rule.of(LEADERS, source(Kind.SERVICE_POST)));
         // every field of a member or resident but the id and name: see ruleFor

@@ -88,19 +88,9 @@ public class Places {
         STATEMENTS.put(Kind.ORG_NODE, orgNode.formatted("false"));
         // a street or community itself belongs to the street above it, not to its own secretary
         STATEMENTS.put(Kind.TREE_NODE, orgNode.formatted("n:Street OR n:Community"));
-        STATEMENTS.put(Kind.MEMBER, """
-                UNWIND $ids AS id
-                MATCH (m:Member {id: id})
-                OPTIONAL MATCH (m)-[:LIVES_IN]->(mg:MicroGrid)
-                OPTIONAL MATCH %s(mg)
-                OPTIONAL MATCH (gb)-[:SERVES_GRID]->(g:Grid)
-                OPTIONAL MATCH (m)-[:REGISTERED]->(:Registration {activeMemberId: id})-[:WITH_COMMUNITY]->(rc:Community)
-                OPTIONAL MATCH (m)-[:IN_FUNCTIONAL_GROUP]->(fg:FunctionalGroup)
-                OPTIONAL MATCH (m)-[:WORKS_AT]->(u:Unit)
-                WITH id, collect(DISTINCT c.id) + collect(DISTINCT rc.id) AS found, collect(DISTINCT g.id) AS grids,
-                     collect(DISTINCT fg.id) AS groups, collect(DISTINCT u.id) AS units
-                WITH id, [] AS streets0, found AS via, found AS communities, grids, groups, units, [id] AS members,
-                     [] AS residents, [] AS openTo""".formatted(UP_FROM_MICRO_GRID));
+        STATEMENTS.put(Kind.MEMBER, memberPlace("MATCH (m:Member {id: id})"));
+        // an interview is about its member: whoever reaches the member reaches it
+        STATEMENTS.put(Kind.INTERVIEW, memberPlace("MATCH (m:Member)-[:HAD_INTERVIEW]->(:Interview {id: id})"));
         STATEMENTS.put(Kind.RESIDENT, """
                 UNWIND $ids AS id
                 MATCH (x:Resident {id: id})
@@ -209,6 +199,23 @@ public class Places {
                 MATCH (m:Member)-[:LISTED_IN]->(:NegativeListEntry {id: id})-[:BY_COMMUNITY]->(c:Community)
                 WITH id, [] AS streets0, [c.id] AS via, [c.id] AS communities, [] AS grids, [] AS groups, [] AS units,
                      [m.id] AS members, [] AS residents, [] AS openTo""");
+    }
+
+    /** Where a member {@code m} lies: home, registration, functional group, unit. */
+    private static String memberPlace(String match) {
+        return """
+                UNWIND $ids AS id
+                %s
+                OPTIONAL MATCH (m)-[:LIVES_IN]->(mg:MicroGrid)
+                OPTIONAL MATCH %s(mg)
+                OPTIONAL MATCH (gb)-[:SERVES_GRID]->(g:Grid)
+                OPTIONAL MATCH (m)-[:REGISTERED]->(:Registration {activeMemberId: m.id})-[:WITH_COMMUNITY]->(rc:Community)
+                OPTIONAL MATCH (m)-[:IN_FUNCTIONAL_GROUP]->(fg:FunctionalGroup)
+                OPTIONAL MATCH (m)-[:WORKS_AT]->(u:Unit)
+                WITH id, m, collect(DISTINCT c.id) + collect(DISTINCT rc.id) AS found, collect(DISTINCT g.id) AS grids,
+                     collect(DISTINCT fg.id) AS groups, collect(DISTINCT u.id) AS units
+                WITH id, [] AS streets0, found AS via, found AS communities, grids, groups, units, [m.id] AS members,
+                     [] AS residents, [] AS openTo""".formatted(match, UP_FROM_MICRO_GRID);
     }
 
     private final Driver driver;

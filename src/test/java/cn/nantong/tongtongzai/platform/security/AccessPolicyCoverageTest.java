@@ -39,7 +39,8 @@ class AccessPolicyCoverageTest {
     private static final Set<String> PERSONAL = Set.of("Request", "Task", "Claim", "TeamClaim", "ServiceRecord",
             "Registration", "Evaluation", "NegativeListEntry", "MemberStanding", "ReportBackRow", "JointMeeting",
             "MeetingProblem", "MatchingJob", "Proposal", "TeamProposal", "Recommendation", "CapabilityGapReport",
-            "SkillGap", "Invitation", "AuditEntry", "CommunitySummary", "MemberSkill", "StateChange");
+            "SkillGap", "Invitation", "AuditEntry", "CommunitySummary", "MemberSkill", "StateChange", "Interview",
+            "UnitFeedback");
 
     /** Open roots that return such types on purpose, and why that is safe. */
     private static final Map<String, String> REVIEWED = Map.of(

@@ -187,6 +187,8 @@ class RoleMatrixTest extends IntegrationTest {
         query("members(filter: {gridId: \"%s\"}) { edges { node { id } } }".formatted(memberGrid),
                 with(MANAGERS, "grid-leader", "analyst"));
         query("negativeList(memberId: \"%s\") { edges { node { id } } }".formatted(served.member()), with(MANAGERS, "member"));
+        query("member(id: \"%s\") { interviews { id } }".formatted(served.member()), with(MANAGERS, "member", "unit-secretary"));
+        query("community(id: \"%s\") { unitFeedback { edges { node { id } } } }".formatted(demin), MANAGERS);
         query("auditLog(first: 1) { edges { node { id } } }", Set.of("city-admin"));
         query("me { id }", actors.keySet());
     }
@@ -252,6 +254,13 @@ class RoleMatrixTest extends IntegrationTest {
                 with(MANAGERS, "member"));
         mutation("revokeNegativeListEntry(input: {entryId: \"%s\", reason: \"核实有误\"}) { entry { id } }".formatted(entry), MANAGERS);
         mutation("resolveMeetingProblem(input: {problemId: \"%s\", resolution: \"已协调车位\"}) { meeting { id } }".formatted(problem), MANAGERS);
+        // 约谈 by the member's unit or community (rated 2, 2 and 5, the served member is on the list); 单位反馈 by the unit
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        mutation("recordInterview(input: {memberId: \"%s\", year: %d, heldOn: \"%s\", interviewer: \"社区书记\", outcome: REMINDER, notes: \"谈话提醒\"}) { interview { id } }"
+                .formatted(served.member(), today.getYear(), today), with(MANAGERS, "unit-secretary"));
+        mutation("commentOnReportBack(input: {unitId: \"%s\", memberId: \"%s\", quarter: \"%s\", kind: COMMENDATION, text: \"服务认真\"}) { feedback { id } }"
+                .formatted(memberUnit, served.member(), today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1)),
+                Set.of("unit-secretary", "city-admin"));
         mutation("createOrgNode(input: {level: GENERAL_BRANCH, parentId: \"%s\", name: \"第二党总支\"}) { node { id } }"
                 .formatted(demin), MANAGERS);
         mutation("renameOrgNode(input: {id: \"%s\", name: \"德民新社区\"}) { node { id } }".formatted(demin),
