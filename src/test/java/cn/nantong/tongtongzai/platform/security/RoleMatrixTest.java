@@ -98,8 +98,9 @@ class RoleMatrixTest extends IntegrationTest {
         query("members(filter: {unitId: \"%s\"}, first: 5) { edges { node { id } } }".formatted(memberUnit),
                 Set.of("city-admin", "unit-secretary", "analyst"));
         query("requests(filter: {communityId: \"%s\"}) { edges { node { id } } }".formatted(FlowFixture.DEMIN), MANAGERS);
+        // a grid leader follows the requests of the residents of their grid (提人知事)
         query("requests(filter: {residentId: \"%s\"}) { edges { node { id } } }".formatted(served.resident()),
-                with(MANAGERS, "resident"));
+                with(MANAGERS, "resident", residentLivesInMemberGrid() ? "grid-leader" : "secretary"));
         query("figures(scope: COMMUNITY, id: \"%s\") { roster }".formatted(FlowFixture.DEMIN), with(MANAGERS, "analyst"));
         query("figures(scope: CITY) { roster }", Set.of("city-admin", "analyst"));
         query("reportBack(unitId: \"%s\", quarter: \"2026-Q4\") { edges { node { hours } } }".formatted(memberUnit),
