@@ -1,7 +1,8 @@
 // 约谈: members whose satisfaction this calendar year is below 70 % (ratings of 4 or 5 count as satisfied) with at
 // least 3 ratings, or who have a negative-list entry (负面清单) recorded this year and not revoked; with their work
 // unit, whose party secretary holds the interview, the reasons, and the interview if one was recorded.
-// Low satisfaction first, lowest first. Parameters: none
+// Low satisfaction first, lowest first.
+// Parameters: none
 WITH datetime.truncate('year', datetime({timezone: 'Asia/Shanghai'})) AS yearStart
 CALL (yearStart) {
   MATCH (e:Evaluation)-[:RATES]->(:Claim)<-[:MADE]-(m:Member)

@@ -140,25 +140,24 @@ public class MemberService {
 
     /** Registrations by id, in one statement. */
     public Map<String, Registration> registrations(Collection<String> ids) {
-        Map<String, Registration> byId = new HashMap<>();
-        rows("UNWIND $ids AS id MATCH (r:Registration {id: id}) RETURN " + REGISTRATION + " AS r",
-                Map.of("ids", List.copyOf(ids)))
-                .forEach(row -> {
-                    Registration registration = registration(row.get("r"));
-                    byId.put(registration.id(), registration);
-                });
-        return byId;
+        return registrationsBy("id", ids, Registration::id);
     }
 
     Map<String, Registration> activeRegistrations(Collection<String> memberIds) {
-        Map<String, Registration> byMember = new HashMap<>();
-        rows("UNWIND $ids AS id MATCH (r:Registration {activeMemberId: id}) RETURN " + REGISTRATION + " AS r",
-                Map.of("ids", List.copyOf(memberIds)))
+        return registrationsBy("activeMemberId", memberIds, Registration::memberId);
+    }
+
+    /** Registrations whose {@code property} is one of {@code values}, by {@code key}. */
+    private Map<String, Registration> registrationsBy(String property, Collection<String> values,
+            java.util.function.Function<Registration, String> key) {
+        Map<String, Registration> byKey = new HashMap<>();
+        rows("UNWIND $values AS value MATCH (r:Registration {" + property + ": value}) RETURN " + REGISTRATION + " AS r",
+                Map.of("values", List.copyOf(values)))
                 .forEach(row -> {
                     Registration registration = registration(row.get("r"));
-                    byMember.put(registration.memberId(), registration);
+                    byKey.put(key.apply(registration), registration);
                 });
-        return byMember;
+        return byKey;
     }
 
     /**

@@ -29,6 +29,7 @@ import cn.nantong.tongtongzai.platform.security.Access;
 import cn.nantong.tongtongzai.platform.security.AccessPolicy;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.security.Kind;
+import cn.nantong.tongtongzai.platform.graphql.Batches;
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
@@ -428,12 +429,7 @@ class TaskController {
     }
 
     private Map<HoursKey, ServiceHours> hours(Collection<HoursKey> keys) {
-        Map<HoursKey, ServiceHours> result = new java.util.HashMap<>();
-        keys.stream().collect(java.util.stream.Collectors.groupingBy(HoursKey::period)).forEach((period, group) -> {
-            Map<String, ServiceHours> byMember = tasks.hours(group.stream().map(HoursKey::memberId).toList(), period);
-            group.forEach(key -> result.put(key, byMember.get(key.memberId())));
-        });
-        return result;
+        return Batches.perPeriod(keys, HoursKey::period, HoursKey::memberId, tasks::hours);
     }
 
     @BatchMapping(typeName = "Member", field = "servicePosts")
@@ -454,11 +450,6 @@ class TaskController {
     }
 
     private Map<SupportKey, StreetSupport> streetSupport(Collection<SupportKey> keys) {
-        Map<SupportKey, StreetSupport> result = new java.util.HashMap<>();
-        keys.stream().collect(java.util.stream.Collectors.groupingBy(SupportKey::period)).forEach((period, group) -> {
-            Map<String, StreetSupport> byCommunity = tasks.streetSupport(group.stream().map(SupportKey::communityId).toList(), period);
-            group.forEach(key -> result.put(key, byCommunity.get(key.communityId())));
-        });
-        return result;
+        return Batches.perPeriod(keys, SupportKey::period, SupportKey::communityId, tasks::streetSupport);
     }
 }

@@ -2,8 +2,11 @@ package cn.nantong.tongtongzai.platform.graphql;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Helpers for {@code @BatchMapping} methods: answers are looked up by id and handed back per parent. */
 public final class Batches {
@@ -38,5 +41,19 @@ public final class Batches {
             joined.put(parent, values.getOrDefault(key.apply(parent), missing));
         }
         return joined;
+    }
+
+    /**
+     * Values asked for with a period each (a member's hours this month, a community's support this week): the keys of
+     * one period are answered together by {@code load}, with their ids, in one statement per period.
+     */
+    public static <K, P, V> Map<K, V> perPeriod(Collection<K> keys, Function<K, P> period, Function<K, String> id,
+            BiFunction<List<String>, P, Map<String, V>> load) {
+        Map<K, V> result = new LinkedHashMap<>();
+        keys.stream().collect(Collectors.groupingBy(period)).forEach((p, group) -> {
+            Map<String, V> byId = load.apply(group.stream().map(id).distinct().toList(), p);
+            group.forEach(key -> result.put(key, byId.get(id.apply(key))));
+        });
+        return result;
     }
 }
