@@ -113,10 +113,12 @@ class NotificationEvents {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void teamClaimMade(TeamClaimMade event) {
         Map<String, Object> row = neo4j.query("""
-                MATCH (team)-[:MADE]->(:TeamClaim {id: $id})-[:FOR_TASK]->(t:Task)-[:OF_COMMUNITY]->(c:Community)
+                MATCH (team)-[:MADE]->(tc:TeamClaim {id: $id})-[:FOR_TASK]->(t:Task)-[:OF_COMMUNITY]->(c:Community)
+                OPTIONAL MATCH (tc)-[:SUPPORT_FROM]->(home:Community)
+                // confirmed where the team confirms: the task's community, or the team's own when it came as support
                 OPTIONAL MATCH (m:Member)-[:IN_FUNCTIONAL_GROUP|IN_FUNCTIONAL_BRANCH]->(team)
-                WHERE EXISTS { (m)-[:REGISTERED]->(r:Registration {state: 'CONFIRMED'})-[:WITH_COMMUNITY]->(c)
-                               WHERE r.activeMemberId IS NOT NULL }
+                WHERE EXISTS { (m)-[:REGISTERED]->(r:Registration {state: 'CONFIRMED'})-[:WITH_COMMUNITY]->(x:Community)
+                               WHERE r.activeMemberId IS NOT NULL AND (x = c OR x = home) }
                 WITH t, team, m ORDER BY m.id
                 RETURN t.title AS title, team.name AS team, collect(DISTINCT m.id)[..$max] AS recipients""")
                 .bindAll(Map.of("id", event.teamClaimId(), "max", MAX_RECIPIENTS)).fetch().one().orElse(null);

@@ -196,7 +196,12 @@ class StreetSupportTest extends IntegrationTest {
                 .path("acceptProposals.teamClaims[0].supportFrom.id").entity(String.class).isEqualTo(XIAOSHIQIAO);
         String teamClaim = accepted.path("acceptProposals.teamClaims[0].id").entity(String.class).get();
 
-        // the supporter confirms, signed in as themselves: their registration is in their own community
+        // the supporter is told their team took it (their inbox), and confirms, signed in as themselves: their
+        // registration is in their own community
+        as(TestTokens.user(supporter, Role.MEMBER, Scope.none().member(supporter).community(XIAOSHIQIAO)))
+                .document("{ notifications(first: 20) { edges { node { kind teamClaim { id } } } } }").execute()
+                .path("notifications.edges[?(@.node.kind == 'TEAM_CLAIMED')].node.teamClaim.id").entityList(String.class)
+                .contains(teamClaim);
         as(TestTokens.user(supporter, Role.MEMBER, Scope.none().member(supporter).community(XIAOSHIQIAO)))
                 .document("mutation($tc: ID!, $m: ID!) { confirmTeamClaim(input: {teamClaimId: $tc, memberId: $m}) { claim { "
                         + CLAIM + " teamClaim { id } } } }")
