@@ -48,7 +48,6 @@ import cn.nantong.tongtongzai.task.TaskRecords.PostMemberInput;
 import cn.nantong.tongtongzai.task.TaskRecords.ServiceHours;
 import cn.nantong.tongtongzai.task.TaskRecords.ServicePostPayload;
 import cn.nantong.tongtongzai.task.TaskRecords.ServiceRecordPayload;
-import cn.nantong.tongtongzai.task.TaskRecords.StreetSupport;
 import cn.nantong.tongtongzai.task.TaskRecords.TaskFilter;
 import cn.nantong.tongtongzai.task.TaskRecords.TaskIdInput;
 import cn.nantong.tongtongzai.task.TaskRecords.TaskPayload;
@@ -99,8 +98,6 @@ class TaskController {
                 .registerMappedBatchLoader((ids, env) -> Mono.just(tasks.claimsOfTasks(ids, true)));
         loaders.<HoursKey, ServiceHours>forName("memberHours")
                 .registerMappedBatchLoader((keys, env) -> Mono.just(hours(keys)));
-        loaders.<SupportKey, StreetSupport>forName("streetSupport")
-                .registerMappedBatchLoader((keys, env) -> Mono.just(streetSupport(keys)));
         loaders.<NestedPage, List<ServiceRecord>>forName("memberRecords")
                 .registerMappedBatchLoader((pages, env) -> Mono.just(tasks.recordsOfMembers(pages)));
     }
@@ -435,21 +432,5 @@ class TaskController {
     @BatchMapping(typeName = "Member", field = "servicePosts")
     Map<Member, List<ServicePost>> memberPosts(List<Member> list) {
         return joinOr(list, Member::id, tasks.postsOfMembers(ids(list, Member::id)), List.of());
-    }
-
-    // Community fields (graphql/task.graphqls extends Community)
-
-    @SchemaMapping(typeName = "Community", field = "streetSupport")
-    CompletableFuture<StreetSupport> streetSupport(OrgNode community, @Argument String period, @Argument String date,
-            DataLoader<SupportKey, StreetSupport> streetSupport) {
-        return streetSupport.load(new SupportKey(community.id(), Period.of(period, date)));
-    }
-
-    /** One community's support in one period: the communities of a response are read together, per period. */
-    record SupportKey(String communityId, Period period) {
-    }
-
-    private Map<SupportKey, StreetSupport> streetSupport(Collection<SupportKey> keys) {
-        return Batches.perPeriod(keys, SupportKey::period, SupportKey::communityId, tasks::streetSupport);
     }
 }
