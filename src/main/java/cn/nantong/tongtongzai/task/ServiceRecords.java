@@ -87,11 +87,12 @@ public class ServiceRecords {
         return transactions.execute(status -> {
             Claim claim = existingClaim(claimId);
             Task task = taskWriter.lock(claim.taskId());
-            requireCode(task.verificationCode(), code);
+            // the open record first: without one, checkOut must not tell whether a code is right (probe finding 3)
             String id = lockOpen(claimId);
             if (id == null) {
                 throw new UserInputException("NOT_CHECKED_IN", "尚未签到，不能签退。");
             }
+            requireCode(task.verificationCode(), code);
             neo4j.query("""
                     MATCH (sr:ServiceRecord {id: $id})-[:FOR_CLAIM]->(:Claim)-[:FOR_TASK]->(t:Task)
                     WITH sr, t, CASE WHEN datetime() < t.endsAt THEN datetime() ELSE t.endsAt END AS closedAt

@@ -46,7 +46,7 @@ public final class AccessPolicy {
 
     /** Member fields about their life in the community, which their unit's secretary does not need. */
     public static final Set<String> UNIT_SECRETARIES_NEVER_SEE = Set.of("residence", "claims", "serviceRecords",
-            "servicePosts", "availability", "interests");
+            "servicePosts", "availability", "interests", "functionalGroup");
 
     private static final Map<String, Rule> RULES = new HashMap<>();
 
@@ -239,6 +239,8 @@ public final class AccessPolicy {
         nested("Unit.members", Rule.anyOf(with(MANAGERS, UNIT_SECRETARY), source(Kind.UNIT).by(EnumSet.of(UNIT_SECRETARY)),
                 arg("communityId", Kind.COMMUNITY).by(MANAGERS)));
         nested("Unit.registrations", Rule.of(EnumSet.of(UNIT_SECRETARY, CITY_ADMIN), source(Kind.UNIT)));
+        // the building a member declared: where they live, which their unit's secretary does not learn (probe finding 4)
+        nested("Registration.residence", Rule.of(with(MANAGERS, MEMBER), source(Kind.REGISTRATION)));
         // the residents a task serves see who served them (and rate it); members see which teams took it (to confirm)
         nested("Task.claims", Rule.of(with(LEADERS, RESIDENT), source(Kind.TASK)));
         nested("Task.teamClaims", Rule.of(with(LEADERS, MEMBER), source(Kind.TASK)));

@@ -103,6 +103,9 @@ class SecurityConfiguration {
         validators.add(new JwtTimestampValidator());
         // a token without an expiry would be valid for ever
         validators.add(new JwtClaimValidator<Object>("exp", exp -> exp != null));
+        // nor for a hundred years: a token must expire within the longest lifetime the service accepts
+        validators.add(new JwtClaimValidator<Object>("exp", exp -> exp instanceof java.time.Instant at
+                && at.isBefore(java.time.Instant.now().plus(properties.maxLifetime()).plusSeconds(60))));
         if (!properties.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(properties.issuer()));
         }

@@ -39,7 +39,12 @@ class AuthenticationTest extends IntegrationTest {
 
     @Test
     void healthAndTheStaticPagesNeedNoToken() {
-        anonymousWeb.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        // probe finding 9: the details (data directory, edition, version) were shown to anyone
+        anonymousWeb.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.components.neo4j.status").isEqualTo("UP")
+                .jsonPath("$.components.neo4j.details").doesNotExist();
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.components.neo4j.details").exists();
         anonymousWeb.get().uri("/graphiql?path=/graphql").exchange().expectStatus().is2xxSuccessful();
         anonymousWeb.get().uri("/browser/").exchange().expectStatus().is3xxRedirection();
         anonymousWeb.get().uri("/browser/index.html").exchange().expectStatus().isOk();
@@ -56,6 +61,18 @@ class AuthenticationTest extends IntegrationTest {
         Instant now = Instant.now();
         refused(TestTokens.TOKENS.sign(Tokens.claims(TestTokens.cityAdmin("late")), now.minus(Duration.ofHours(3)),
                 now.minus(Duration.ofHours(2))));
+    }
+
+    @Test
+    void aTokenValidForAHundredYearsIsRefused() {
+        // probe finding 10: such a token was accepted; tongtong.security.jwt.max-lifetime (24 h) caps it
+        Instant now = Instant.now();
+        refused(TestTokens.TOKENS.sign(Tokens.claims(TestTokens.cityAdmin("eternal")), now,
+                now.plus(Duration.ofDays(36500))));
+        refused(TestTokens.TOKENS.sign(Tokens.claims(TestTokens.cityAdmin("two-days")), now, now.plus(Duration.ofHours(25))));
+        anonymous.mutate().header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.TOKENS.sign(
+                        Tokens.claims(TestTokens.cityAdmin("a-day")), now, now.plus(Duration.ofHours(23))))
+                .build().document("{ me { id } }").execute().path("me.id").entity(String.class).isEqualTo("a-day");
     }
 
     @Test
