@@ -1,42 +1,30 @@
 package cn.nantong.tongtongzai.evaluation;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
 import org.springframework.data.domain.Window;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.member.Resident;
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.task.Claim;
-import cn.nantong.tongtongzai.task.PersonalTasks;
-import cn.nantong.tongtongzai.task.TaskService;
 import reactor.core.publisher.Mono;
 
 /**
- * graphql/evaluation.graphqls: Resident.toRate — what a resident may still rate (评单): the active claims of
- * completed tasks that served them ({@link PersonalTasks#TASKS_SERVING_RESIDENT}) which they have not rated.
+ * graphql/evaluation.graphqls: Resident.toRate — what a resident may still rate (评单); see {@link ResidentRatingReads}.
  */
 @Controller
 class ResidentRatings {
 
-    private final Neo4jClient neo4j;
-    private final TaskService tasks;
-
-    ResidentRatings(Neo4jClient neo4j, TaskService tasks, BatchLoaderRegistry loaders) {
-        this.neo4j = neo4j;
-        this.tasks = tasks;
+    ResidentRatings(ResidentRatingReads reads, BatchLoaderRegistry loaders) {
         loaders.<NestedPage, List<Claim>>forName("residentToRate")
-                .registerMappedBatchLoader((pages, env) -> Mono.just(toRate(pages)));
+                .registerMappedBatchLoader((pages, env) -> Mono.just(reads.toRate(pages)));
     }
 
     @SchemaMapping(typeName = "Resident", field = "toRate")
@@ -44,22 +32,5 @@ class ResidentRatings {
             DataLoader<NestedPage, List<Claim>> residentToRate) {
         Page page = Page.of(subrange);
         return residentToRate.load(new NestedPage(resident.id(), null, page)).thenApply(page::window);
-    }
-
-    /** Latest task first, then by claim; the claims are read in one more statement for all residents. */
-    @Transactional(readOnly = true)
-    Map<NestedPage, List<Claim>> toRate(Collection<NestedPage> pages) {
-        Map<NestedPage, List<String>> ids = NestedPage.load(neo4j, pages, """
-                MATCH (x:Resident {id: key.parentId})
-                %s
-                WITH DISTINCT x, t WHERE t.state = 'COMPLETED'
-                MATCH (t)<-[:FOR_TASK]-(c:Claim {state: 'ACTIVE'})
-                WHERE NOT EXISTS { (c)<-[:RATES]-(:Evaluation {raterRole: 'RESIDENT', raterId: x.id}) }
-                WITH c ORDER BY t.endsAt DESC, t.id, c.id
-                RETURN collect(c.id) AS all""".formatted(PersonalTasks.TASKS_SERVING_RESIDENT), id -> (String) id);
-        Map<String, Claim> claims = tasks.claims(ids.values().stream().flatMap(List::stream).distinct().toList());
-        Map<NestedPage, List<Claim>> result = new java.util.HashMap<>();
-        ids.forEach((page, list) -> result.put(page, list.stream().map(claims::get).filter(java.util.Objects::nonNull).toList()));
-        return result;
     }
 }

@@ -228,7 +228,7 @@ class EvaluationTest extends IntegrationTest {
                         mutation($id: ID!, $start: String!, $end: String!, $n: Int!) { acceptRequest(input: {requestId: $id, newTask: {
                           title: "更换楼道灯", kind: MICRO_SERVICE, difficulty: 1, headcount: $n, startsAt: $start, endsAt: $end,
                           skillIds: ["plumbing_electrical"]}}) { request { task { id } } } }""")
-                .variable("id", request).variable("start", FlowFixture.at(-30)).variable("end", FlowFixture.at(windowHours * 60L - 30))
+                .variable("id", request).variable("start", startedToday()).variable("end", FlowFixture.at(windowHours * 60L - 30))
                 .variable("n", who.size()).execute().path("acceptRequest.request.task.id").entity(String.class).get();
         flow.transition("publishTask", task);
         String code = flow.verificationCode(task);
@@ -242,6 +242,18 @@ class EvaluationTest extends IntegrationTest {
         }
         flow.transition("completeTask", task).path("completeTask.task.state").entity(String.class).isEqualTo("COMPLETED");
         return new Served(task, claims);
+    }
+
+    /**
+     * Half an hour ago, but not before today's Nantong midnight: the daily summary counts tasks starting today (a run
+     * in the first half hour after midnight counted the task for yesterday).
+     */
+    private static String startedToday() {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.OffsetDateTime midnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        java.time.OffsetDateTime halfAnHourAgo = now.minusMinutes(30);
+        return (halfAnHourAgo.isBefore(midnight) ? midnight : halfAnHourAgo).toString();
     }
 
     /** Ratings in the order resident, community, functional branch. */
