@@ -105,15 +105,20 @@ class MemberController {
 
     @QueryMapping
     Window<Member> members(@Argument MemberFilter filter, ScrollSubrange subrange, @ContextValue Actor actor) {
-        // analysts never see a member's unit, grid or functional group: nor may they filter by them, or twenty
-        // queries would tell every member's unit (probe finding 5)
+        // analysts never see a member's unit, grid, functional group or skills: nor may they filter by them, or
+        // twenty queries would tell every member's unit (probe finding 5) and seventy their skills (finding 7)
         boolean revealing = filter != null && (filter.unitId() != null || filter.gridId() != null
-                || filter.functionalGroupId() != null);
+                || filter.functionalGroupId() != null || filter.skillId() != null);
         if (revealing && actor.has(Role.ANALYST) && !actor.hasAny(AccessPolicy.FIGURE_READERS)) {
-            throw AccessRefusedException.forbidden("按单位、网格或功能型党小组筛选党员");
+            throw AccessRefusedException.forbidden("按单位、网格、功能型党小组或技能筛选党员");
         }
         Page page = Page.of(subrange);
         return page.window(members.members(filter, page));
+    }
+
+    @SchemaMapping(typeName = "Member")
+    int birthDecade(Member member) {
+        return member.birthYear() / 10 * 10;
     }
 
     @QueryMapping

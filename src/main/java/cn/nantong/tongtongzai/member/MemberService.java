@@ -59,6 +59,24 @@ public class MemberService {
         return byId;
     }
 
+    /**
+     * Every member's id, grouped by what others can know of them: the community they live in, gender and birth
+     * decade (MemberCohorts, for analysts). Members with no community form no cohort: they are never released.
+     */
+    public List<List<String>> cohorts() {
+        return neo4j.query("""
+                MATCH (m:Member)
+                OPTIONAL MATCH (m)-[:LIVES_IN]->(:MicroGrid)<-[:HAS_MICRO_GRID]-(:PartyGroup)<-[:HAS_PARTY_GROUP]-
+                      (:GridBranch)<-[:HAS_GRID_BRANCH]-(:GeneralBranch)<-[:HAS_GENERAL_BRANCH]-(:CommunityCommittee)
+                      <-[:HAS_COMMITTEE]-(c:Community)
+                WITH c.id AS community, m.gender AS gender, m.birthYear / 10 AS decade, collect(m.id) AS members
+                RETURN CASE WHEN community IS NULL THEN [id IN members | [id]] ELSE [members] END AS cohorts""")
+                .fetch().all().stream()
+                .flatMap(row -> ((List<?>) row.get("cohorts")).stream())
+                .map(cohort -> ((List<?>) cohort).stream().map(String::valueOf).toList())
+                .toList();
+    }
+
     /** Members matching every filter given, ordered by id; the walk starts at the most selective anchor. */
     public List<Member> members(MemberFilter filter, Page page) {
         MemberFilter f = filter != null ? filter : new MemberFilter(null, null, null, null, null, null, null);

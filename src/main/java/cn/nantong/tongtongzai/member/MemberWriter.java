@@ -15,6 +15,11 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.nantong.tongtongzai.platform.security.Access;
+import cn.nantong.tongtongzai.platform.security.AccessPolicy;
+import cn.nantong.tongtongzai.platform.security.Actor;
+import cn.nantong.tongtongzai.platform.security.Kind;
+
 import cn.nantong.tongtongzai.member.MemberRecords.CreateMemberInput;
 import cn.nantong.tongtongzai.member.MemberRecords.MemberSkillInput;
 import cn.nantong.tongtongzai.member.MemberRecords.UpdateMemberInput;
@@ -38,11 +43,13 @@ public class MemberWriter {
     private final Neo4jClient neo4j;
     private final MemberService members;
     private final ApplicationEventPublisher events;
+    private final Access access;
 
-    MemberWriter(Neo4jClient neo4j, MemberService members, ApplicationEventPublisher events) {
+    MemberWriter(Neo4jClient neo4j, MemberService members, ApplicationEventPublisher events, Access access) {
         this.neo4j = neo4j;
         this.members = members;
         this.events = events;
+        this.access = access;
     }
 
     @Transactional
@@ -209,13 +216,28 @@ public class MemberWriter {
         return members.member(input.id()).orElseThrow();
     }
 
-    /** Runs a member write; a phone taken meanwhile by a concurrent request is refused like any duplicate. */
+    /**
+     * Whether the caller may learn that this member holds a phone number: only who may see the member (probe
+     * finding 8: a check that writes nothing told anyone whether a number belonged to any member of the city).
+     */
+    private boolean mayKnowOf(String holder) {
+        return holder != null && access.reaches(Actor.current(), AccessPolicy.MEMBER_READERS, Kind.MEMBER, holder);
+    }
+
+    /**
+     * Runs a member write. A phone held by a member the caller may not see (or taken meanwhile) fails here, on the
+     * constraint, only when all else was valid: the write would have happened, and the attempt is audited.
+     */
     private void write(String cypher, Map<String, Object> parameters) {
         try {
             neo4j.query(cypher).bindAll(parameters).run();
         } catch (DataIntegrityViolationException e) {
-            // the constraint's own message would repeat the phone number: say it in our words
-            throw new UserInputException("DUPLICATE_PHONE", "该手机号已被其他党员使用。");
+            // the constraint's own message would repeat the phone number; "duplicate" only to whoever sees every
+            // member (a number taken meanwhile by a concurrent request lands here too)
+            if (Actor.current().isCityAdmin()) {
+                throw new UserInputException("DUPLICATE_PHONE", "该手机号已被其他党员使用。");
+            }
+            throw new UserInputException("PHONE_NOT_ACCEPTED", "该手机号无法使用：请核对号码，如确为本人号码请联系社区书记。");
         }
     }
 
@@ -295,8 +317,8 @@ public class MemberWriter {
                        row.residenceId IS NULL OR EXISTS { (:MicroGrid {id: row.residenceId}) } AS residence,
                        all(id IN row.skillIds WHERE EXISTS { (:Skill {id: id}) }) AS skills,
                        all(id IN row.postCategoryIds WHERE EXISTS { (:PostCategory {id: id}) }) AS postCategories,
-                       row.phone IS NULL OR NOT EXISTS { MATCH (m:Member {phone: row.phone})
-                                                         WHERE m.id <> coalesce(row.memberId, '') } AS phoneFree""")
+                       COLLECT { MATCH (m:Member {phone: row.phone}) WHERE m.id <> coalesce(row.memberId, '')
+                                 RETURN m.id }[0] AS phoneHolder""")
                 .bind(rows).to("rows").fetch().all()
                 .forEach(found -> {
                     Validation validation = new Validation()
@@ -304,7 +326,8 @@ public class MemberWriter {
                             .require((Boolean) found.get("residence"), "residenceId", "RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。")
                             .require((Boolean) found.get("skills"), "skills", "SKILL_NOT_FOUND", "技能不在技能目录中。")
                             .require((Boolean) found.get("postCategories"), "postCategoryIds", "POST_CATEGORY_NOT_FOUND", "岗位类别不存在。")
-                            .require((Boolean) found.get("phoneFree"), "phone", "DUPLICATE_PHONE", "该手机号已被其他党员使用。");
+                            .require(!mayKnowOf((String) found.get("phoneHolder")), "phone", "DUPLICATE_PHONE",
+                                    "该手机号已被其他党员使用。");
                     problems.get(((Number) found.get("i")).intValue()).addAll(validation.problems());
                 });
         return problems;

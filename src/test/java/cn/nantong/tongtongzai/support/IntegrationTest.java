@@ -21,6 +21,9 @@ import cn.nantong.tongtongzai.platform.security.Actor;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tongtong.demo-data.enabled=false", "tongtong.service-records.auto-close=false",
                 "tongtong.knowledge.backfill-on-start=false",
+                // each test starts from another graph: analysts' cohorts are read afresh for every request
+                "tongtong.security.analyst-cohorts.fresh-for=0s",
+                "tongtong.security.pseudonym-key=a-test-pseudonym-key-of-thirty-two-characters-or-more",
                 // concurrency tests race requests on purpose: on a slow machine they wait for a place rather than
                 // meet load shedding (LoadSheddingTest covers that on its own)
                 "tongtong.graphql.queue-timeout=30s"})

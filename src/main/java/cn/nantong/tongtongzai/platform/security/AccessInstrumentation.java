@@ -1,6 +1,5 @@
 package cn.nantong.tongtongzai.platform.security;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +20,6 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Component;
 
@@ -38,13 +36,13 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
     private static final String CACHE = "tongtongzai.places";
 
     private final Access access;
-    private final byte[] pseudonymKey;
+    private final Pseudonyms pseudonyms;
+    private final AnalystView analysts;
 
-    AccessInstrumentation(Access access, JwtProperties jwt, @Value("${tongtong.security.pseudonym-key:}") String pseudonymKey) {
+    AccessInstrumentation(Access access, Pseudonyms pseudonyms, AnalystView analysts) {
         this.access = access;
-        // its own key when configured; else one derived from the token key, never the token key itself
-        this.pseudonymKey = (pseudonymKey.isBlank() ? "pseudonyms:" + jwt.secret() : pseudonymKey)
-                .getBytes(StandardCharsets.UTF_8);
+        this.pseudonyms = pseudonyms;
+        this.analysts = analysts;
     }
 
     @Override
@@ -61,23 +59,19 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
         boolean phone = person && field.equals("phone");
         boolean identity = person && (field.equals("name") || field.equals("id"));
         Kind listed = listedPeople(env);
-        if (rule == null && !phone && !identity && listed == null) {
+        boolean members = AnalystView.returnsMembers(env);
+        if (rule == null && !phone && !identity && listed == null && !members) {
             return fetcher;
         }
-        return environment -> {
-            Actor actor = actor(environment.getGraphQlContext());
-            Map<String, Place> cache = environment.getGraphQlContext().computeIfAbsent(CACHE,
+        return given -> {
+            Actor actor = actor(given.getGraphQlContext());
+            boolean pseudonymous = AnalystView.applies(actor);
+            Map<String, Place> cache = given.getGraphQlContext().computeIfAbsent(CACHE,
                     key -> new ConcurrentHashMap<String, Place>());
             boolean mutation = type.equals("Mutation");
             String operation = mutation ? field : type + "." + field;
-            if (rule != null) {
-                try {
-                    access.check(actor, type + "." + field, rule, environment, cache);
-                } catch (AccessRefusedException refused) {
-                    audit(environment, mutation ? "MUTATION" : "REFUSED", operation, rule, "REFUSED", refused.code());
-                    throw refused;
-                }
-            }
+            DataFetchingEnvironment environment = rule == null && !(pseudonymous && members) ? given
+                    : checked(given, actor, pseudonymous && members, rule, operation, cache);
             Object value;
             MutationAudit.Running running = mutation ? running(environment, actor, operation, rule) : null;
             try {
@@ -95,6 +89,9 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
                     MutationAudit.end();
                 }
             }
+            if (pseudonymous && members) {
+                value = analysts.released(environment, value);
+            }
             if (listed != null && !actor.isCityAdmin()) {
                 value = prefetched(value, listed, cache);
             }
@@ -111,14 +108,13 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
                     audit(environment, "MUTATION", operation, rule, "OK", null);
                 }
             }
-            if (!phone && !(identity && actor.has(Role.ANALYST) && !actor.namesGranted())) {
+            if (!phone && !(identity && pseudonymous)) {
                 return value;
             }
             Kind kind = type.equals("Member") ? Kind.MEMBER : Kind.RESIDENT;
             String id = String.valueOf(Access.idOf(environment.getSource()));
             if (identity) {
-                return field.equals("id") ? PersonalData.pseudonymousId(pseudonymKey, kind, id)
-                        : PersonalData.pseudonym(pseudonymKey, kind, id);
+                return field.equals("id") ? pseudonyms.id(kind, id) : pseudonyms.name(kind, id);
             }
             if (value instanceof CompletionStage<?>) {
                 throw new IllegalStateException(type + ".phone must be a plain property");
@@ -129,6 +125,26 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
             }
             return value instanceof String number ? PersonalData.maskPhone(number) : value;
         };
+    }
+
+    /** The environment once the rule let it through (with real ids where an analyst gave pseudonymous ones). */
+    private DataFetchingEnvironment checked(DataFetchingEnvironment given, Actor actor, boolean analystToMembers,
+            Rule rule, String operation, Map<String, Place> cache) {
+        String type = ((GraphQLObjectType) given.getParentType()).getName();
+        try {
+            if (analystToMembers) {
+                AnalystView.requireAsked(given);
+            }
+            if (rule == null) {
+                return given;
+            }
+            DataFetchingEnvironment environment = AnalystView.applies(actor) ? analysts.withRealIds(given, rule) : given;
+            access.check(actor, type + "." + given.getFieldDefinition().getName(), rule, environment, cache);
+            return environment;
+        } catch (AccessRefusedException refused) {
+            audit(given, type.equals("Mutation") ? "MUTATION" : "REFUSED", operation, rule, "REFUSED", refused.code());
+            throw refused;
+        }
     }
 
     /** MEMBER or RESIDENT when the field returns a list or connection of them, whose places are best read at once. */

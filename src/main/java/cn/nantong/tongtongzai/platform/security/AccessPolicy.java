@@ -32,6 +32,8 @@ public final class AccessPolicy {
     public static final Set<Role> LEADERS = with(MANAGERS, GRID_LEADER, GROUP_LEADER);
     /** Who reads figures within their scope (analysts read them everywhere). */
     public static final Set<Role> FIGURE_READERS = with(LEADERS, UNIT_SECRETARY);
+    /** Who reads members within their scope (besides analysts, who read them pseudonymised). */
+    public static final Set<Role> MEMBER_READERS = with(LEADERS, UNIT_SECRETARY, MEMBER);
     /** Everyone signed in. */
     public static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     /** Who sees a member's or resident's phone number in full, besides the person: the responsible secretaries. */
@@ -39,10 +41,14 @@ public final class AccessPolicy {
     /** Member and resident fields anyone who can reach the object may see: its id and name. */
     public static final Set<String> PUBLIC_PERSON_FIELDS = Set.of("id", "name", "__typename");
 
-    /** Member fields that identify or locate a person, or hold their own words: never pseudonymised, so never for analysts. */
+    /**
+     * Member fields that identify or locate a person, or hold their own words: never pseudonymised, so never for
+     * analysts; nor the birth year and the skills, which with gender and community single members out (probe
+     * finding 7): analysts read birthDecade, and no member's skills (docs/security.md, "k-anonymity").
+     */
     public static final Set<String> ANALYSTS_NEVER_SEE = Set.of("phone", "residence", "occupation", "interests",
-            "registration", "registrations", "claims", "serviceRecords", "recognisedOccupation", "unit", "partyOrg",
-            "functionalGroup", "roles", "servicePosts");
+            "birthYear", "skills", "registration", "registrations", "claims", "serviceRecords", "recognisedOccupation",
+            "unit", "partyOrg", "functionalGroup", "roles", "servicePosts");
 
     /** Member fields about their life in the community, which their unit's secretary does not need. */
     public static final Set<String> UNIT_SECRETARIES_NEVER_SEE = Set.of("residence", "claims", "serviceRecords",
@@ -83,7 +89,7 @@ public final class AccessPolicy {
                 arg("input.gridBranchId", Kind.ORG_NODE)));
 
         // members, units, residents, 双报到
-        Set<Role> seeMembers = with(LEADERS, UNIT_SECRETARY, MEMBER);
+        Set<Role> seeMembers = MEMBER_READERS;
         // analysts read members pseudonymised, anywhere: no name (a pseudonym), phone, address or free text
         root("member", Rule.of(with(seeMembers, ANALYST), arg("id", Kind.MEMBER)));
         root("members", Rule.anyOf(with(LEADERS, UNIT_SECRETARY, ANALYST), arg("filter.communityId", Kind.COMMUNITY),
