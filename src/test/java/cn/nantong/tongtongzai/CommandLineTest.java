@@ -28,8 +28,9 @@ class CommandLineTest {
                 "--tongtong.neo4j.embedded.directory=" + store, "--tongtong.neo4j.embedded.bolt-port=" + bolt},
                 TongtongzaiApplication.DATASET_FLAGS));
         assertThat(exit).isZero();
-        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", FreePort.find(), false, null));
-                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+        // the tool generated the Bolt password into the store; opening it again uses the same one
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(EmbeddedNeo4jProperties.at(store, FreePort.find()));
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", neo4j.password().orElseThrow()))) {
             assertThat(driver.executableQuery("MATCH (m:Member) RETURN count(m)").execute().records().getFirst().get(0).asLong())
                     .isEqualTo(40);
         }

@@ -45,11 +45,13 @@ class ExternalDatabaseTest {
     @Test
     void runsAgainstAnExternalServerFailsClearlyWhileItIsAwayAndResumesWhenItReturns() {
         // A separate Neo4j instance stands in for the external server.
-        EmbeddedNeo4jProperties where = new EmbeddedNeo4jProperties(store, "127.0.0.1", FreePort.find(), false, null);
+        // with its own password, as a server's: the service logs in with NEO4J_USERNAME / NEO4J_PASSWORD
+        EmbeddedNeo4jProperties where = EmbeddedNeo4jProperties.at(store, FreePort.find());
         EmbeddedNeo4j server = EmbeddedNeo4j.start(where);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TongtongzaiApplication.class).run(
                 "--server.port=0",
                 "--spring.neo4j.uri=" + server.boltUri(),
+                "--spring.neo4j.authentication.password=" + server.password().orElseThrow(),
                 "--tongtong.demo-data.enabled=true")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)

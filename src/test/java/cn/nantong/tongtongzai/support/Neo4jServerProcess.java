@@ -102,7 +102,8 @@ public final class Neo4jServerProcess implements AutoCloseable {
     /** The server process: {@code <store directory> <Bolt port>}. */
     public static void main(String[] args) throws IOException {
         EmbeddedNeo4j server = EmbeddedNeo4j.start(
-                new EmbeddedNeo4jProperties(Path.of(args[0]), "127.0.0.1", Integer.parseInt(args[1]), false, null));
+                // stands in for a server the suite reaches without credentials
+                EmbeddedNeo4jProperties.withoutAuthentication(Path.of(args[0]), Integer.parseInt(args[1])));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "neo4j-server-shutdown"));
         while (System.in.read() != -1) {
             // the parent holds our standard input; end of input means it is gone

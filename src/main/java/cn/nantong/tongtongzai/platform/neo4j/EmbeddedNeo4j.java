@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -23,9 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.nantong.tongtongzai.platform.StartupRefusedException;
+import cn.nantong.tongtongzai.platform.neo4j.bolt.BoltGuard;
+import cn.nantong.tongtongzai.platform.neo4j.bolt.BoltOrigins;
 
 /**
- * Neo4j Community running inside this process, reachable over Bolt only.
+ * Neo4j Community running inside this process, reachable over Bolt only, as user {@code neo4j} with a password
+ * (see {@link BoltPassword}) unless authentication is turned off, and over WebSocket only from allowed origins.
  * The HTTP connectors stay off: their javax-era Jersey/Jetty clash with Spring Boot 4 (DESIGN.md §3).
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
@@ -34,27 +38,37 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private final DatabaseManagementService managementService;
     private final EmbeddedNeo4jProperties properties;
+    private final boolean loopbackOnly;
+    private final String password;
+    private final BoltOrigins origins;
 
-    private EmbeddedNeo4j(DatabaseManagementService managementService, EmbeddedNeo4jProperties properties) {
+    private EmbeddedNeo4j(DatabaseManagementService managementService, EmbeddedNeo4jProperties properties,
+            boolean loopbackOnly, String password, BoltOrigins origins) {
         this.managementService = managementService;
         this.properties = properties;
+        this.loopbackOnly = loopbackOnly;
+        this.password = password;
+        this.origins = origins;
     }
 
-    /** Checks the configuration, then opens (or creates) the store and starts Bolt. */
+    /**
+     * Checks the configuration, then opens (or creates) the store and starts Bolt: with authentication (the
+     * configured or generated password set before any connection may stay) and the Origin check on every connection.
+     */
     public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
         InetAddress address = resolve(properties.boltAddress());
-        boolean hasPassword = properties.password() != null && !properties.password().isBlank();
         if (!address.isLoopbackAddress() && !properties.authEnabled()) {
             throw new StartupRefusedException(
                     "Refusing to expose the embedded Neo4j on " + properties.boltAddress() + ":" + properties.boltPort()
                             + " without authentication: anyone on the network could read and change the data.",
-                    "Bind Bolt to loopback (tongtong.neo4j.embedded.bolt-address=127.0.0.1), or enable authentication "
-                            + "with tongtong.neo4j.embedded.auth-enabled=true and tongtong.neo4j.embedded.password=<secret>.");
+                    "Bind Bolt to loopback (tongtong.neo4j.embedded.bolt-address=127.0.0.1), or remove "
+                            + "tongtong.neo4j.embedded.auth-enabled=false (authentication is on by default).");
         }
-        if (properties.authEnabled() && !hasPassword) {
-            throw new StartupRefusedException(
-                    "tongtong.neo4j.embedded.auth-enabled is true but no password is set.",
-                    "Set tongtong.neo4j.embedded.password (env TONGTONG_NEO4J_EMBEDDED_PASSWORD).");
+        BoltOrigins origins = origins(properties);
+        String password = properties.authEnabled() ? BoltPassword.resolve(properties) : null;
+        if (password == null) {
+            log.warn("Bolt authentication is off (tongtong.neo4j.embedded.auth-enabled=false): every process on this "
+                    + "machine can read and change the data, phone numbers and audit log included. Never in production.");
         }
         requireFreePort(address, properties.boltPort());
 
@@ -73,11 +87,27 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // Netty's default quiet period holds every shutdown (and restart) for about ten seconds.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(100))
                 .build();
-        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, properties);
-        if (properties.authEnabled()) {
-            neo4j.setPassword(properties.password());
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, properties, address.isLoopbackAddress(), password, origins);
+        try {
+            BoltGuard guard = BoltGuard.install(neo4j.system(), origins);
+            if (password != null) {
+                neo4j.setPassword(password);
+            }
+            guard.closeEarlierConnections();
+        } catch (RuntimeException e) {
+            service.shutdown();
+            throw e;
         }
         return neo4j;
+    }
+
+    private static BoltOrigins origins(EmbeddedNeo4jProperties properties) {
+        try {
+            return new BoltOrigins(properties.allowedOrigins());
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefusedException("tongtong.neo4j.embedded.allowed-origins has '" + e.getMessage()
+                    + "', which is not a web origin.", "Write origins as scheme://host[:port], e.g. https://tongtong.example.gov.cn.");
+        }
     }
 
     /** The URI the driver (and Neo4j Browser) connects to. */
@@ -87,6 +117,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public EmbeddedNeo4jProperties properties() {
         return properties;
+    }
+
+    /** The {@code neo4j} user's password on Bolt; empty when authentication is off. */
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    /** Whether Bolt listens on loopback only, i.e. only this machine reaches it. */
+    public boolean loopbackOnly() {
+        return loopbackOnly;
+    }
+
+    /** The web origins whose pages may use Bolt over WebSocket (the service adds its own once it has a port). */
+    public BoltOrigins origins() {
+        return origins;
     }
 
     public GraphDatabaseService database() {
@@ -100,9 +145,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         managementService.shutdown();
     }
 
+    private GraphDatabaseService system() {
+        return managementService.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    }
+
     private void setPassword(String password) {
         try {
-            managementService.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+            system().executeTransactionally(
                     "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
         } catch (QueryExecutionException e) {
             // Neo4j refuses to "change" a password to its current value: then it is already set.

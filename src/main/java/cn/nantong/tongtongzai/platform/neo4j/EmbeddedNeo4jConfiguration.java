@@ -13,7 +13,10 @@ import org.springframework.boot.neo4j.health.Neo4jHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
+import cn.nantong.tongtongzai.platform.StartupRefusedException;
 import cn.nantong.tongtongzai.platform.neo4j.inprocess.InProcessDriver;
 
 /**
@@ -21,7 +24,8 @@ import cn.nantong.tongtongzai.platform.neo4j.inprocess.InProcessDriver;
  * over the database's Java API, no Bolt round trip — so Spring Data, the transaction manager, the health
  * indicator and the service's code are the same as against an external server. With
  * {@code tongtong.neo4j.embedded.driver=bolt} Boot's ordinary driver connects over loopback Bolt instead
- * (slower; useful to compare). Either way Bolt stays open for Neo4j Browser.
+ * (slower; useful to compare). Either way Bolt stays open for Neo4j Browser, with the {@code neo4j} user's password
+ * (the in-process driver needs none: it is the database's own Java API).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedNeo4jCondition.class)
@@ -29,16 +33,21 @@ import cn.nantong.tongtongzai.platform.neo4j.inprocess.InProcessDriver;
 class EmbeddedNeo4jConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties, Environment environment) {
+        if (!properties.authEnabled() && environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new StartupRefusedException(
+                    "The prod profile would open the embedded database's Bolt port without authentication: every "
+                            + "process on the machine could read the phone numbers and the audit log.",
+                    "Remove tongtong.neo4j.embedded.auth-enabled=false (env TONGTONG_NEO4J_EMBEDDED_AUTH_ENABLED) or set "
+                            + "tongtong.neo4j.embedded.auth-enabled=true; the password is tongtong.neo4j.embedded.password "
+                            + "or, when unset, generated into <tongtong.neo4j.embedded.directory>/bolt-password.");
+        }
         return EmbeddedNeo4j.start(properties);
     }
 
     @Bean
     Neo4jConnectionDetails neo4jConnectionDetails(EmbeddedNeo4j neo4j) {
-        EmbeddedNeo4jProperties properties = neo4j.properties();
-        AuthToken token = properties.authEnabled()
-                ? AuthTokens.basic("neo4j", properties.password())
-                : AuthTokens.none();
+        AuthToken token = neo4j.password().map(password -> AuthTokens.basic("neo4j", password)).orElse(AuthTokens.none());
         return new Neo4jConnectionDetails() {
             @Override
             public URI getUri() {

@@ -35,8 +35,8 @@ class MigrationRunnerTest {
 
     @BeforeAll
     static void start() {
-        neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", FreePort.find(), false, null));
-        driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        neo4j = EmbeddedNeo4j.start(EmbeddedNeo4jProperties.at(store, FreePort.find()));
+        driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", neo4j.password().orElseThrow()));
     }
 
     @AfterAll

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +26,14 @@ class EmbeddedNeo4jTest {
 
     @Test
     void dataSurvivesARestartOfTheEmbeddedDatabase() {
-        var properties = new EmbeddedNeo4jProperties(store, "127.0.0.1", FreePort.find(), false, null);
+        var properties = EmbeddedNeo4jProperties.at(store, FreePort.find());
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties);
-                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", neo4j.password().orElseThrow()))) {
             driver.executableQuery("CREATE (:Street {id: '320613001', name: '城东街道'})").execute();
         }
 
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties);
-                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", neo4j.password().orElseThrow()))) {
             var names = driver.executableQuery("MATCH (s:Street {id: '320613001'}) RETURN s.name AS name").execute()
                     .records().stream().map(r -> r.get("name").asString()).toList();
             assertThat(names).containsExactly("城东街道");
@@ -42,7 +44,7 @@ class EmbeddedNeo4jTest {
     void refusesAPortInUseNamingThePortAndTheProperty() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            var properties = new EmbeddedNeo4jProperties(store, "127.0.0.1", port, false, null);
+            var properties = EmbeddedNeo4jProperties.at(store, port);
             assertThatThrownBy(() -> EmbeddedNeo4j.start(properties))
                     .isInstanceOf(StartupRefusedException.class)
                     .hasMessageContaining(String.valueOf(port))
@@ -53,7 +55,7 @@ class EmbeddedNeo4jTest {
 
     @Test
     void refusesANetworkAddressWithoutAuthentication() {
-        var properties = new EmbeddedNeo4jProperties(store, "0.0.0.0", FreePort.find(), false, null);
+        var properties = new EmbeddedNeo4jProperties(store, "0.0.0.0", FreePort.find(), false, null, List.of());
         assertThatThrownBy(() -> EmbeddedNeo4j.start(properties))
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining("without authentication")
@@ -63,7 +65,7 @@ class EmbeddedNeo4jTest {
 
     @Test
     void withAuthenticationOnlyThePasswordOpensTheDatabaseAndItSurvivesARestart() {
-        var properties = new EmbeddedNeo4jProperties(store, "127.0.0.1", FreePort.find(), true, "s3cret-通通在");
+        var properties = new EmbeddedNeo4jProperties(store, "127.0.0.1", FreePort.find(), true, "s3cret-通通在", List.of());
         for (int start = 0; start < 2; start++) {
             try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties)) {
                 try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", "s3cret-通通在"))) {
@@ -72,6 +74,37 @@ class EmbeddedNeo4jTest {
                 try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", "wrong"))) {
                     assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(AuthenticationException.class);
                 }
+            }
+        }
+        // a configured password is not copied to disk
+        assertThat(store.resolve("bolt-password")).doesNotExist();
+    }
+
+    @Test
+    void authenticationCanStillBeTurnedOffOnALaptop() {
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(EmbeddedNeo4jProperties.withoutAuthentication(store, FreePort.find()));
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+            driver.verifyConnectivity();
+            assertThat(neo4j.password()).isEmpty();
+        }
+    }
+
+    @Test
+    void aGeneratedPasswordReplacesADeletedOne() throws Exception {
+        var properties = EmbeddedNeo4jProperties.at(store, FreePort.find());
+        String first;
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties)) {
+            first = neo4j.password().orElseThrow();
+        }
+        Files.delete(store.resolve("bolt-password"));
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties)) {
+            String second = neo4j.password().orElseThrow();
+            assertThat(second).isNotEqualTo(first).isEqualTo(Files.readString(store.resolve("bolt-password")).strip());
+            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", second))) {
+                driver.verifyConnectivity();
+            }
+            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", first))) {
+                assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(AuthenticationException.class);
             }
         }
     }

@@ -56,8 +56,8 @@ class InProcessDriverTest {
 
     @BeforeAll
     static void start() {
-        neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", FreePort.find(), false, null));
-        bolt = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        neo4j = EmbeddedNeo4j.start(EmbeddedNeo4jProperties.at(store, FreePort.find()));
+        bolt = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", neo4j.password().orElseThrow()));
         inProcess = InProcessDriver.of(neo4j.database());
         bolt.executableQuery("CREATE CONSTRAINT street_id IF NOT EXISTS FOR (s:Street) REQUIRE s.id IS UNIQUE").execute();
     }
