@@ -49,6 +49,8 @@ class BoltAccessTest {
 
     private static final String PROD_SECRET = "a-deployment-secret-that-only-the-issuer-knows";
 
+    private static final String PROD_PSEUDONYM_KEY = "a-prod-pseudonym-key-of-its-own-0123456789";
+
     @TempDir
     static Path laptopStore;
 
@@ -107,7 +109,8 @@ class BoltAccessTest {
     @Test
     void theProdProfileRefusesToStartWithBoltAuthenticationOff(CapturedOutput output) {
         assertThatThrownBy(() -> start(store, FreePort.find(), "--spring.profiles.active=prod",
-                "--tongtong.security.jwt.secret=" + PROD_SECRET, "--tongtong.neo4j.embedded.auth-enabled=false").close())
+                "--tongtong.security.jwt.secret=" + PROD_SECRET, "--tongtong.security.pseudonym-key=" + PROD_PSEUDONYM_KEY,
+                "--tongtong.neo4j.embedded.auth-enabled=false").close())
                 .isInstanceOf(Exception.class);
         assertThat(output).contains("APPLICATION FAILED TO START").contains("tongtong.neo4j.embedded.auth-enabled=true");
     }
@@ -142,7 +145,8 @@ class BoltAccessTest {
     @Test
     void inProdNeo4jBrowserAsksForThePassword() throws IOException {
         try (ConfigurableApplicationContext app = start(store, FreePort.find(), "--spring.profiles.active=prod",
-                "--tongtong.security.jwt.secret=" + PROD_SECRET, "--tongtong.neo4j.embedded.password=prod-secret-通通在")) {
+                "--tongtong.security.jwt.secret=" + PROD_SECRET, "--tongtong.security.pseudonym-key=" + PROD_PSEUDONYM_KEY,
+                "--tongtong.neo4j.embedded.password=prod-secret-通通在")) {
             int port = httpPort(app);
             String response = get(port, "/browser/", "localhost:" + port);
             assertThat(response).startsWith("HTTP/1.1 302").contains("neo4j@127.0.0.1")
@@ -177,6 +181,7 @@ class BoltAccessTest {
 
     private static ConfigurableApplicationContext start(Path store, int bolt, String... more) {
         String[] common = {"--server.port=0", "--spring.neo4j.uri=", "--tongtong.neo4j.embedded.directory=" + store,
+                "--tongtong.security.pseudonym-key-file=" + store.resolve("pseudonym-key"),
                 "--tongtong.neo4j.embedded.bolt-port=" + bolt, "--tongtong.demo-data.enabled=false"};
         String[] args = new String[common.length + more.length];
         System.arraycopy(common, 0, args, 0, common.length);
