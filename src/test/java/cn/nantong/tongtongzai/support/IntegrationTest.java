@@ -30,7 +30,7 @@ import cn.nantong.tongtongzai.platform.security.Actor;
 // 2 cores running the service, the solver threads and the tests: allow a slow response rather than fail
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureHttpGraphQlTester
-@Import({TestDatabase.class, CypherStatementCounter.class, InProcessTestDriver.class})
+@Import({TestDatabase.class, CypherStatementCounter.class, InProcessTestDriver.class, TestClock.class})
 public abstract class IntegrationTest {
 
     /** Signed in as the city administrator {@code test-admin} (see {@link #signIn}). */
@@ -51,6 +51,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected CypherStatementCounter statements;
 
+    @Autowired
+    protected TestClock clock;
+
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
         registry.add("spring.neo4j.uri", () -> TestNeo4j.uri().toString());
@@ -59,6 +62,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void emptyGraph() {
         database.reset();
+        clock.reset();
         signIn(TestTokens.cityAdmin("test-admin"));
     }
 
