@@ -147,10 +147,12 @@ final class DatasetStatements {
                 CREATE (r:Resident {id: row.id}) SET r.name = row.name, r.phone = row.phone
                 CREATE (r)-[:LIVES_IN]->(home)""");
         // 四单 history (demo and city scales)
+        // a post's codes change daily, derived from a random secret (PostCodes); the row's fixed code is not used
         add("servicePosts", """
                 MATCH (c:Community {id: row.communityId}), (k:PostCategory {id: row.categoryId})
                 CREATE (c)-[:HAS_POST]->(p:ServicePost {id: row.id})-[:IN_CATEGORY]->(k)
-                SET p.name = row.name, p.description = row.description, p.verificationCode = row.code, p.active = true""");
+                SET p.name = row.name, p.description = row.description, p.active = true,
+                    p.codeSecret = randomUUID() + randomUUID()""");
         add("postHolders", """
                 MATCH (p:ServicePost {id: row.postId}), (m:Member {id: row.memberId})
                 CREATE (m)-[h:HOLDS_POST]->(p) SET h.since = date(row.since)""");

@@ -1,6 +1,5 @@
 package cn.nantong.tongtongzai.task;
 
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -19,12 +18,10 @@ import cn.nantong.tongtongzai.task.TaskRecords.UpdateServicePostInput;
 
 /**
  * 岗位式报到: a community defines standing posts in the eight categories (法律援助岗, 政策宣传岗 …), each
- * with a verification code for check-ins; members registered there choose the posts that fit them.
+ * with a secret its check-in codes derive from (PostCodes); members registered there choose the posts that fit them.
  */
 @Service
 public class ServicePosts {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Neo4jClient neo4j;
     private final WriteTransactions transactions;
@@ -59,11 +56,11 @@ public class ServicePosts {
             parameters.put("description", description);
             parameters.put("communityId", input.communityId());
             parameters.put("categoryId", input.categoryId());
-            parameters.put("code", "%06d".formatted(RANDOM.nextInt(1_000_000)));
+            parameters.put("secret", PostCodes.newSecret());
             neo4j.query("""
                     MATCH (c:Community {id: $communityId}), (k:PostCategory {id: $categoryId})
                     CREATE (c)-[:HAS_POST]->(p:ServicePost {id: $id, name: $name, description: $description,
-                                                           verificationCode: $code, active: true})-[:IN_CATEGORY]->(k)""")
+                                                           codeSecret: $secret, active: true})-[:IN_CATEGORY]->(k)""")
                     .bindAll(parameters).run();
             history.record("ServicePost", id, "CREATE", null, "ACTIVE", actor.id(), null);
             return tasks.post(id).orElseThrow();

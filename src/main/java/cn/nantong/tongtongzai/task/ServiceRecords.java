@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.task;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -20,7 +22,8 @@ import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
 
 /**
  * 服务时长: members check in and out of a claimed task (or a standing post) with the organiser's
- * verification code — there are no self-declared hours. Hours count only inside the task's window; a
+ * verification code — there are no self-declared hours. The code is checked last, within the limits of
+ * {@link CodeAttempts}; a post's code changes daily ({@link PostCodes}). Hours count only inside the task's window; a
  * forgotten check-out is closed at the end of the window and flagged. A secretary may correct hours
  * with a reason, and the correction is kept in the record's history.
  */
@@ -37,14 +40,18 @@ public class ServiceRecords {
     private final TaskWriter taskWriter;
     private final TaskService tasks;
     private final StateChanges history;
+    private final CodeAttempts attempts;
+    private final PostCodes postCodes;
 
     ServiceRecords(Neo4jClient neo4j, WriteTransactions transactions, TaskWriter taskWriter, TaskService tasks,
-            StateChanges history) {
+            StateChanges history, CodeAttempts attempts, PostCodes postCodes) {
         this.neo4j = neo4j;
         this.transactions = transactions;
         this.taskWriter = taskWriter;
         this.tasks = tasks;
         this.history = history;
+        this.attempts = attempts;
+        this.postCodes = postCodes;
     }
 
     public ServiceRecord checkIn(String claimId, String code, Actor actor) {
@@ -61,10 +68,11 @@ public class ServiceRecords {
                         || !now.isBefore(OffsetDateTime.parse(task.endsAt()))) {
                     throw new UserInputException("OUTSIDE_TASK_WINDOW", "不在任务时间内（开始前1小时起可签到）。");
                 }
-                requireCode(task.verificationCode(), code);
                 if (open(claimId) != null) {
                     throw new UserInputException("ALREADY_CHECKED_IN", "已签到，请先签退。");
                 }
+                // the code last, within the limits: nothing before it depends on the code (probe finding 3)
+                attempts.verify(CodeAttempts.claim(claimId), actor, same(task.verificationCode(), code));
                 if ("PUBLISHED".equals(task.state())) {
                     neo4j.query("MATCH (t:Task {id: $id}) SET t.state = 'IN_PROGRESS'").bind(task.id()).to("id").run();
                     history.record("Task", task.id(), "START", "PUBLISHED", "IN_PROGRESS", actor.id(), "首位党员签到");
@@ -92,7 +100,7 @@ public class ServiceRecords {
             if (id == null) {
                 throw new UserInputException("NOT_CHECKED_IN", "尚未签到，不能签退。");
             }
-            requireCode(task.verificationCode(), code);
+            attempts.verify(CodeAttempts.claim(claimId), actor, same(task.verificationCode(), code));
             neo4j.query("""
                     MATCH (sr:ServiceRecord {id: $id})-[:FOR_CLAIM]->(:Claim)-[:FOR_TASK]->(t:Task)
                     WITH sr, t, CASE WHEN datetime() < t.endsAt THEN datetime() ELSE t.endsAt END AS closedAt
@@ -143,10 +151,14 @@ public class ServiceRecords {
         try {
             return transactions.execute(status -> {
                 Map<String, Object> post = postOfHolder(postId, memberId);
-                requireCode(Values.string(post, "code"), code);
                 if (!Values.bool(post, "active")) {
                     throw new UserInputException("POST_INACTIVE", "该岗位已停用。");
                 }
+                if (open(postId + "/" + memberId) != null) {
+                    throw new UserInputException("ALREADY_CHECKED_IN", "已签到，请先签退。");
+                }
+                attempts.verify(CodeAttempts.post(postId, memberId), actor,
+                        postCodes.accepts(Values.string(post, "secret"), code));
                 String id = "SR-" + UUID.randomUUID();
                 neo4j.query("""
                         MATCH (p:ServicePost {id: $postId}), (m:Member {id: $memberId})
@@ -163,11 +175,12 @@ public class ServiceRecords {
     public ServiceRecord checkOutAtPost(String postId, String memberId, String code, Actor actor) {
         return transactions.execute(status -> {
             Map<String, Object> post = postOfHolder(postId, memberId);
-            requireCode(Values.string(post, "code"), code);
             String id = lockOpen(postId + "/" + memberId);
             if (id == null) {
                 throw new UserInputException("NOT_CHECKED_IN", "尚未签到，不能签退。");
             }
+            attempts.verify(CodeAttempts.post(postId, memberId), actor,
+                    postCodes.accepts(Values.string(post, "secret"), code));
             neo4j.query("""
                     MATCH (sr:ServiceRecord {id: $id})
                     WITH sr, CASE WHEN datetime() < sr.checkInAt + duration({minutes: $longest}) THEN datetime() ELSE sr.checkInAt + duration({minutes: $longest}) END AS closedAt
@@ -238,7 +251,7 @@ public class ServiceRecords {
         Map<String, Object> row = neo4j.query("""
                 OPTIONAL MATCH (p:ServicePost {id: $postId})
                 OPTIONAL MATCH (m:Member {id: $memberId})
-                RETURN p IS NOT NULL AS post, m IS NOT NULL AS member, p.verificationCode AS code,
+                RETURN p IS NOT NULL AS post, m IS NOT NULL AS member, p.codeSecret AS secret,
                        coalesce(p.active, true) AS active, EXISTS { (m)-[:HOLDS_POST]->(p) } AS holds""")
                 .bindAll(parameters).fetch().one().orElseThrow();
         new Validation()
@@ -251,11 +264,9 @@ public class ServiceRecords {
         return row;
     }
 
-    private static void requireCode(String expected, String given) {
-        if (expected == null || given == null || !java.security.MessageDigest.isEqual(
-                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                given.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            throw new UserInputException("INVALID_VERIFICATION_CODE", "核验码不正确，请向组织者确认。");
-        }
+    /** Whether a task's code was given, compared in constant time. */
+    private static boolean same(String expected, String given) {
+        return expected != null && given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.strip().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -60,7 +60,7 @@ public class TaskService {
                 claimId: COLLECT { MATCH (sr)-[:FOR_CLAIM]->(x:Claim) RETURN x.id }[0],
                 postId: COLLECT { MATCH (sr)-[:AT_POST]->(x:ServicePost) RETURN x.id }[0]}""";
     static final String POST = """
-            p {.id, .name, .description, .verificationCode, active: coalesce(p.active, true),
+            p {.id, .name, .description, .codeSecret, active: coalesce(p.active, true),
                categoryId: COLLECT { MATCH (p)-[:IN_CATEGORY]->(x:PostCategory) RETURN x.id }[0],
                communityId: COLLECT { MATCH (p)<-[:HAS_POST]-(x:Community) RETURN x.id }[0]}""";
 
@@ -326,7 +326,7 @@ public class TaskService {
     static ServicePost post(Object value) {
         Map<String, Object> p = Values.map(value);
         return new ServicePost(string(p, "id"), string(p, "name"), string(p, "description"), string(p, "categoryId"),
-                string(p, "communityId"), bool(p, "active"), string(p, "verificationCode"));
+                string(p, "communityId"), bool(p, "active"), string(p, "codeSecret"));
     }
 
     private <T> Optional<T> one(String cypher, String id, Function<Object, T> mapper) {

@@ -171,8 +171,10 @@ class CheckInCodesTest extends IntegrationTest {
         assertThat(entries.stream().map(e -> e.get("code")).toList())
                 .containsExactlyInAnyOrder("INVALID_VERIFICATION_CODE", "INVALID_VERIFICATION_CODE", "INVALID_VERIFICATION_CODE",
                         "INVALID_VERIFICATION_CODE", "INVALID_VERIFICATION_CODE", "TOO_MANY_ATTEMPTS");
-        assertThat(flow.count("MATCH (e:AuditEntry) WHERE any(k IN keys(e) WHERE toString(e[k]) CONTAINS $tried) RETURN count(e)",
-                Map.of("tried", tried))).isZero();
+        assertThat(flow.count("""
+                MATCH (e:AuditEntry) UNWIND keys(e) AS k
+                UNWIND CASE WHEN valueType(e[k]) STARTS WITH 'LIST' THEN e[k] ELSE [e[k]] END AS v
+                WITH v WHERE toString(v) CONTAINS $tried RETURN count(*)""", Map.of("tried", tried))).isZero();
     }
 
     /** A post's code follows the day (Nantong time); yesterday's is taken for a few minutes after midnight only. */

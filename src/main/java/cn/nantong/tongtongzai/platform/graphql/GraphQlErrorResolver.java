@@ -27,6 +27,7 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof UserInputException e) {
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("code", e.code());
+            e.details().forEach(extensions::putIfAbsent);
             if (!e.problems().isEmpty()) {
                 extensions.put("problems", e.problems().stream()
                         .map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message())).toList());

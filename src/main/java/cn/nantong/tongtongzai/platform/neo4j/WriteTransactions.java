@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work must be safe to repeat as a whole, which it is: a failed attempt is rolled back completely. An
  * unreachable database is tried twice, then the error goes up. A commit whose outcome is unknown — the
  * connection broke while committing — is never run again: it may have happened, and running it twice could
- * post a request twice; the caller gets DATABASE_UNAVAILABLE and looks.
+ * post a request twice; the caller gets DATABASE_UNAVAILABLE and looks. Work that throws {@link CommitThenRefuse}
+ * is committed, then its refusal is thrown.
  */
 @Component
 public class WriteTransactions {
@@ -29,16 +30,39 @@ public class WriteTransactions {
 
     public <T> T execute(TransactionCallback<T> work) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return template.execute(work); // joins the caller's transaction; the outermost call retries
+            // joins the caller's transaction; the outermost call retries, and commits a CommitThenRefuse (thrown
+            // on from here rather than through the template, which would mark the shared transaction rollback-only)
+            CommitThenRefuse[] kept = {null};
+            T result = template.execute(status -> {
+                try {
+                    return work.doInTransaction(status);
+                } catch (CommitThenRefuse refusal) {
+                    kept[0] = refusal;
+                    return null;
+                }
+            });
+            if (kept[0] != null) {
+                throw kept[0];
+            }
+            return result;
         }
         for (int attempt = 1; ; attempt++) {
             boolean[] committing = {false};
+            RuntimeException[] refusal = {null};
+            T result;
             try {
-                return template.execute(status -> {
-                    T result = work.doInTransaction(status);
+                result = template.execute(status -> {
+                    T value;
+                    try {
+                        value = work.doInTransaction(status);
+                    } catch (CommitThenRefuse kept) {
+                        refusal[0] = kept.refusal();
+                        committing[0] = true;
+                        return null;
+                    }
                     beforeCommit.forEach(BeforeCommit::inTransaction);
                     committing[0] = true;
-                    return result;
+                    return value;
                 });
             } catch (RuntimeException e) {
                 boolean outcomeUnknown = committing[0] && DatabaseFailures.unavailable(e);
@@ -46,7 +70,12 @@ public class WriteTransactions {
                     throw e;
                 }
                 Backoff.pause(attempt);
+                continue;
             }
+            if (refusal[0] != null) {
+                throw refusal[0]; // after its writes committed
+            }
+            return result;
         }
     }
 }
