@@ -3,6 +3,7 @@ package cn.nantong.tongtongzai.platform.graphql;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
@@ -44,6 +45,11 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
                     .sorted()
                     .collect(Collectors.joining("; "));
             return error(env, ErrorType.BAD_REQUEST, "INVALID_INPUT", message);
+        }
+        if (ex instanceof AbortExecutionException) {
+            // cancelled at the request's deadline: every field still pending says so, and StopAtDeadline answers
+            // REQUEST_TIMEOUT for the whole request (without this, each was logged as unresolved, stack and all)
+            return error(env, ErrorType.INTERNAL_ERROR, StopAtDeadline.CODE, "查询超时，已停止。");
         }
         if (DatabaseFailures.unavailable(ex) || DatabaseFailures.transientFailure(ex)) {
             // retried already (WriteTransactions, ReadRetry): the database is down, restarting or overloaded

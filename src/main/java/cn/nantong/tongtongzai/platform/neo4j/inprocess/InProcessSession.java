@@ -1,6 +1,7 @@
 package cn.nantong.tongtongzai.platform.neo4j.inprocess;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -22,9 +23,12 @@ import org.neo4j.internal.kernel.api.security.LoginContext;
 import org.neo4j.internal.kernel.api.security.SecurityContext;
 import org.neo4j.internal.kernel.api.security.StaticAccessMode;
 import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.api.exceptions.Status;
 import org.neo4j.kernel.database.PrivilegeDatabaseReference;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+import cn.nantong.tongtongzai.platform.neo4j.Deadline;
 
 /** A session of the {@link InProcessDriver}: one transaction at a time, like the driver's. */
 final class InProcessSession extends QueryRunning implements Session {
@@ -146,15 +150,35 @@ final class InProcessSession extends QueryRunning implements Session {
             throw new ClientException("No more work in this session: it is closed.");
         }
         LoginContext login = mode == AccessMode.READ ? READ_ONLY : LoginContext.AUTH_DISABLED;
+        Optional<Deadline> deadline = Deadline.current();
+        Duration timeout = timeout(config.timeout(), deadline);
+        InternalTransaction transaction;
         try {
-            InternalTransaction transaction = config.timeout() == null || config.timeout().isZero()
+            transaction = timeout == null
                     ? database.beginTransaction(type, login)
                     : database.beginTransaction(type, login, ClientConnectionInfo.EMBEDDED_CONNECTION,
-                            config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new InProcessTransaction(driver, transaction, database.databaseName());
+                            Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             throw InProcessFailures.translate(e);
         }
+        // the request's deadline ends its statements at once, not at the database's next timeout check
+        Deadline.Registration stop = deadline.map(d -> d.whenExpired(
+                () -> transaction.terminate(Status.Transaction.TransactionTimedOutClientConfiguration))).orElse(null);
+        return new InProcessTransaction(driver, transaction, database.databaseName(), stop);
+    }
+
+    /** The transaction's own timeout, at most the time left to the request; none when neither is set. */
+    private static Duration timeout(Duration configured, Optional<Deadline> deadline) {
+        Duration own = configured == null || configured.isZero() ? null : configured;
+        if (deadline.isEmpty()) {
+            return own;
+        }
+        Duration left = deadline.get().remaining();
+        if (left.isZero()) {
+            throw new ClientException(Status.Transaction.TransactionTimedOutClientConfiguration.code().serialize(),
+                    "The request ran out of time (" + deadline.get().timeout() + "): no new transaction is begun for it.");
+        }
+        return own == null || left.compareTo(own) < 0 ? left : own;
     }
 
     private void requireNoTransaction() {

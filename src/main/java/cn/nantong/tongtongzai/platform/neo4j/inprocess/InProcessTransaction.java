@@ -14,6 +14,8 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.internal.InternalRecord;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 
+import cn.nantong.tongtongzai.platform.neo4j.Deadline;
+
 /**
  * One transaction of the embedded database. Each statement's rows are read to the end before {@code run}
  * returns (the callers read every row anyway), so a failure surfaces at the statement that caused it and the
@@ -24,13 +26,17 @@ final class InProcessTransaction extends QueryRunning implements Transaction, Tr
     private final InProcessDriver driver;
     private final InternalTransaction transaction;
     private final String database;
+    /** Stops the transaction at the request's deadline; null outside a request. */
+    private final Deadline.Registration stop;
     private boolean open = true;
     private boolean failed;
 
-    InProcessTransaction(InProcessDriver driver, InternalTransaction transaction, String database) {
+    InProcessTransaction(InProcessDriver driver, InternalTransaction transaction, String database,
+            Deadline.Registration stop) {
         this.driver = driver;
         this.transaction = transaction;
         this.database = database;
+        this.stop = stop;
     }
 
     @Override
@@ -84,7 +90,7 @@ final class InProcessTransaction extends QueryRunning implements Transaction, Tr
         } catch (RuntimeException e) {
             throw InProcessFailures.translate(e);
         } finally {
-            transaction.close();
+            closed();
         }
     }
 
@@ -107,7 +113,17 @@ final class InProcessTransaction extends QueryRunning implements Transaction, Tr
         } catch (RuntimeException ignored) {
             // already terminated or closed: nothing of it can commit any more
         } finally {
+            closed();
+        }
+    }
+
+    private void closed() {
+        try {
             transaction.close();
+        } finally {
+            if (stop != null) {
+                stop.close();
+            }
         }
     }
 
