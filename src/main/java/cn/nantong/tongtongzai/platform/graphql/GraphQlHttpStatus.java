@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import graphql.GraphQLError;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -23,9 +24,11 @@ import reactor.core.publisher.Mono;
  * A GraphQL answer that is only "not now" gets an HTTP status saying so, like {@link LoadShedding}'s 503
  * SERVICE_BUSY: 429 with Retry-After for TOO_MANY_EXPENSIVE_REQUESTS (the caller's own other large documents are
  * still running), 503 for REQUEST_TIMEOUT (stopped at the deadline; no Retry-After: the same document would run
- * out of time again). Every other answer keeps Spring's status.
+ * out of time again). Every other answer keeps Spring's status. Only in a web application: the jar's command-line
+ * tools have no GraphQL handler.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class GraphQlHttpStatus {
 
     private static final Map<String, HttpStatus> STATUSES = Map.of(
