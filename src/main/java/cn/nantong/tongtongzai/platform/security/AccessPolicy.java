@@ -231,6 +231,8 @@ public final class AccessPolicy {
         root("notifications", Rule.of(EVERYONE));
         root("unreadNotifications", Rule.of(EVERYONE));
         root("markNotificationsRead", Rule.of(EVERYONE));
+        // a link acts as its maker, so the download's own rules decide when it is opened
+        root("downloadLink", Rule.of(EVERYONE));
 
         // figures: aggregated, so analysts may read them everywhere; the rest within their scope
         Rule figures = Rule.of(with(FIGURE_READERS, ANALYST),

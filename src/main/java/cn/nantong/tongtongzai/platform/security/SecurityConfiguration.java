@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import cn.nantong.tongtongzai.platform.StartupRefusedException;
@@ -44,7 +45,7 @@ class SecurityConfiguration {
     @Bean
     // the jar's command-line tools (dataset, solve export) run without a web server, hence without HTTP security
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, DownloadLinks links) throws Exception {
         var bearer = new BearerTokenAuthenticationEntryPoint();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -52,7 +53,10 @@ class SecurityConfiguration {
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
+                // a spreadsheet link from downloadLink signs its one download in (pages' <a href> send no header)
+                .addFilterBefore(new DownloadLinkFilter(links), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new FormBearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ActorAuthenticationConverter()))
                         .authenticationEntryPoint((request, response, failure) -> {
                             // the standard WWW-Authenticate header, and a body a front end can show
