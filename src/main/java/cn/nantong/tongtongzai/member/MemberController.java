@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.member;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,9 @@ import cn.nantong.tongtongzai.organization.OrgNode;
 import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.organization.TreeLevel;
 import cn.nantong.tongtongzai.platform.graphql.Page;
+import cn.nantong.tongtongzai.platform.graphql.Listing;
+import cn.nantong.tongtongzai.member.MemberRecords.ListOrder;
+import cn.nantong.tongtongzai.member.MemberRecords.OrderField;
 import reactor.core.publisher.Mono;
 
 import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
@@ -104,16 +109,19 @@ class MemberController {
     }
 
     @QueryMapping
-    Window<Member> members(@Argument MemberFilter filter, ScrollSubrange subrange, @ContextValue Actor actor) {
+    DataFetcherResult<Window<Member>> members(@Argument MemberFilter filter, @Argument ListOrder orderBy,
+            ScrollSubrange subrange, @ContextValue Actor actor, DataFetchingEnvironment env) {
         // analysts never see a member's unit, grid, functional group or skills: nor may they filter by them, or
-        // twenty queries would tell every member's unit (probe finding 5) and seventy their skills (finding 7)
+        // twenty queries would tell every member's unit (probe finding 5) and seventy their skills (finding 7);
+        // they see pseudonyms, so neither may they search or sort by the real name
         boolean revealing = filter != null && (filter.unitId() != null || filter.gridId() != null
-                || filter.functionalGroupId() != null || filter.skillId() != null);
+                || filter.functionalGroupId() != null || filter.skillId() != null || filter.search() != null)
+                || orderBy != null && orderBy.field() == OrderField.NAME;
         if (revealing && actor.has(Role.ANALYST) && !actor.hasAny(AccessPolicy.FIGURE_READERS)) {
-            throw AccessRefusedException.forbidden("按单位、网格、功能型党小组或技能筛选党员");
+            throw AccessRefusedException.forbidden("按单位、网格、功能型党小组、技能或姓名筛选、排序党员");
         }
         Page page = Page.of(subrange);
-        return page.window(members.members(filter, page));
+        return Listing.of(env, page.window(members.members(filter, orderBy, page)), () -> members.countMembers(filter));
     }
 
     @SchemaMapping(typeName = "Member")
@@ -132,15 +140,18 @@ class MemberController {
     }
 
     @QueryMapping
-    Window<Registration> registrations(@Argument RegistrationFilter filter, ScrollSubrange subrange) {
+    DataFetcherResult<Window<Registration>> registrations(@Argument RegistrationFilter filter, @Argument ListOrder orderBy,
+            ScrollSubrange subrange, DataFetchingEnvironment env) {
         Page page = Page.of(subrange);
-        return page.window(members.registrationsWithCommunity(filter, page));
+        return Listing.of(env, page.window(members.registrationsWithCommunity(filter, orderBy, page)),
+                () -> members.countRegistrationsWithCommunity(filter));
     }
 
     @QueryMapping
-    Window<Resident> residents(@Argument ResidentFilter filter, ScrollSubrange subrange) {
+    DataFetcherResult<Window<Resident>> residents(@Argument ResidentFilter filter, @Argument ListOrder orderBy,
+            ScrollSubrange subrange, DataFetchingEnvironment env) {
         Page page = Page.of(subrange);
-        return page.window(members.residents(filter, page));
+        return Listing.of(env, page.window(members.residents(filter, orderBy, page)), () -> members.countResidents(filter));
     }
 
     @QueryMapping
@@ -154,9 +165,10 @@ class MemberController {
     }
 
     @QueryMapping
-    Window<Unit> units(@Argument UnitFilter filter, ScrollSubrange subrange) {
+    DataFetcherResult<Window<Unit>> units(@Argument UnitFilter filter, @Argument ListOrder orderBy,
+            ScrollSubrange subrange, DataFetchingEnvironment env) {
         Page page = Page.of(subrange);
-        return page.window(members.units(filter, page));
+        return Listing.of(env, page.window(members.units(filter, orderBy, page)), () -> members.countUnits(filter));
     }
 
     // Mutations

@@ -2,6 +2,8 @@ package cn.nantong.tongtongzai.member;
 
 import java.util.List;
 
+import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
+
 /** Small values of the member feature. */
 final class MemberRecords {
 
@@ -21,20 +23,35 @@ final class MemberRecords {
     record ReportingRate(int onRoster, int registered, double rate) {
     }
 
-    /** One parent's page of a nested list, with the list's own argument (a state or a community), batched. */
+    /** The members table: every filter given must hold; {@code search} is a name (platform/graphql/Search). */
     record MemberFilter(String communityId, String gridId, String skillId, String postCategoryId, String unitId,
-            String registrationState, String functionalGroupId) {
+            String registrationState, String functionalGroupId, String search) {
+
+        static final MemberFilter NONE = new MemberFilter(null, null, null, null, null, null, null, null);
     }
 
-    /** The registration queue of a community: registrations with it, optionally in one state. */
-    record RegistrationFilter(String communityId, String state) {
+    /** The registration queue of a community: registrations with it, optionally in one state or of a member's name. */
+    record RegistrationFilter(String communityId, String state, String search) {
+    }
+
+    /** How a table of members, residents, registrations or units is sorted: by one field, then by id. */
+    record ListOrder(OrderField field, OrderDirection direction) {
+
+        ListOrder {
+            direction = direction == null ? OrderDirection.ASC : direction;
+        }
+    }
+
+    /** The fields those tables sort by (graphql/member.graphqls MemberOrderField etc., each a subset). */
+    enum OrderField {
+        ID, NAME, BUILDING, REGISTERED_AT
     }
 
     /** Residents living in a community, a grid or one building (三提三知: 提户知人). */
-    record ResidentFilter(String communityId, String gridId, String buildingId) {
+    record ResidentFilter(String communityId, String gridId, String buildingId, String search) {
     }
 
-    record UnitFilter(String kind, String communityId) {
+    record UnitFilter(String kind, String communityId, String search) {
     }
 
     record MemberSkillInput(String skillId, Integer level) {

@@ -23,6 +23,9 @@ import cn.nantong.tongtongzai.member.MemberRecords.ReportingRate;
 import cn.nantong.tongtongzai.member.MemberRecords.UnitFilter;
 import cn.nantong.tongtongzai.organization.FunctionalGroup;
 import cn.nantong.tongtongzai.platform.graphql.Page;
+import cn.nantong.tongtongzai.platform.graphql.Search;
+import cn.nantong.tongtongzai.member.MemberRecords.ListOrder;
+import cn.nantong.tongtongzai.member.MemberRecords.OrderField;
 
 /** Reads of members, units and registrations; batch methods answer for many parents in one statement. */
 @Service
@@ -77,10 +80,29 @@ public class MemberService {
                 .toList();
     }
 
-    /** Members matching every filter given, ordered by id; the walk starts at the most selective anchor. */
-    public List<Member> members(MemberFilter filter, Page page) {
-        MemberFilter f = filter != null ? filter : new MemberFilter(null, null, null, null, null, null, null);
+    private long count(String cypher, Map<String, Object> parameters) {
+        return neo4j.query(cypher).bindAll(parameters).fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** Members matching every filter given, in the order asked (by id by default). */
+    public List<Member> members(MemberFilter filter, ListOrder order, Page page) {
         Map<String, Object> parameters = new HashMap<>();
+        String sort = order == null ? "m.id" : order.direction().orderBy(order.field() == OrderField.NAME ? "m.name" : "m.id", "m.id");
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        return rows(membersMatching(filter, parameters) + " RETURN " + MEMBER + " AS member ORDER BY " + sort
+                + " SKIP $skip LIMIT $limit", parameters).stream().map(row -> member(row.get("member"))).toList();
+    }
+
+    /** How many members match every filter given. */
+    public long countMembers(MemberFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        return count(membersMatching(filter, parameters) + " RETURN count(m) AS n", parameters);
+    }
+
+    /** MATCH … WHERE of the members matching the filter; the walk starts at the most selective anchor. */
+    private static String membersMatching(MemberFilter filter, Map<String, Object> parameters) {
+        MemberFilter f = filter != null ? filter : MemberFilter.NONE;
         List<String> conditions = new ArrayList<>();
         String match;
         if (f.functionalGroupId() != null) {
@@ -132,11 +154,8 @@ public class MemberService {
             conditions.add("COLLECT { MATCH (m)-[:REGISTERED]->(r:Registration) RETURN r.state "
                     + "ORDER BY r.registeredAt DESC, r.id DESC LIMIT 1 }[0] = $state");
         }
-        parameters.put("skip", page.skip());
-        parameters.put("limit", page.fetchSize());
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return rows(match + where + " RETURN " + MEMBER + " AS member ORDER BY m.id SKIP $skip LIMIT $limit", parameters)
-                .stream().map(row -> member(row.get("member"))).toList();
+        return Search.start("member_search", "m", f.search(), parameters) + match + where;
     }
 
     /** Residents by id. */
@@ -183,24 +202,60 @@ public class MemberService {
      * there before they are confirmed), optionally in one state; pending ones oldest first (first come, first
      * served), any other state newest first.
      */
-    public List<Registration> registrationsWithCommunity(RegistrationFilter filter, Page page) {
-        String order = "PENDING".equals(filter.state()) ? "r.registeredAt, r.id" : "r.registeredAt DESC, r.id DESC";
+    public List<Registration> registrationsWithCommunity(RegistrationFilter filter, ListOrder order, Page page) {
+        String queue = "PENDING".equals(filter.state()) ? "r.registeredAt, r.id" : "r.registeredAt DESC, r.id DESC";
+        String sort = order == null ? queue : order.direction().orderBy(switch (order.field()) {
+            case NAME -> "member.name";
+            case REGISTERED_AT -> "r.registeredAt";
+            default -> "r.id";
+        }, "r.id");
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("communityId", filter.communityId() == null ? "" : filter.communityId());
-        parameters.put("state", filter.state());
         parameters.put("skip", page.skip());
         parameters.put("limit", page.fetchSize());
-        return rows("""
-                MATCH (:Community {id: $communityId})<-[:WITH_COMMUNITY]-(r:Registration)
-                WHERE $state IS NULL OR r.state = $state
-                RETURN %s AS r ORDER BY %s SKIP $skip LIMIT $limit""".formatted(REGISTRATION, order), parameters)
-                .stream().map(row -> registration(row.get("r"))).toList();
+        return rows(registrationsMatching(filter, parameters) + " RETURN %s AS r ORDER BY %s SKIP $skip LIMIT $limit"
+                .formatted(REGISTRATION, sort), parameters).stream().map(row -> registration(row.get("r"))).toList();
     }
 
-    /** Residents of a building, a grid or a community (every filter given), by building then id. */
-    public List<Resident> residents(ResidentFilter filter, Page page) {
-        ResidentFilter f = filter != null ? filter : new ResidentFilter(null, null, null);
+    public long countRegistrationsWithCommunity(RegistrationFilter filter) {
         Map<String, Object> parameters = new HashMap<>();
+        return count(registrationsMatching(filter, parameters) + " RETURN count(r) AS n", parameters);
+    }
+
+    /** A registration's member is searched by name: the index finds members, the walk their registrations here. */
+    private static String registrationsMatching(RegistrationFilter filter, Map<String, Object> parameters) {
+        parameters.put("communityId", filter.communityId() == null ? "" : filter.communityId());
+        parameters.put("state", filter.state());
+        return Search.start("member_search", "member", filter.search(), parameters) + """
+                MATCH (:Community {id: $communityId})<-[:WITH_COMMUNITY]-(r:Registration)<-[:REGISTERED]-(member:Member)
+                WHERE $state IS NULL OR r.state = $state""";
+    }
+
+    /** Residents of a building, a grid or a community (every filter given), by building then id unless asked. */
+    public List<Resident> residents(ResidentFilter filter, ListOrder order, Page page) {
+        String sort = order == null ? "mg.id, x.id" : order.direction().orderBy(switch (order.field()) {
+            case NAME -> "x.name";
+            case BUILDING -> "mg.id";
+            default -> "x.id";
+        }, "x.id");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        return rows(residentsMatching(filter, parameters) + " RETURN x {.id, .name, .phone, residenceId: mg.id} AS value"
+                + " ORDER BY " + sort + " SKIP $skip LIMIT $limit", parameters).stream()
+                .map(row -> {
+                    Map<String, Object> r = map(row.get("value"));
+                    return new Resident((String) r.get("id"), (String) r.get("name"), (String) r.get("phone"),
+                            (String) r.get("residenceId"));
+                }).toList();
+    }
+
+    public long countResidents(ResidentFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        return count(residentsMatching(filter, parameters) + " RETURN count(x) AS n", parameters);
+    }
+
+    private static String residentsMatching(ResidentFilter filter, Map<String, Object> parameters) {
+        ResidentFilter f = filter != null ? filter : new ResidentFilter(null, null, null, null);
         List<String> conditions = new ArrayList<>();
         String match = "MATCH (mg:MicroGrid)<-[:LIVES_IN]-(x:Resident)";
         String gridPath = "(:Grid {id: $gridId})<-[:SERVES_GRID]-(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)"
@@ -222,16 +277,8 @@ public class MemberService {
             conditions.add("EXISTS { (:Community {id: $communityId})-[:HAS_GRID]->(:Grid)<-[:SERVES_GRID]-(:GridBranch)"
                     + "-[:HAS_PARTY_GROUP]->(:PartyGroup)-[:HAS_MICRO_GRID]->(mg) }");
         }
-        parameters.put("skip", page.skip());
-        parameters.put("limit", page.fetchSize());
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return rows(match + where + " RETURN x {.id, .name, .phone, residenceId: mg.id} AS value"
-                + " ORDER BY mg.id, x.id SKIP $skip LIMIT $limit", parameters).stream()
-                .map(row -> {
-                    Map<String, Object> r = map(row.get("value"));
-                    return new Resident((String) r.get("id"), (String) r.get("name"), (String) r.get("phone"),
-                            (String) r.get("residenceId"));
-                }).toList();
+        return Search.start("resident_search", "x", f.search(), parameters) + match + where;
     }
 
     /** The eight post categories (岗位类别), by id. */
@@ -378,18 +425,27 @@ public class MemberService {
                 .findFirst().map(row -> unit(row.get("unit")));
     }
 
-    List<Unit> units(UnitFilter filter, Page page) {
+    List<Unit> units(UnitFilter filter, ListOrder order, Page page) {
+        String sort = order == null ? "u.id" : order.direction().orderBy(order.field() == OrderField.NAME ? "u.name" : "u.id", "u.id");
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("kind", filter != null ? filter.kind() : null);
-        parameters.put("communityId", filter != null ? filter.communityId() : null);
         parameters.put("skip", page.skip());
         parameters.put("limit", page.fetchSize());
-        return rows("""
+        return rows(unitsMatching(filter, parameters) + " RETURN u {.id, .name, .kind} AS unit ORDER BY " + sort
+                + " SKIP $skip LIMIT $limit", parameters).stream().map(row -> unit(row.get("unit"))).toList();
+    }
+
+    long countUnits(UnitFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        return count(unitsMatching(filter, parameters) + " RETURN count(u) AS n", parameters);
+    }
+
+    private static String unitsMatching(UnitFilter filter, Map<String, Object> parameters) {
+        parameters.put("kind", filter != null ? filter.kind() : null);
+        parameters.put("communityId", filter != null ? filter.communityId() : null);
+        return Search.start("unit_search", "u", filter != null ? filter.search() : null, parameters) + """
                 MATCH (u:Unit)
                 WHERE ($kind IS NULL OR u.kind = $kind)
-                  AND ($communityId IS NULL OR EXISTS { (u)-[:PAIRED_WITH|STATIONED_IN]->(:Community {id: $communityId}) })
-                RETURN u {.id, .name, .kind} AS unit ORDER BY u.id SKIP $skip LIMIT $limit""", parameters)
-                .stream().map(row -> unit(row.get("unit"))).toList();
+                  AND ($communityId IS NULL OR EXISTS { (u)-[:PAIRED_WITH|STATIONED_IN]->(:Community {id: $communityId}) })""";
     }
 
     Map<String, PartyOrg> partyOrgsOfUnits(Collection<String> unitIds) {
