@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.request;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,8 @@ import cn.nantong.tongtongzai.organization.TreeLevel;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
+import cn.nantong.tongtongzai.platform.graphql.Listing;
+import cn.nantong.tongtongzai.request.RequestRecords.RequestOrder;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges.StateChange;
 import cn.nantong.tongtongzai.request.RequestRecords.AcceptRequestInput;
@@ -71,9 +75,10 @@ class RequestController {
     }
 
     @QueryMapping
-    Window<Request> requests(@Argument RequestFilter filter, ScrollSubrange subrange) {
+    DataFetcherResult<Window<Request>> requests(@Argument RequestFilter filter, @Argument RequestOrder orderBy,
+            ScrollSubrange subrange, DataFetchingEnvironment env) {
         Page page = Page.of(subrange);
-        return page.window(requests.requests(filter, page));
+        return Listing.of(env, page.window(requests.requests(filter, orderBy, page)), () -> requests.countRequests(filter));
     }
 
     @MutationMapping

@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.request;
 
+import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
+
 import java.util.List;
 
 /** GraphQL inputs and payloads of graphql/request.graphqls. */
@@ -30,6 +32,27 @@ final class RequestRecords {
     }
 
     record RequestFilter(String communityId, String state, String residentId, String categoryId, String urgency,
-            String gridId, String buildingId) {
+            String gridId, String buildingId, String search) {
+    }
+
+    /** How the requests table is sorted: by one field, then by id. */
+    record RequestOrder(RequestOrderField field, OrderDirection direction) {
+
+        RequestOrder {
+            direction = direction == null ? OrderDirection.ASC : direction;
+        }
+
+        String cypher() {
+            return direction.orderBy(switch (field) {
+                case SUBMITTED_AT -> "r.submittedAt";
+                // the urgency's rank, not its name's alphabet
+                case URGENCY -> "CASE r.urgency WHEN 'LOW' THEN 0 WHEN 'NORMAL' THEN 1 WHEN 'HIGH' THEN 2 ELSE 3 END";
+                case ID -> "r.id";
+            }, "r.id");
+        }
+    }
+
+    enum RequestOrderField {
+        ID, SUBMITTED_AT, URGENCY
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
+import cn.nantong.tongtongzai.platform.graphql.Search;
+import cn.nantong.tongtongzai.request.RequestRecords.RequestOrder;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.request.RequestRecords.RequestFilter;
 
@@ -54,10 +56,26 @@ public class RequestService {
         return byId;
     }
 
-    /** Requests matching every filter, newest first. */
-    public List<Request> requests(RequestFilter filter, Page page) {
-        RequestFilter f = filter != null ? filter : new RequestFilter(null, null, null, null, null, null, null);
+    /** Requests matching every filter, newest first unless asked otherwise. */
+    public List<Request> requests(RequestFilter filter, RequestOrder order, Page page) {
         Map<String, Object> parameters = new HashMap<>();
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        String sort = order == null ? "r.submittedAt DESC, r.id" : order.cypher();
+        return neo4j.query(requestsMatching(filter, parameters) + " RETURN " + REQUEST + " AS value ORDER BY " + sort
+                        + " SKIP $skip LIMIT $limit")
+                .bindAll(parameters).fetch().all().stream().map(row -> request(row.get("value"))).toList();
+    }
+
+    public long countRequests(RequestFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        return neo4j.query(requestsMatching(filter, parameters) + " RETURN count(r) AS n").bindAll(parameters)
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** MATCH … WHERE of the requests matching every filter; {@code search} is part of their text. */
+    private static String requestsMatching(RequestFilter filter, Map<String, Object> parameters) {
+        RequestFilter f = filter != null ? filter : new RequestFilter(null, null, null, null, null, null, null, null);
         List<String> conditions = new ArrayList<>();
         String match;
         if (f.residentId() != null) {
@@ -95,11 +113,8 @@ public class RequestService {
             parameters.put("categoryId", f.categoryId());
             conditions.add("EXISTS { (r)-[:IN_CATEGORY]->(:PostCategory {id: $categoryId}) }");
         }
-        parameters.put("skip", page.skip());
-        parameters.put("limit", page.fetchSize());
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return neo4j.query(match + where + " RETURN " + REQUEST + " AS value ORDER BY r.submittedAt DESC, r.id SKIP $skip LIMIT $limit")
-                .bindAll(parameters).fetch().all().stream().map(row -> request(row.get("value"))).toList();
+        return Search.start("request_search", "r", f.search(), parameters) + match + where;
     }
 
     /** The requests a task serves (accepted into it), oldest first; bounded in practice by one task's scope. */

@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.task;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ import cn.nantong.tongtongzai.platform.security.Kind;
 import cn.nantong.tongtongzai.platform.graphql.Batches;
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
+import cn.nantong.tongtongzai.platform.graphql.Listing;
+import cn.nantong.tongtongzai.task.TaskRecords.TaskOrder;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges.StateChange;
 import cn.nantong.tongtongzai.platform.time.Period;
@@ -110,13 +114,14 @@ class TaskController {
     }
 
     @QueryMapping
-    Window<Task> tasks(@Argument TaskFilter filter, ScrollSubrange subrange, @ContextValue Actor actor) {
+    DataFetcherResult<Window<Task>> tasks(@Argument TaskFilter filter, @Argument TaskOrder orderBy, ScrollSubrange subrange,
+            @ContextValue Actor actor, DataFetchingEnvironment env) {
         Page page = Page.of(subrange);
         // members see their community's tasks once published; drafts are for those who run the community
         String community = filter == null ? null : filter.communityId();
         boolean drafts = community == null ? actor.isCityAdmin()
                 : access.reaches(actor, AccessPolicy.MANAGERS, Kind.COMMUNITY, community);
-        return page.window(tasks.tasks(filter, page, drafts));
+        return Listing.of(env, page.window(tasks.tasks(filter, orderBy, page, drafts)), () -> tasks.countTasks(filter, drafts));
     }
 
     @QueryMapping

@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.task;
 
+import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
+
 import java.util.List;
 
 /** GraphQL inputs and payloads of graphql/task.graphqls. */
@@ -28,7 +30,28 @@ public final class TaskRecords {
     }
 
     record TaskFilter(String communityId, String state, String kind, String audience, String memberId, String teamId,
-            String gridId) {
+            String gridId, String search) {
+    }
+
+    /** How the tasks table is sorted: by one field, then by id. */
+    record TaskOrder(TaskOrderField field, OrderDirection direction) {
+
+        TaskOrder {
+            direction = direction == null ? OrderDirection.ASC : direction;
+        }
+
+        String cypher() {
+            return direction.orderBy(switch (field) {
+                case STARTS_AT -> "t.startsAt";
+                case CREATED_AT -> "t.createdAt";
+                case TITLE -> "t.title";
+                case ID -> "t.id";
+            }, "t.id");
+        }
+    }
+
+    enum TaskOrderField {
+        ID, STARTS_AT, CREATED_AT, TITLE
     }
 
     record ClaimTaskInput(String taskId, String memberId) {

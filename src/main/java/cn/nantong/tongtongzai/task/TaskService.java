@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
+import cn.nantong.tongtongzai.platform.graphql.Search;
+import cn.nantong.tongtongzai.task.TaskRecords.TaskOrder;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.time.Period;
 import cn.nantong.tongtongzai.task.TaskRecords.ServiceHours;
@@ -78,15 +80,29 @@ public class TaskService {
         return byId("UNWIND $ids AS id MATCH (t:Task {id: id}) RETURN id, " + TASK + " AS value", ids, TaskService::task);
     }
 
-    /** Tasks matching every filter, soonest-starting last (newest first), then by id. */
-    public List<Task> tasks(TaskFilter filter, Page page) {
-        return tasks(filter, page, true);
+    /**
+     * Tasks by filter, latest start first unless asked otherwise; {@code withDrafts} false: only what members may
+     * see (published and later).
+     */
+    public List<Task> tasks(TaskFilter filter, TaskOrder order, Page page, boolean withDrafts) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("skip", page.skip());
+        parameters.put("limit", page.fetchSize());
+        String sort = order == null ? "t.startsAt DESC, t.id" : order.cypher();
+        return neo4j.query(tasksMatching(filter, withDrafts, parameters) + " RETURN " + TASK + " AS value ORDER BY " + sort
+                        + " SKIP $skip LIMIT $limit")
+                .bindAll(parameters).fetch().all().stream().map(row -> task(row.get("value"))).toList();
     }
 
-    /** Tasks by filter; {@code withDrafts} false: only what members may see (published and later). */
-    public List<Task> tasks(TaskFilter filter, Page page, boolean withDrafts) {
-        TaskFilter f = filter != null ? filter : new TaskFilter(null, null, null, null, null, null, null);
+    public long countTasks(TaskFilter filter, boolean withDrafts) {
         Map<String, Object> parameters = new HashMap<>();
+        return neo4j.query(tasksMatching(filter, withDrafts, parameters) + " RETURN count(t) AS n").bindAll(parameters)
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** MATCH … WHERE of the tasks matching every filter; {@code search} is part of their title or description. */
+    private static String tasksMatching(TaskFilter filter, boolean withDrafts, Map<String, Object> parameters) {
+        TaskFilter f = filter != null ? filter : new TaskFilter(null, null, null, null, null, null, null, null);
         List<String> conditions = new ArrayList<>();
         String match;
         if (f.memberId() != null) {
@@ -128,11 +144,8 @@ public class TaskService {
                 conditions.add("t." + field + " = $" + field);
             }
         }
-        parameters.put("skip", page.skip());
-        parameters.put("limit", page.fetchSize());
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return neo4j.query(match + where + " RETURN " + TASK + " AS value ORDER BY t.startsAt DESC, t.id SKIP $skip LIMIT $limit")
-                .bindAll(parameters).fetch().all().stream().map(row -> task(row.get("value"))).toList();
+        return Search.start("task_search", "t", f.search(), parameters) + match + where;
     }
 
     public Optional<Claim> claim(String id) {

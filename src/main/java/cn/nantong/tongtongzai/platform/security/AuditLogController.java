@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.platform.security;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -10,6 +12,8 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import cn.nantong.tongtongzai.platform.graphql.Page;
+import cn.nantong.tongtongzai.platform.graphql.Listing;
+import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.security.AuditTrail.AuditFilter;
 
@@ -24,13 +28,14 @@ class AuditLogController {
     }
 
     @QueryMapping
-    Window<AuditEntry> auditLog(@Argument AuditFilter filter, ScrollSubrange subrange) {
+    DataFetcherResult<Window<AuditEntry>> auditLog(@Argument AuditFilter filter, @Argument OrderDirection order,
+            ScrollSubrange subrange, DataFetchingEnvironment env) {
         if (filter != null) {
             date("from", filter.from());
             date("to", filter.to());
         }
         Page page = Page.of(subrange);
-        return page.window(trail.find(filter, page));
+        return Listing.of(env, page.window(trail.find(filter, order == OrderDirection.ASC, page)), () -> trail.count(filter));
     }
 
     private static void date(String field, String value) {

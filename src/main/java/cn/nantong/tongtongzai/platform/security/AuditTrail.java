@@ -65,27 +65,14 @@ public class AuditTrail {
         }
     }
 
-    /** Entries newest first, filtered. */
-    public List<AuditEntry> find(AuditFilter filter, Page page) {
-        AuditFilter f = filter == null ? new AuditFilter(null, null, null, null, null, null) : filter;
+    /** Entries newest first (or oldest first with {@code oldestFirst}), filtered. */
+    public List<AuditEntry> find(AuditFilter filter, boolean oldestFirst, Page page) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("actor", f.actor());
-        parameters.put("kind", f.kind());
-        parameters.put("operation", f.operation());
-        parameters.put("targetId", f.targetId());
-        parameters.put("from", f.from());
-        parameters.put("to", f.to());
         parameters.put("skip", page.skip());
         parameters.put("limit", page.fetchSize());
-        return driver.executableQuery("""
-                MATCH (e:AuditEntry)
-                WHERE ($from IS NULL OR e.at >= datetime({date: date($from), timezone: '+08:00'}))
-                  AND ($to IS NULL OR e.at < datetime({date: date($to), timezone: '+08:00'}) + duration('P1D'))
-                  AND ($actor IS NULL OR e.actor = $actor)
-                  AND ($kind IS NULL OR e.kind = $kind)
-                  AND ($operation IS NULL OR e.operation = $operation)
-                  AND ($targetId IS NULL OR $targetId IN [t IN e.targets | split(t, ':')[1]])
-                RETURN e ORDER BY e.at DESC, e.id SKIP $skip LIMIT $limit""")
+        String direction = oldestFirst ? "" : " DESC";
+        return driver.executableQuery(matching(filter, parameters)
+                        + " RETURN e ORDER BY e.at" + direction + ", e.id" + direction + " SKIP $skip LIMIT $limit")
                 .withParameters(parameters)
                 .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
                 .execute().records().stream().map(r -> {
@@ -98,7 +85,34 @@ public class AuditTrail {
                 }).toList();
     }
 
+    public long count(AuditFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        return driver.executableQuery(matching(filter, parameters) + " RETURN count(e) AS n").withParameters(parameters)
+                .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+                .execute().records().getFirst().get("n").asLong();
+    }
+
+    /** MATCH … WHERE of the entries the filter keeps; {@code search} is part of the actor or the operation. */
+    private static String matching(AuditFilter filter, Map<String, Object> parameters) {
+        AuditFilter f = filter == null ? new AuditFilter(null, null, null, null, null, null, null) : filter;
+        parameters.put("actor", f.actor());
+        parameters.put("kind", f.kind());
+        parameters.put("operation", f.operation());
+        parameters.put("targetId", f.targetId());
+        parameters.put("from", f.from());
+        parameters.put("to", f.to());
+        return cn.nantong.tongtongzai.platform.graphql.Search.start("audit_search", "e", f.search(), parameters) + """
+                MATCH (e:AuditEntry)
+                WHERE ($from IS NULL OR e.at >= datetime({date: date($from), timezone: '+08:00'}))
+                  AND ($to IS NULL OR e.at < datetime({date: date($to), timezone: '+08:00'}) + duration('P1D'))
+                  AND ($actor IS NULL OR e.actor = $actor)
+                  AND ($kind IS NULL OR e.kind = $kind)
+                  AND ($operation IS NULL OR e.operation = $operation)
+                  AND ($targetId IS NULL OR $targetId IN [t IN e.targets | split(t, ':')[1]])""";
+    }
+
     /** auditLog(filter:) — every part optional; dates are days in China time (from and to included). */
-    public record AuditFilter(String actor, String kind, String operation, String targetId, String from, String to) {
+    public record AuditFilter(String actor, String kind, String operation, String targetId, String from, String to,
+            String search) {
     }
 }

@@ -105,6 +105,38 @@ class TableListsTest extends IntegrationTest {
     }
 
     @Test
+    void requestsTasksAndTheAuditLogByText() {
+        String resident = strings("MATCH (x:Resident)-[:LIVES_IN]->(:MicroGrid {id: '320613001001-W01-P1-M01'}) RETURN x.id LIMIT 1")
+                .getFirst();
+        for (String text : List.of("楼道灯坏了", "水管漏水需要维修", "想学用手机挂号")) {
+            graphQl.document("mutation($r: ID!, $t: String!) { postRequest(input: {residentId: $r, text: $t}) { request { id } } }")
+                    .variable("r", resident).variable("t", text).execute().path("postRequest.request.id").hasValue();
+        }
+        assertThat(total("requests", "filter: {communityId: \"320613001001\"}", "")).isEqualTo(3);
+        assertThat(total("requests", "filter: {search: \"水管\"}", "")).isOne();
+        assertThat(total("requests", "filter: {search: \"灯\"}", "")).isOne();
+        assertThat(total("requests", "filter: {search: \"管水\"}", "")).isZero();
+        assertThat(graphQl.document("{ requests(orderBy: {field: SUBMITTED_AT}) { edges { node { text } } } }").execute()
+                .path("requests.edges[*].node.text").entityList(String.class).get())
+                .containsExactly("楼道灯坏了", "水管漏水需要维修", "想学用手机挂号");
+
+        var flow = new cn.nantong.tongtongzai.support.FlowFixture(graphQl, driver);
+        String later = flow.draft(2, 600);
+        String sooner = flow.draft(2, 300);
+        assertThat(total("tasks", "filter: {communityId: \"320613001001\", search: \"维修\"}", "")).isEqualTo(2);
+        assertThat(total("tasks", "filter: {search: \"助老\"}", "")).isZero();
+        assertThat(graphQl.document("{ tasks(orderBy: {field: STARTS_AT}) { edges { node { id } } } }").execute()
+                .path("tasks.edges[*].node.id").entityList(String.class).get()).containsExactly(sooner, later);
+
+        long mine = count("MATCH (e:AuditEntry {actor: 'test-admin'}) RETURN count(e)", Map.of());
+        assertThat(mine).isGreaterThanOrEqualTo(5);
+        assertThat(total("auditLog", "filter: {search: \"test-admin\"}", "")).isEqualTo(mine);
+        assertThat(total("auditLog", "filter: {search: \"postRequest\"}", "")).isEqualTo(3);
+        assertThat(graphQl.document("{ auditLog(filter: {operation: \"postRequest\"}, order: ASC) { edges { node { at } } } }")
+                .execute().path("auditLog.edges[*].node.at").entityList(String.class).get()).isSorted();
+    }
+
+    @Test
     void searchesAreCheckedAndAnalystsDoNotSearchNames() {
         graphQl.document("{ members(filter: {search: \"" + "张".repeat(51) + "\"}) { totalCount } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
