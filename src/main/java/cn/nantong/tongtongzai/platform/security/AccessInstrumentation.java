@@ -21,6 +21,8 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
 
 import org.springframework.data.domain.Window;
+
+import graphql.execution.DataFetcherResult;
 import org.springframework.stereotype.Component;
 
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
@@ -175,6 +177,10 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
     }
 
     private void prefetch(Object value, Kind kind, Map<String, Place> cache) {
+        if (value instanceof DataFetcherResult<?> result) {
+            prefetch(result.getData(), kind, cache);
+            return;
+        }
         Collection<?> items = value instanceof Window<?> window ? window.getContent()
                 : value instanceof Connection<?> connection ? connection.getEdges().stream().map(Edge::getNode).toList()
                 : value instanceof Collection<?> collection ? collection : List.of();

@@ -19,6 +19,8 @@ import graphql.schema.GraphQLTypeUtil;
 
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
+
+import graphql.execution.DataFetcherResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,6 +99,11 @@ class AnalystView {
         }
         if (value instanceof Window<?> window) {
             return released(window, released);
+        }
+        if (value instanceof DataFetcherResult<?> result) {
+            // a table's page with its count (platform/graphql/Listing): the page is released, the count stays
+            return DataFetcherResult.newResult().data(released(result.getData(), released)).errors(result.getErrors())
+                    .localContext(result.getLocalContext()).build();
         }
         if (value instanceof Connection<?> connection) {
             List<Edge<Object>> edges = new ArrayList<>();

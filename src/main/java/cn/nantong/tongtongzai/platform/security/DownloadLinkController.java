@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -33,10 +34,12 @@ class DownloadLinkController {
     private static final int MAX_URL = 2_000;
 
     private final DownloadLinks links;
-    private final RequestMappingHandlerMapping mappings;
+    // none when the jar runs a command-line tool without a web server: then there is nothing to download either
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile Set<String> files;
 
-    DownloadLinkController(DownloadLinks links, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+    DownloadLinkController(DownloadLinks links,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.links = links;
         this.mappings = mappings;
     }
@@ -82,11 +85,11 @@ class DownloadLinkController {
     private Set<String> files() {
         if (files == null) {
             Set<String> found = new TreeSet<>();
-            mappings.getHandlerMethods().keySet().forEach(info -> {
+            mappings.ifAvailable(handlers -> handlers.getHandlerMethods().keySet().forEach(info -> {
                 if (info.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
                     info.getPatternValues().stream().filter(path -> path.endsWith(".xlsx")).forEach(found::add);
                 }
-            });
+            }));
             files = Set.copyOf(found);
         }
         return files;
