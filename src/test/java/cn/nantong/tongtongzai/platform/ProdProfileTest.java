@@ -36,6 +36,10 @@ class ProdProfileTest extends IntegrationTest {
         graphQl.document("{ __schema { types { name } } }").execute().errors()
                 .satisfy(errors -> assertThat(errors).isNotEmpty());
         web.get().uri("/graphiql").exchange().expectStatus().isNotFound();
+        // nor its sign-in helper, which would hand out demo tokens, nor its scripts without a token
+        web.get().uri("/graphiql/demo-tokens").exchange().expectStatus().isNotFound();
+        anonymousWeb.get().uri("/graphiql/demo-tokens").exchange().expectStatus().isNotFound();
+        anonymousWeb.get().uri("/webjars/graphiql/graphiql.min.js").exchange().expectStatus().isUnauthorized();
         web.get().uri("/graphql/schema").exchange().expectStatus().isNotFound();
         graphQl.document("{ skills { id } }").execute().path("skills").hasValue();
     }

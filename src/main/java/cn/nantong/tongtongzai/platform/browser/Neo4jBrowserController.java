@@ -21,6 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.nantong.tongtongzai.platform.neo4j.EmbeddedNeo4j;
+import cn.nantong.tongtongzai.platform.web.LoopbackRequest;
 
 /**
  * Serves Neo4j Browser (the static app in org.neo4j.client:neo4j-browser, under {@code browser/}) at

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.platform.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,16 @@ public final class DemoUsers {
     /** Short names in the order the README lists them. */
     public static final List<String> NAMES = List.of("resident", "member", "newcomer", "grid-leader", "group-leader",
             "community-secretary", "first-secretary", "unit-secretary", "street-admin", "city-admin", "analyst");
+
+    /** A token for each demo user, in {@link #NAMES} order, signed by {@code tokens}. */
+    public static List<DemoToken> tokens(Tokens tokens, Duration lifetime) {
+        Map<String, Actor> users = all();
+        return NAMES.stream().map(name -> {
+            Actor user = users.get(name);
+            Role role = user.roles().iterator().next();
+            return new DemoToken(name, role, role.label(), tokens.issue(user, lifetime));
+        }).toList();
+    }
 
     private static Actor user(String id, Role role, String member, String resident, String community, String grid,
             String group, String unit, String street) {

@@ -34,9 +34,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import cn.nantong.tongtongzai.platform.StartupRefusedException;
 
 /**
- * Every request but health, GraphiQL's and Neo4j Browser's static pages carries a bearer JWT. Sessions and CSRF
- * tokens are off: there are no cookies to steal. What a signed-in caller may see is decided per field by
- * {@link Access}, not here.
+ * Every request but health, GraphiQL's and Neo4j Browser's static pages (with the WebJars GraphiQL loads) carries a
+ * bearer JWT. Sessions and CSRF tokens are off: there are no cookies to steal. What a signed-in caller may see is
+ * decided per field by {@link Access}, not here.
  */
 @Configuration
 @EnableConfigurationProperties(JwtProperties.class)
@@ -45,14 +45,20 @@ class SecurityConfiguration {
     @Bean
     // the jar's command-line tools (dataset, solve export) run without a web server, hence without HTTP security
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, DownloadLinks links) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, DownloadLinks links,
+            @Value("${tongtong.graphiql.enabled:false}") boolean graphiql) throws Exception {
         var bearer = new BearerTokenAuthenticationEntryPoint();
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/browser", "/browser/**",
-                                "/favicon.ico").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/browser", "/browser/**",
+                                    "/favicon.ico").permitAll();
+                    if (graphiql) { // the scripts GraphiQL's page loads, only while it is served; no other WebJar
+                        requests.requestMatchers(HttpMethod.GET, "/webjars/graphiql/**", "/webjars/react/**",
+                                "/webjars/react-dom/**").permitAll();
+                    }
+                    requests.requestMatchers("/error").permitAll()
+                            .anyRequest().authenticated();
+                })
                 // a spreadsheet link from downloadLink signs its one download in (pages' <a href> send no header)
                 .addFilterBefore(new DownloadLinkFilter(links), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(server -> server

@@ -47,11 +47,9 @@ public final class TokenCommand {
         Duration lifetime = Duration.ofHours(Long.parseLong(options.getOrDefault("hours", "12")));
         if (demo) {
             Map<String, Actor> users = DemoUsers.all();
-            for (String name : DemoUsers.NAMES) {
-                Actor user = users.get(name);
-                Role role = user.roles().iterator().next();
-                System.out.printf("# %s — %s %s%n%s%n%n", name, role.label(), Tokens.claims(user),
-                        tokens.issue(user, lifetime));
+            for (DemoToken token : DemoUsers.tokens(tokens, lifetime)) {
+                System.out.printf("# %s — %s %s%n%s%n%n", token.name(), token.label(), Tokens.claims(users.get(token.name())),
+                        token.token());
             }
             return 0;
         }

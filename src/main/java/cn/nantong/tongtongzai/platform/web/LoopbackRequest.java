@@ -1,4 +1,4 @@
-package cn.nantong.tongtongzai.platform.browser;
+package cn.nantong.tongtongzai.platform.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,14 +13,14 @@ import jakarta.servlet.http.HttpServletRequest;
  * point at 127.0.0.1 (DNS rebinding) still sends its own host name, so it does not pass; nor does a request a
  * reverse proxy on this machine forwards for someone else (it says so in {@code Forwarded} / {@code X-Forwarded-For}).
  */
-final class LoopbackRequest {
+public final class LoopbackRequest {
 
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private LoopbackRequest() {
     }
 
-    static boolean fromThisMachine(HttpServletRequest request) {
+    public static boolean fromThisMachine(HttpServletRequest request) {
         boolean proxied = request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null;
         return !proxied && isLoopbackAddress(request.getRemoteAddr()) && isLoopbackName(request.getHeader("Host"));
     }
