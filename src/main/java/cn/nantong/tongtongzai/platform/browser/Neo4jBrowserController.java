@@ -33,6 +33,10 @@ import cn.nantong.tongtongzai.platform.web.LoopbackRequest;
  * laptop — default profile, Bolt on loopback, asked from this machine by a loopback name — {@code /browser/} first
  * shows the password to paste ({@link SignInPage}). Anyone else types it: in {@code prod}, with Bolt on the network,
  * from another machine, or from a page whose host name merely points here (DNS rebinding).
+ *
+ * <p>Its scripts are served so that it reaches nothing but this service and the database: no fonts, analytics,
+ * feedback widget or crash reports from elsewhere ({@link NoOutgoingConnections}); the embedded database tells it
+ * {@code client.allow_telemetry=false}, so it shows no usage-data banner.
  */
 @Controller
 class Neo4jBrowserController implements WebMvcConfigurer {
@@ -59,7 +63,9 @@ class Neo4jBrowserController implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/browser/**").addResourceLocations("classpath:/browser/");
+        registry.addResourceHandler("/browser/**").addResourceLocations("classpath:/browser/")
+                .resourceChain(true) // transformed once, then cached
+                .addTransformer(new NoOutgoingConnections());
     }
 
     /** The app itself, once {@code dbms} (the Bolt URI to connect to) is in the address. */

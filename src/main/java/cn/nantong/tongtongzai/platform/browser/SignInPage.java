@@ -23,7 +23,7 @@ final class SignInPage {
                 <p>本机的嵌入式数据库需要密码（仅在本机、默认配置下显示）。</p>
                 <p>连接地址 / Connect URL：<code>%s</code><br>
                 用户名 / Username：<code>neo4j</code><br>
-                密码 / Password：<code>%s</code></p>
+                密码 / Password：<code id="password">%s</code></p>
                 <p>复制密码，打开 Neo4j Browser，粘贴到 Password 后按 Connect。</p>
                 <p><a href="%s">打开 Neo4j Browser / Open Neo4j Browser</a></p>
                 </body>

@@ -20,6 +20,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.server.configuration.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.auth_enabled, properties.authEnabled())
                 // personal data service: no usage reports sent to Neo4j Inc.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // nor from Neo4j Browser, which reads these through dbms.clientConfig(): no usage-data banner, no
+                // product analytics or crash reports, guides (:play) only from this machine
+                .setConfig(ServerSettings.allow_telemetry, false)
+                .setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "localhost")
                 // datetime() in Nantong time, so stored times read as 2026-12-05T09:00+08:00, not UTC
                 .setConfig(GraphDatabaseSettings.db_temporal_timezone, java.time.ZoneOffset.ofHours(8))
                 // Netty's default quiet period holds every shutdown (and restart) for about ten seconds.
