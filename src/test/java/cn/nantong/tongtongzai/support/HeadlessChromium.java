@@ -66,6 +66,9 @@ public final class HeadlessChromium implements AutoCloseable {
                 .setViewportSize(1400, 900)
                 .setLocale("zh-CN")
                 .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+        // 2 cores shared by the service, Chromium and the rest of the suite: allow slow pages rather than fail
+        context.setDefaultTimeout(60_000);
+        context.setDefaultNavigationTimeout(60_000);
         Tab tab = new Tab(context, context.newPage());
         context.onRequest(request -> tab.recordIfOutside(request.url()));
         context.route("**/*", route -> {

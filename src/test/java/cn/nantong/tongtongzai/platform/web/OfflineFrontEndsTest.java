@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import cn.nantong.tongtongzai.TongtongzaiApplication;
 import cn.nantong.tongtongzai.support.FreePort;
@@ -29,9 +29,6 @@ import cn.nantong.tongtongzai.support.HeadlessChromium;
  * tries to reach a CDN, a font service or a telemetry endpoint — every attempt is recorded and fails the test.
  */
 class OfflineFrontEndsTest {
-
-    private static final LocatorAssertions.ContainsTextOptions SLOW = new LocatorAssertions.ContainsTextOptions()
-            .setTimeout(60_000); // 2 cores shared with the service: a first query may take a while
 
     /** What the pages looked like, for a person to check (not compared). */
     private static final Path SCREENSHOTS = Path.of("target/browser-tests");
@@ -46,6 +43,8 @@ class OfflineFrontEndsTest {
     @BeforeAll
     static void startServiceAndBrowser() {
         chromium = HeadlessChromium.launch(); // first: without Chromium, fail at once with the install hint
+        // 2 cores shared with the service and the suite: a first query may take a while
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
         app = new SpringApplicationBuilder(TongtongzaiApplication.class).run(
                 "--server.port=0",
                 "--spring.neo4j.uri=",
@@ -79,7 +78,7 @@ class OfflineFrontEndsTest {
 
             page.locator(".graphiql-execute-button").click();
             Locator result = page.locator(".result-window");
-            assertThat(result).containsText("城东街道", SLOW);
+            assertThat(result).containsText("城东街道");
             assertThat(result).containsText("\"databaseMode\": \"EMBEDDED\"");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("graphiql.png")));
 
@@ -99,14 +98,14 @@ class OfflineFrontEndsTest {
 
             page.locator("[data-testid=password]").fill(password);
             page.locator("[data-testid=connect]").click();
-            assertThat(page.getByText("Connected to Neo4j")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            assertThat(page.getByText("Connected to Neo4j")).isVisible();
             Locator editor = page.locator("[data-testid=activeEditor]");
             editor.click();
             page.keyboard().insertText(query);
             page.locator("[data-testid=editor-Run]").click();
 
             Locator frame = page.locator("[data-testid=frame]").filter(new Locator.FilterOptions().setHasText("城东街道"));
-            assertThat(frame.first()).containsText("320613001", SLOW);
+            assertThat(frame.first()).containsText("320613001");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("neo4j-browser.png")));
 
             // the server says client.allow_telemetry=false: no usage-data consent banner
