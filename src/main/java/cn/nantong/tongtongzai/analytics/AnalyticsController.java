@@ -17,6 +17,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 
 import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.time.Period;
@@ -50,7 +51,7 @@ class AnalyticsController {
     List<Figures> figureTrend(@Argument ScopeLevel scope, @Argument String id, @Argument String every, @Argument int periods,
             @Argument String date) {
         if (periods < 1 || periods > MAX_PERIODS) {
-            throw new UserInputException("INVALID_PERIODS", "期数须在1至" + MAX_PERIODS + "之间。");
+            throw new UserInputException(ErrorCode.INVALID_PERIODS, "期数须在1至" + MAX_PERIODS + "之间。");
         }
         Period last = Period.of(every, date);
         List<Period> list = new ArrayList<>();

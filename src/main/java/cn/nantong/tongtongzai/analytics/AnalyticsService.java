@@ -15,6 +15,7 @@ import cn.nantong.tongtongzai.analytics.Figures.Area;
 import cn.nantong.tongtongzai.analytics.Figures.HoursBucket;
 import cn.nantong.tongtongzai.analytics.Figures.KindCount;
 import cn.nantong.tongtongzai.evaluation.EvaluationRules;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
@@ -47,11 +48,11 @@ public class AnalyticsService {
             return CITY_NAME;
         }
         if (id == null || id.isBlank()) {
-            throw new UserInputException("SCOPE_ID_REQUIRED", "请指定统计对象的编号。");
+            throw new UserInputException(ErrorCode.SCOPE_ID_REQUIRED, "请指定统计对象的编号。");
         }
         return neo4j.query("MATCH (n:" + scope.label() + " {id: $id}) RETURN n.name").bind(id).to("id")
                 .fetchAs(String.class).one()
-                .orElseThrow(() -> new UserInputException("SCOPE_NOT_FOUND", "找不到统计对象：" + id + "。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.SCOPE_NOT_FOUND, "找不到统计对象：" + id + "。"));
     }
 
     /**
@@ -361,7 +362,7 @@ public class AnalyticsService {
     /** Registered members of the scope with no completed service since {@code days} days ago, by id. */
     public List<String> inactiveMembers(ScopeLevel scope, String id, int days, Page page) {
         if (days < 1 || days > 3660) {
-            throw new UserInputException("INVALID_DAYS", "天数须在1至3660之间。");
+            throw new UserInputException(ErrorCode.INVALID_DAYS, "天数须在1至3660之间。");
         }
         name(scope, id);
         return List.copyOf(neo4j.query(scope.members() + """
@@ -386,7 +387,7 @@ public class AnalyticsService {
     /** Units by reporting rate, lowest first; only those below {@code below} when given. */
     public List<UnitRate> unitReportingRates(Double below, Page page) {
         if (below != null && (below <= 0 || below > 1)) {
-            throw new UserInputException("INVALID_RATE", "比例须在0至1之间。");
+            throw new UserInputException(ErrorCode.INVALID_RATE, "比例须在0至1之间。");
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("below", below);

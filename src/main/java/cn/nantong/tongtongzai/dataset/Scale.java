@@ -3,6 +3,7 @@ package cn.nantong.tongtongzai.dataset;
 import java.util.Arrays;
 import java.util.Locale;
 
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 
 /**
@@ -42,7 +43,7 @@ public record Scale(
         return Arrays.stream(new Scale[] {DEMO, CITY, TINY})
                 .filter(s -> s.name.equals(name.toLowerCase(Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> new UserInputException("UNKNOWN_SCALE",
+                .orElseThrow(() -> new UserInputException(ErrorCode.UNKNOWN_SCALE,
                         "Unknown scale '" + name + "': use demo, city or tiny."));
     }
 }

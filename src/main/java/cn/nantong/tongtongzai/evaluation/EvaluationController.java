@@ -44,6 +44,7 @@ import cn.nantong.tongtongzai.organization.FunctionalGroup;
 import cn.nantong.tongtongzai.organization.OrgNode;
 import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.organization.TreeLevel;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.time.Period;
@@ -123,7 +124,7 @@ class EvaluationController {
     @QueryMapping
     CommunitySummary communitySummary(@Argument String communityId, @Argument String period, @Argument String date) {
         if (!List.of("DAY", "WEEK", "MONTH").contains(period)) {
-            throw new cn.nantong.tongtongzai.platform.graphql.UserInputException("INVALID_PERIOD",
+            throw new cn.nantong.tongtongzai.platform.graphql.UserInputException(ErrorCode.INVALID_PERIOD,
                     "社区汇总按日、周或月（日汇总、周研判、月总结）。");
         }
         return evaluations.summary(communityId, Period.of(period, date));

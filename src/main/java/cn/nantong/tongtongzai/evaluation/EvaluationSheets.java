@@ -24,6 +24,7 @@ import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.platform.excel.Sheets;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Column;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Format;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.security.AccessPolicy;
@@ -66,7 +67,7 @@ class EvaluationSheets {
                 Kind.UNIT, unitId, true);
         Period period = Period.quarter(quarter);
         String unit = neo4j.query("MATCH (u:Unit {id: $id}) RETURN u.name").bind(unitId).to("id").fetchAs(String.class).one()
-                .orElseThrow(() -> new UserInputException("UNIT_NOT_FOUND", "找不到该单位。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.UNIT_NOT_FOUND, "找不到该单位。"));
         List<ReportBackRow> rows = evaluations.reportBack(unitId, period, ALL);
         Map<String, Member> byId = members.members(rows.stream().map(ReportBackRow::memberId).toList());
         Map<String, String> communities = communityNames(rows.stream().map(ReportBackRow::communityId).toList());

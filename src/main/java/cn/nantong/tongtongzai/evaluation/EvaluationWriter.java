@@ -17,6 +17,7 @@ import cn.nantong.tongtongzai.evaluation.EvaluationRecords.MeetingProblemInput;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.NegativeListEntry;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.RateClaimInput;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.RecordJointMeetingInput;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.AccessPolicy;
 import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
 import cn.nantong.tongtongzai.platform.security.Actor;
@@ -61,11 +62,11 @@ class EvaluationWriter {
         }
         String comment = input.comment() == null ? null : input.comment().strip();
         new Validation()
-                .require(input.raterRole() != null && RATERS.contains(input.raterRole()), "raterRole", "INVALID_RATER",
+                .require(input.raterRole() != null && RATERS.contains(input.raterRole()), "raterRole", ErrorCode.INVALID_RATER,
                         "评价方须为居民、社区或功能型党支部。")
-                .require(input.score() != null && input.score() >= 1 && input.score() <= 5, "score", "INVALID_SCORE",
+                .require(input.score() != null && input.score() >= 1 && input.score() <= 5, "score", ErrorCode.INVALID_SCORE,
                         "评分为1至5分。")
-                .require(comment == null || comment.length() <= 500, "comment", "INVALID_COMMENT", "评语最多500个字符。")
+                .require(comment == null || comment.length() <= 500, "comment", ErrorCode.INVALID_COMMENT, "评语最多500个字符。")
                 .throwIfInvalid();
         try {
             return transactions.execute(status -> {
@@ -83,16 +84,16 @@ class EvaluationWriter {
                                         WHERE $role <> 'RESIDENT' OR e.raterId = $raterId } AS rated""")
                         .bindAll(Map.of("claimId", nonNull(input.claimId()), "raterId", nonNull(input.raterId()),
                                 "role", input.raterRole()))
-                        .fetch().one().orElseThrow(() -> new UserInputException("CLAIM_NOT_FOUND", "找不到该认领记录。"));
+                        .fetch().one().orElseThrow(() -> new UserInputException(ErrorCode.CLAIM_NOT_FOUND, "找不到该认领记录。"));
                 String taskState = Values.string(row, "taskState");
                 if ("EVALUATED".equals(taskState)) {
-                    throw new UserInputException("EVALUATION_CLOSED", "该任务的评价已结束。");
+                    throw new UserInputException(ErrorCode.EVALUATION_CLOSED, "该任务的评价已结束。");
                 }
                 if (!"COMPLETED".equals(taskState)) {
-                    throw new UserInputException("TASK_NOT_COMPLETED", "任务完成后才能评价。");
+                    throw new UserInputException(ErrorCode.TASK_NOT_COMPLETED, "任务完成后才能评价。");
                 }
                 if (!"ACTIVE".equals(Values.string(row, "claimState"))) {
-                    throw new UserInputException("CLAIM_NOT_ACTIVE", "该认领已撤回，无需评价。");
+                    throw new UserInputException(ErrorCode.CLAIM_NOT_ACTIVE, "该认领已撤回，无需评价。");
                 }
                 boolean rightRater = switch (input.raterRole()) {
                     case "RESIDENT" -> Values.bool(row, "servedResident");
@@ -100,7 +101,7 @@ class EvaluationWriter {
                     default -> Values.strings(row, "branchIds").contains(input.raterId());
                 };
                 if (!rightRater) {
-                    throw new UserInputException("NOT_A_RATER", switch (input.raterRole()) {
+                    throw new UserInputException(ErrorCode.NOT_A_RATER, switch (input.raterRole()) {
                         case "RESIDENT" -> "只有提出需求或住在服务楼栋的居民可以作为居民评价。";
                         case "COMMUNITY" -> "只有任务所在社区可以作为社区评价。";
                         default -> "只有任务所在社区的功能型党支部可以评价。";
@@ -143,11 +144,11 @@ class EvaluationWriter {
                            EXISTS { (m)-[:REGISTERED]->(:Registration)-[:WITH_COMMUNITY]->(c) } AS registered""")
                     .bindAll(Map.of("memberId", nonNull(memberId), "communityId", nonNull(communityId))).fetch().one().orElseThrow();
             new Validation()
-                    .require(Values.bool(row, "member"), "memberId", "MEMBER_NOT_FOUND", "找不到该党员。")
-                    .require(Values.bool(row, "community"), "communityId", "COMMUNITY_NOT_FOUND", "找不到该社区。")
+                    .require(Values.bool(row, "member"), "memberId", ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。")
+                    .require(Values.bool(row, "community"), "communityId", ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。")
                     .throwIfInvalid();
             if (!Values.bool(row, "registered")) {
-                throw new UserInputException("NOT_IN_COMMUNITY", "该党员未在本社区报到，不能由本社区记录负面清单。");
+                throw new UserInputException(ErrorCode.NOT_IN_COMMUNITY, "该党员未在本社区报到，不能由本社区记录负面清单。");
             }
             String id = "N-" + UUID.randomUUID();
             neo4j.query("""
@@ -167,9 +168,9 @@ class EvaluationWriter {
             neo4j.query("MATCH (e:NegativeListEntry {id: $id}) SET e.lockedAt = datetime() REMOVE e.lockedAt")
                     .bind(nonNull(entryId)).to("id").run();
             NegativeListEntry entry = evaluations.negativeEntry(nonNull(entryId))
-                    .orElseThrow(() -> new UserInputException("NEGATIVE_ENTRY_NOT_FOUND", "找不到该负面清单记录。"));
+                    .orElseThrow(() -> new UserInputException(ErrorCode.NEGATIVE_ENTRY_NOT_FOUND, "找不到该负面清单记录。"));
             if (entry.revokedAt() != null) {
-                throw new UserInputException("ALREADY_REVOKED", "该记录已撤销。");
+                throw new UserInputException(ErrorCode.ALREADY_REVOKED, "该记录已撤销。");
             }
             neo4j.query("MATCH (e:NegativeListEntry {id: $id}) SET e.revokedAt = datetime(), e.revokeReason = $reason, e.revokedBy = $actor")
                     .bindAll(Map.of("id", entryId, "reason", why, "actor", actor.id())).run();
@@ -182,12 +183,12 @@ class EvaluationWriter {
         LocalDate heldOn = input.heldOn() == null ? null : Period.day(input.heldOn(), "heldOn");
         List<MeetingProblemInput> problems = input.problems() == null ? List.of() : input.problems();
         Validation v = new Validation()
-                .require(heldOn != null, "heldOn", "INVALID_DATE", "请填写会议日期。")
-                .require(!problems.isEmpty() && problems.size() <= 50, "problems", "PROBLEMS_REQUIRED",
+                .require(heldOn != null, "heldOn", ErrorCode.INVALID_DATE, "请填写会议日期。")
+                .require(!problems.isEmpty() && problems.size() <= 50, "problems", ErrorCode.PROBLEMS_REQUIRED,
                         "请登记1至50个会上提出的疑难问题。");
         for (int i = 0; i < problems.size(); i++) {
             String d = problems.get(i).description() == null ? "" : problems.get(i).description().strip();
-            v.require(d.length() >= 2 && d.length() <= 500, "problems[" + i + "].description", "INVALID_DESCRIPTION",
+            v.require(d.length() >= 2 && d.length() <= 500, "problems[" + i + "].description", ErrorCode.INVALID_DESCRIPTION,
                     "第" + (i + 1) + "个问题的描述须为2至500个字符。");
         }
         v.throwIfInvalid();
@@ -195,13 +196,13 @@ class EvaluationWriter {
             boolean community = neo4j.query("MATCH (c:Community {id: $id}) RETURN count(c) > 0")
                     .bind(nonNull(input.communityId())).to("id").fetchAs(Boolean.class).one().orElse(false);
             if (!community) {
-                throw new UserInputException("COMMUNITY_NOT_FOUND", "找不到该社区。");
+                throw new UserInputException(ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。");
             }
             List<String> ownerIds = problems.stream().map(MeetingProblemInput::ownerId).map(EvaluationWriter::nonNull).distinct().toList();
             Map<String, String> ownerLabels = ownerLabels(ownerIds);
             List<String> missing = ownerIds.stream().filter(o -> !ownerLabels.containsKey(o)).toList();
             if (!missing.isEmpty()) {
-                throw new UserInputException("OWNER_NOT_FOUND", "找不到负责的组织：" + String.join("、", missing) + "。");
+                throw new UserInputException(ErrorCode.OWNER_NOT_FOUND, "找不到负责的组织：" + String.join("、", missing) + "。");
             }
             String id = "JM-" + UUID.randomUUID();
             Map<String, Object> parameters = new HashMap<>();
@@ -237,9 +238,9 @@ class EvaluationWriter {
                     MATCH (m:JointMeeting)-[:RAISED]->(p:MeetingProblem {id: $id})
                     SET p.lockedAt = datetime() REMOVE p.lockedAt
                     RETURN m.id AS meetingId, p.state AS state""").bind(nonNull(problemId)).to("id").fetch().one()
-                    .orElseThrow(() -> new UserInputException("PROBLEM_NOT_FOUND", "找不到该问题。"));
+                    .orElseThrow(() -> new UserInputException(ErrorCode.PROBLEM_NOT_FOUND, "找不到该问题。"));
             if (!"OPEN".equals(row.get("state"))) {
-                throw new UserInputException("INVALID_STATE_TRANSITION", "该问题已解决。");
+                throw new UserInputException(ErrorCode.INVALID_STATE_TRANSITION, "该问题已解决。");
             }
             neo4j.query("MATCH (p:MeetingProblem {id: $id}) SET p.state = 'RESOLVED', p.resolution = $resolution, p.resolvedAt = datetime()")
                     .bindAll(Map.of("id", problemId, "resolution", how)).run();
@@ -262,12 +263,12 @@ class EvaluationWriter {
         String trimmed = value == null ? "" : value.strip();
         new Validation().require(trimmed.length() >= 2 && trimmed.length() <= 500
                         && trimmed.chars().filter(Character::isISOControl).allMatch(c -> c == '\n'),
-                "reason", "INVALID_REASON", what + "须为2至500个字符。").throwIfInvalid();
+                "reason", ErrorCode.INVALID_REASON, what + "须为2至500个字符。").throwIfInvalid();
         return trimmed;
     }
 
     private static UserInputException duplicate() {
-        return new UserInputException("DUPLICATE_RATING", "该评价方已评价过这次服务。");
+        return new UserInputException(ErrorCode.DUPLICATE_RATING, "该评价方已评价过这次服务。");
     }
 
     private static String nonNull(String value) {

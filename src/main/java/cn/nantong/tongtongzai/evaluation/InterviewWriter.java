@@ -14,6 +14,7 @@ import cn.nantong.tongtongzai.evaluation.EvaluationRecords.CompleteInterviewFoll
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.Interview;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.InterviewOutcome;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.RecordInterviewInput;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
@@ -58,20 +59,20 @@ class InterviewWriter {
         LocalDate followUpOn = followUpGiven ? date(input.followUpOn(), "followUpOn", v) : null;
         String interviewer = text(input.interviewer(), MAX_INTERVIEWER, false);
         String notes = text(input.notes(), MAX_NOTES, true);
-        v.require(interviewer != null, "interviewer", "INVALID_INTERVIEWER",
+        v.require(interviewer != null, "interviewer", ErrorCode.INVALID_INTERVIEWER,
                         "约谈人须为2至" + MAX_INTERVIEWER + "个字符，例如“单位党委书记 王某”。")
-                .require(notes != null, "notes", "INVALID_NOTES", "约谈记录须为2至" + MAX_NOTES + "个字符。")
-                .require(input.outcome() != null, "outcome", "INVALID_OUTCOME", "请选择约谈结果。");
+                .require(notes != null, "notes", ErrorCode.INVALID_NOTES, "约谈记录须为2至" + MAX_NOTES + "个字符。")
+                .require(input.outcome() != null, "outcome", ErrorCode.INVALID_OUTCOME, "请选择约谈结果。");
         if (heldOn != null) {
-            v.require(!heldOn.isAfter(today), "heldOn", "INVALID_DATE", "约谈日期不能晚于今天。")
-                    .require(heldOn.getYear() >= year, "heldOn", "INVALID_DATE", "约谈日期不能早于名单所属年度。");
+            v.require(!heldOn.isAfter(today), "heldOn", ErrorCode.INVALID_DATE, "约谈日期不能晚于今天。")
+                    .require(heldOn.getYear() >= year, "heldOn", ErrorCode.INVALID_DATE, "约谈日期不能早于名单所属年度。");
         }
         if (heldOn != null && followUpOn != null) {
             v.require(!followUpOn.isBefore(heldOn) && !followUpOn.isAfter(heldOn.plusYears(1)), "followUpOn",
-                    "INVALID_DATE", "跟进日期须在约谈之日起一年内。");
+                    ErrorCode.INVALID_DATE, "跟进日期须在约谈之日起一年内。");
         }
         v.require(input.outcome() != InterviewOutcome.IMPROVEMENT_PLAN || followUpGiven,
-                "followUpOn", "FOLLOW_UP_REQUIRED", "限期整改须填写跟进日期。");
+                "followUpOn", ErrorCode.FOLLOW_UP_REQUIRED, "限期整改须填写跟进日期。");
         v.throwIfInvalid();
         try {
             return transactions.execute(status -> {
@@ -79,10 +80,10 @@ class InterviewWriter {
                 boolean member = neo4j.query("MATCH (m:Member {id: $id}) SET m.lockedAt = datetime() REMOVE m.lockedAt RETURN true")
                         .bind(nonNull(input.memberId())).to("id").fetchAs(Boolean.class).one().orElse(false);
                 if (!member) {
-                    throw new UserInputException("MEMBER_NOT_FOUND", "找不到该党员。");
+                    throw new UserInputException(ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。");
                 }
                 if (evaluations.interviewStanding(input.memberId(), year).isEmpty()) {
-                    throw new UserInputException("NOT_ON_INTERVIEW_LIST",
+                    throw new UserInputException(ErrorCode.NOT_ON_INTERVIEW_LIST,
                             "该党员不在" + year + "年度约谈名单中（满意度未低于70%，也无未撤销的负面清单记录）。");
                 }
                 if (!interviews.interviewsByMemberYear(java.util.List.of(InterviewService.memberYear(input.memberId(), year))).isEmpty()) {
@@ -115,7 +116,7 @@ class InterviewWriter {
 
     Interview completeFollowUp(CompleteInterviewFollowUpInput input, Actor actor) {
         String notes = text(input.notes(), MAX_NOTES, true);
-        new Validation().require(notes != null, "notes", "INVALID_NOTES", "跟进情况须为2至" + MAX_NOTES + "个字符。")
+        new Validation().require(notes != null, "notes", ErrorCode.INVALID_NOTES, "跟进情况须为2至" + MAX_NOTES + "个字符。")
                 .throwIfInvalid();
         return transactions.execute(status -> {
             Map<String, Object> row = neo4j.query("""
@@ -123,12 +124,12 @@ class InterviewWriter {
                     SET i.lockedAt = datetime() REMOVE i.lockedAt
                     RETURN i.followUpOn IS NOT NULL AS planned, i.followUpDoneAt IS NOT NULL AS done""")
                     .bind(nonNull(input.interviewId())).to("id").fetch().one()
-                    .orElseThrow(() -> new UserInputException("INTERVIEW_NOT_FOUND", "找不到该约谈记录。"));
+                    .orElseThrow(() -> new UserInputException(ErrorCode.INTERVIEW_NOT_FOUND, "找不到该约谈记录。"));
             if (!Boolean.TRUE.equals(row.get("planned"))) {
-                throw new UserInputException("NO_FOLLOW_UP", "该约谈未安排跟进。");
+                throw new UserInputException(ErrorCode.NO_FOLLOW_UP, "该约谈未安排跟进。");
             }
             if (Boolean.TRUE.equals(row.get("done"))) {
-                throw new UserInputException("INVALID_STATE_TRANSITION", "该约谈的跟进已完成。");
+                throw new UserInputException(ErrorCode.INVALID_STATE_TRANSITION, "该约谈的跟进已完成。");
             }
             neo4j.query("""
                     MATCH (i:Interview {id: $id})
@@ -145,7 +146,7 @@ class InterviewWriter {
         try {
             return LocalDate.parse(value == null ? "" : value.strip());
         } catch (DateTimeParseException e) {
-            v.problem(field, "INVALID_DATE", field + " 应为日期 YYYY-MM-DD。");
+            v.problem(field, ErrorCode.INVALID_DATE, field + " 应为日期 YYYY-MM-DD。");
             return null;
         }
     }
@@ -158,7 +159,7 @@ class InterviewWriter {
     }
 
     private static UserInputException alreadyInterviewed(int year) {
-        return new UserInputException("ALREADY_INTERVIEWED", "该党员" + year + "年度的约谈已记录；再次谈话请记入跟进情况。");
+        return new UserInputException(ErrorCode.ALREADY_INTERVIEWED, "该党员" + year + "年度的约谈已记录；再次谈话请记入跟进情况。");
     }
 
     private static String nonNull(String value) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.CommentOnReportBackInput;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.UnitFeedback;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
@@ -42,10 +43,10 @@ class UnitFeedbackWriter {
         Period quarter = Period.quarter(input.quarter());
         String text = InterviewWriter.text(input.text(), MAX_TEXT, true);
         new Validation()
-                .require(!quarter.firstDay().isAfter(LocalDate.now(Period.ZONE)), "quarter", "INVALID_QUARTER",
+                .require(!quarter.firstDay().isAfter(LocalDate.now(Period.ZONE)), "quarter", ErrorCode.INVALID_QUARTER,
                         "该季度尚未开始，不能反馈。")
-                .require(input.kind() != null, "kind", "INVALID_FEEDBACK_KIND", "请选择意见或表扬。")
-                .require(text != null, "text", "INVALID_TEXT", "反馈内容须为2至" + MAX_TEXT + "个字符。")
+                .require(input.kind() != null, "kind", ErrorCode.INVALID_FEEDBACK_KIND, "请选择意见或表扬。")
+                .require(text != null, "text", ErrorCode.INVALID_TEXT, "反馈内容须为2至" + MAX_TEXT + "个字符。")
                 .throwIfInvalid();
         String label = EvaluationService.label(quarter);
         return transactions.execute(status -> {
@@ -62,18 +63,18 @@ class UnitFeedbackWriter {
                     .bindAll(Map.of("unitId", nonNull(input.unitId()), "memberId", nonNull(input.memberId()), "quarter", label))
                     .fetch().one().orElseThrow();
             new Validation()
-                    .require(Values.bool(row, "unit"), "unitId", "UNIT_NOT_FOUND", "找不到该单位。")
-                    .require(Values.bool(row, "member"), "memberId", "MEMBER_NOT_FOUND", "找不到该党员。")
+                    .require(Values.bool(row, "unit"), "unitId", ErrorCode.UNIT_NOT_FOUND, "找不到该单位。")
+                    .require(Values.bool(row, "member"), "memberId", ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。")
                     .throwIfInvalid();
             if (!Values.bool(row, "works")) {
-                throw new UserInputException("NOT_IN_UNIT", "该党员不在本单位名册中。");
+                throw new UserInputException(ErrorCode.NOT_IN_UNIT, "该党员不在本单位名册中。");
             }
             String communityId = Values.string(row, "communityId");
             if (communityId == null) {
-                throw new UserInputException("NOT_REGISTERED", "该党员尚未到社区报到，反馈无处送达。");
+                throw new UserInputException(ErrorCode.NOT_REGISTERED, "该党员尚未到社区报到，反馈无处送达。");
             }
             if (Values.integer(row, "given") >= InterviewService.FEEDBACK_PER_ROW) {
-                throw new UserInputException("TOO_MUCH_FEEDBACK",
+                throw new UserInputException(ErrorCode.TOO_MUCH_FEEDBACK,
                         "同一党员同一季度最多反馈" + InterviewService.FEEDBACK_PER_ROW + "条。");
             }
             String id = "UF-" + UUID.randomUUID();

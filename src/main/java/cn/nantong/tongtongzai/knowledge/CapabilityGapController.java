@@ -21,6 +21,7 @@ import cn.nantong.tongtongzai.member.Skill;
 import cn.nantong.tongtongzai.organization.OrgNode;
 import cn.nantong.tongtongzai.organization.OrganizationService;
 import cn.nantong.tongtongzai.organization.TreeLevel;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.platform.time.Period;
 
@@ -71,7 +72,7 @@ class CapabilityGapController {
 
     @SchemaMapping(typeName = "SkillGap")
     List<Invitation> invitations(SkillGap gap, @Argument int first) {
-        new Validation().require(first >= 0 && first <= CapabilityGaps.MAX_INVITATIONS, "first", "INVALID_PAGE",
+        new Validation().require(first >= 0 && first <= CapabilityGaps.MAX_INVITATIONS, "first", ErrorCode.INVALID_PAGE,
                 "first 应在0至" + CapabilityGaps.MAX_INVITATIONS + "之间。").throwIfInvalid();
         return gap.invitations().stream().limit(first).toList();
     }

@@ -12,6 +12,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.time.Period;
@@ -93,10 +94,10 @@ public class CapabilityGaps {
                        $gridId IS NULL OR EXISTS { (c)-[:HAS_GRID]->(:Grid {id: $gridId}) } AS grid""")
                 .bindAll(parameters).fetch().one().orElseThrow();
         if (!Values.bool(scope, "community")) {
-            throw new UserInputException("COMMUNITY_NOT_FOUND", "找不到该社区。");
+            throw new UserInputException(ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。");
         }
         if (!Values.bool(scope, "grid")) {
-            throw new UserInputException("GRID_NOT_FOUND", "该网格不属于这个社区。");
+            throw new UserInputException(ErrorCode.GRID_NOT_FOUND, "该网格不属于这个社区。");
         }
         Map<String, Object> row = neo4j.query("""
                 MATCH (c:Community {id: $communityId})

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import com.hankcs.hanlp.seg.common.Term;
 import com.hankcs.hanlp.tokenizer.StandardTokenizer;
 
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
@@ -52,16 +53,16 @@ public class ClassificationCorrections {
 
     public Correction correct(String requestId, List<String> skillIds, Actor actor) {
         List<String> skills = skillIds == null ? List.of() : skillIds.stream().distinct().toList();
-        new Validation().require(!skills.isEmpty() && skills.size() <= 5, "skillIds", "INVALID_SKILLS", "请选择1至5项技能。")
+        new Validation().require(!skills.isEmpty() && skills.size() <= 5, "skillIds", ErrorCode.INVALID_SKILLS, "请选择1至5项技能。")
                 .throwIfInvalid();
         Correction done = transactions.execute(status -> {
             String text = neo4j.query("MATCH (r:Request {id: $id}) SET r.lockedAt = datetime() REMOVE r.lockedAt RETURN r.text")
                     .bind(requestId == null ? "" : requestId).to("id").fetchAs(String.class).one()
-                    .orElseThrow(() -> new UserInputException("REQUEST_NOT_FOUND", "找不到该需求。"));
+                    .orElseThrow(() -> new UserInputException(ErrorCode.REQUEST_NOT_FOUND, "找不到该需求。"));
             long known = neo4j.query("UNWIND $ids AS id MATCH (s:Skill {id: id}) RETURN count(s)").bind(skills).to("ids")
                     .fetchAs(Long.class).one().orElse(0L);
             if (known != skills.size()) {
-                throw new UserInputException("SKILL_NOT_FOUND", "有技能不存在，请从技能列表中选择。");
+                throw new UserInputException(ErrorCode.SKILL_NOT_FOUND, "有技能不存在，请从技能列表中选择。");
             }
             List<String> words = contentWords(text);
             Map<String, Object> parameters = new HashMap<>();

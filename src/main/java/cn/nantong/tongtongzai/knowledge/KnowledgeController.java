@@ -22,6 +22,7 @@ import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.member.PostCategory;
 import cn.nantong.tongtongzai.member.Skill;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.request.Request;
@@ -58,7 +59,7 @@ class KnowledgeController {
 
     @QueryMapping
     RequestClassifier.Classification classifyText(@Argument String text) {
-        new Validation().require(text != null && text.length() <= MAX_TEXT, "text", "INVALID_TEXT",
+        new Validation().require(text != null && text.length() <= MAX_TEXT, "text", ErrorCode.INVALID_TEXT,
                 "内容最多" + MAX_TEXT + "个字符。").throwIfInvalid();
         return classifier.classify(text);
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.organization.OrganizationService;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.Access;
 import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
 import cn.nantong.tongtongzai.platform.security.AccessPolicy;
@@ -201,7 +202,7 @@ class MatchingController {
                 or(input.difficulty(), d.difficulty()));
         new Validation().require(List.of(w.proximity(), w.skillLevel(), w.postCategory(), w.fairness(), w.continuity(),
                         w.satisfaction(), w.difficulty()).stream().allMatch(x -> x >= 0 && x <= 100),
-                "weights", "INVALID_WEIGHT", "权重须在0至100之间（0表示不考虑该项）。").throwIfInvalid();
+                "weights", ErrorCode.INVALID_WEIGHT, "权重须在0至100之间（0表示不考虑该项）。").throwIfInvalid();
         return w;
     }
 

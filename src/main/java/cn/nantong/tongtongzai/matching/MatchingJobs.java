@@ -28,6 +28,7 @@ import cn.nantong.tongtongzai.matching.CandidateLoader.Scope;
 import cn.nantong.tongtongzai.matching.MatchingJob.Proposal;
 import cn.nantong.tongtongzai.matching.MatchingJob.TaskAdded;
 import cn.nantong.tongtongzai.matching.MatchingJob.TeamProposal;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.task.Claim;
@@ -185,20 +186,20 @@ public class MatchingJobs {
 
     public MatchingJob start(Options options) {
         if ((options.communityId() == null) == (options.streetId() == null)) {
-            throw new UserInputException("SCOPE_REQUIRED", "请指定一个社区（communityId）或一个街道（streetId）。");
+            throw new UserInputException(ErrorCode.SCOPE_REQUIRED, "请指定一个社区（communityId）或一个街道（streetId）。");
         }
         int limit = options.seconds() == null ? 30 : options.seconds();
         int unimproved = options.unimprovedSeconds() == null ? Math.min(5, limit) : options.unimprovedSeconds();
         if (limit < 1 || limit > MAX_SECONDS || unimproved < 1 || unimproved > limit) {
-            throw new UserInputException("INVALID_TERMINATION", "求解时长须为1至" + MAX_SECONDS + "秒，无改进时长须在1秒与求解时长之间。");
+            throw new UserInputException(ErrorCode.INVALID_TERMINATION, "求解时长须为1至" + MAX_SECONDS + "秒，无改进时长须在1秒与求解时长之间。");
         }
         if (options.live() && runs.values().stream().filter(r -> "LIVE".equals(r.status())).count() >= MAX_LIVE) {
-            throw new UserInputException("TOO_MANY_LIVE_JOBS", "实时匹配任务已达上限（" + MAX_LIVE + "个）：请先停止不再需要的。");
+            throw new UserInputException(ErrorCode.TOO_MANY_LIVE_JOBS, "实时匹配任务已达上限（" + MAX_LIVE + "个）：请先停止不再需要的。");
         }
         List<String> communities = loader.communities(options.communityId(), options.streetId());
         if (communities.isEmpty()) {
-            throw options.communityId() != null ? new UserInputException("COMMUNITY_NOT_FOUND", "找不到该社区。")
-                    : new UserInputException("STREET_NOT_FOUND", "找不到该街道。");
+            throw options.communityId() != null ? new UserInputException(ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。")
+                    : new UserInputException(ErrorCode.STREET_NOT_FOUND, "找不到该街道。");
         }
         String id = "MJ-" + UUID.randomUUID();
         Run run = new Run(id, options, Set.copyOf(communities));
@@ -340,10 +341,10 @@ public class MatchingJobs {
         Run run = run(id);
         String status = run.status();
         if ("SOLVING".equals(status)) {
-            throw new UserInputException("JOB_SOLVING", "方案仍在计算中：请等待完成或先停止。");
+            throw new UserInputException(ErrorCode.JOB_SOLVING, "方案仍在计算中：请等待完成或先停止。");
         }
         if ("DISCARDED".equals(status) || "FAILED".equals(status)) {
-            throw new UserInputException("JOB_NOT_ACCEPTABLE", "该方案已放弃或计算失败，不能采纳。");
+            throw new UserInputException(ErrorCode.JOB_NOT_ACCEPTABLE, "该方案已放弃或计算失败，不能采纳。");
         }
         List<Proposal> proposals = new ArrayList<>();
         List<TeamProposal> teamProposals = new ArrayList<>();
@@ -358,7 +359,7 @@ public class MatchingJobs {
             List<String> unknown = seatIds.stream().filter(s -> proposals.stream().noneMatch(p -> p.seatId().equals(s))
                     && teamProposals.stream().noneMatch(p -> p.seatId().equals(s))).toList();
             if (!unknown.isEmpty()) {
-                throw new UserInputException("PROPOSAL_NOT_FOUND", "方案中没有这些名额：" + String.join("、", unknown) + "。");
+                throw new UserInputException(ErrorCode.PROPOSAL_NOT_FOUND, "方案中没有这些名额：" + String.join("、", unknown) + "。");
             }
             proposals.removeIf(p -> !wanted.contains(p.seatId()));
             teamProposals.removeIf(p -> !wanted.contains(p.seatId()));
@@ -450,7 +451,7 @@ public class MatchingJobs {
     public record Accepted(MatchingJob job, List<Claim> claims, List<TeamClaim> teamClaims, List<Refused> refused) {
     }
 
-    public record Refused(String seatId, String code, String message) {
+    public record Refused(String seatId, ErrorCode code, String message) {
     }
 
     private static void finish(Run run, Part part, String status, String error) {
@@ -483,7 +484,7 @@ public class MatchingJobs {
     private Run run(String id) {
         Run run = id == null ? null : runs.get(id);
         if (run == null) {
-            throw new UserInputException("JOB_NOT_FOUND", "找不到该匹配任务（服务重启后匹配任务不保留）。");
+            throw new UserInputException(ErrorCode.JOB_NOT_FOUND, "找不到该匹配任务（服务重启后匹配任务不保留）。");
         }
         return run;
     }

@@ -13,6 +13,7 @@ import cn.nantong.tongtongzai.member.Member;
 import cn.nantong.tongtongzai.member.MemberService;
 
 import cn.nantong.tongtongzai.matching.CandidateLoader.LoadedTask;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 
 /**
@@ -44,14 +45,14 @@ public class Recommendations {
     public List<Recommendation> recommend(String taskId, Integer first, MatchingWeights weights, CandidatePool pool) {
         int limit = first == null ? 10 : first;
         if (limit < 1 || limit > MAX) {
-            throw new UserInputException("INVALID_PAGE", "first 须在1至" + MAX + "之间。");
+            throw new UserInputException(ErrorCode.INVALID_PAGE, "first 须在1至" + MAX + "之间。");
         }
-        LoadedTask task = loader.task(taskId).orElseThrow(() -> new UserInputException("TASK_NOT_FOUND", "找不到该任务。"));
+        LoadedTask task = loader.task(taskId).orElseThrow(() -> new UserInputException(ErrorCode.TASK_NOT_FOUND, "找不到该任务。"));
         if (!List.of("DRAFT", "PUBLISHED", "IN_PROGRESS").contains(task.state())) {
-            throw new UserInputException("TASK_NOT_OPEN", "任务已结束或已取消，无需推荐。");
+            throw new UserInputException(ErrorCode.TASK_NOT_OPEN, "任务已结束或已取消，无需推荐。");
         }
         if (task.forTeams()) {
-            throw new UserInputException("TEAM_TASK", "该任务面向功能型党支部/党小组：请用匹配任务（startMatching）为其推荐党组织。");
+            throw new UserInputException(ErrorCode.TEAM_TASK, "该任务面向功能型党支部/党小组：请用匹配任务（startMatching）为其推荐党组织。");
         }
         List<String> communities = pool.streetWide() ? loader.communitiesOfStreet(task.fact().streetId())
                 : List.of(task.fact().communityId());

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.matching.CandidateLoader.LoadedTask;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 
 /**
@@ -43,7 +44,7 @@ public class TaskMenu {
     public List<MenuItem> menu(String memberId, Integer first, Boolean fitOnly) {
         int limit = first == null ? 10 : first;
         if (limit < 1 || limit > MAX) {
-            throw new UserInputException("INVALID_PAGE", "first 须在1至" + MAX + "之间。");
+            throw new UserInputException(ErrorCode.INVALID_PAGE, "first 须在1至" + MAX + "之间。");
         }
         Optional<Candidate> member = loader.candidate(memberId);
         if (member.isEmpty()) {

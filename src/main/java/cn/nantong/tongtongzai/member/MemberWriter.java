@@ -15,6 +15,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.Access;
 import cn.nantong.tongtongzai.platform.security.AccessPolicy;
 import cn.nantong.tongtongzai.platform.security.Actor;
@@ -116,7 +117,7 @@ public class MemberWriter {
     @Transactional
     public List<Member> importAll(List<CreateMemberInput> rows) {
         if (rows == null || rows.isEmpty() || rows.size() > MAX_IMPORT) {
-            throw new UserInputException("INVALID_IMPORT_SIZE", "一次导入须为1至" + MAX_IMPORT + "条记录。");
+            throw new UserInputException(ErrorCode.INVALID_IMPORT_SIZE, "一次导入须为1至" + MAX_IMPORT + "条记录。");
         }
         List<List<UserInputException.Problem>> byRow = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
@@ -124,7 +125,7 @@ public class MemberWriter {
         for (CreateMemberInput row : rows) {
             Validation validation = new Validation();
             checkProfile(validation, row.name(), row.birthYear(), row.phone(), row.skills(), row.interests(), row.occupation());
-            validation.require(row.phone() == null || phones.add(row.phone()), "phone", "DUPLICATE_PHONE",
+            validation.require(row.phone() == null || phones.add(row.phone()), "phone", ErrorCode.DUPLICATE_PHONE,
                     "该手机号在导入文件中重复。");
             byRow.add(validation.problems());
             references.add(reference(null, row));
@@ -148,7 +149,7 @@ public class MemberWriter {
     @Transactional
     public Member update(UpdateMemberInput input) {
         if (input.id() == null || members.member(input.id()).isEmpty()) {
-            throw new UserInputException("MEMBER_NOT_FOUND", "找不到该党员。");
+            throw new UserInputException(ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。");
         }
         Validation validation = new Validation();
         checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests(),
@@ -235,9 +236,9 @@ public class MemberWriter {
             // the constraint's own message would repeat the phone number; "duplicate" only to whoever sees every
             // member (a number taken meanwhile by a concurrent request lands here too)
             if (Actor.current().isCityAdmin()) {
-                throw new UserInputException("DUPLICATE_PHONE", "该手机号已被其他党员使用。");
+                throw new UserInputException(ErrorCode.DUPLICATE_PHONE, "该手机号已被其他党员使用。");
             }
-            throw new UserInputException("PHONE_NOT_ACCEPTED", "该手机号无法使用：请核对号码，如确为本人号码请联系社区书记。");
+            throw new UserInputException(ErrorCode.PHONE_NOT_ACCEPTED, "该手机号无法使用：请核对号码，如确为本人号码请联系社区书记。");
         }
     }
 
@@ -245,33 +246,33 @@ public class MemberWriter {
             List<MemberSkillInput> skills, List<String> interests, String occupation) {
         int newest = Year.now().getValue() - 18;
         if (name != null) {
-            validation.require(NAME.matcher(name.strip()).matches(), "name", "INVALID_NAME",
+            validation.require(NAME.matcher(name.strip()).matches(), "name", ErrorCode.INVALID_NAME,
                     "姓名须为2至20个汉字或字母。");
         }
         if (birthYear != null) {
-            validation.require(birthYear >= 1920 && birthYear <= newest, "birthYear", "INVALID_BIRTH_YEAR",
+            validation.require(birthYear >= 1920 && birthYear <= newest, "birthYear", ErrorCode.INVALID_BIRTH_YEAR,
                     "出生年份须在1920年至" + newest + "年之间。");
         }
         if (phone != null) {
-            validation.require(PHONE.matcher(phone).matches(), "phone", "INVALID_PHONE",
+            validation.require(PHONE.matcher(phone).matches(), "phone", ErrorCode.INVALID_PHONE,
                     "手机号格式不正确：须为以1开头的11位数字。");
         }
         if (skills != null) {
             var seen = new HashSet<String>();
             for (MemberSkillInput skill : skills) {
                 validation.require(skill.level() != null && skill.level() >= 1 && skill.level() <= 5, "skills",
-                        "INVALID_SKILL_LEVEL", "技能等级须为1至5。");
-                validation.require(seen.add(skill.skillId()), "skills", "DUPLICATE_SKILL", "同一技能只能填写一次。");
+                        ErrorCode.INVALID_SKILL_LEVEL, "技能等级须为1至5。");
+                validation.require(seen.add(skill.skillId()), "skills", ErrorCode.DUPLICATE_SKILL, "同一技能只能填写一次。");
             }
         }
         if (interests != null) {
             validation.require(interests.size() <= 10 && interests.stream().allMatch(i -> i != null
-                            && !i.isBlank() && i.strip().length() <= 20), "interests", "INVALID_INTERESTS",
+                            && !i.isBlank() && i.strip().length() <= 20), "interests", ErrorCode.INVALID_INTERESTS,
                     "兴趣爱好最多10项，每项1至20个字符。");
         }
         if (occupation != null) {
             validation.require(occupation.strip().length() <= MAX_OCCUPATION
-                            && occupation.codePoints().noneMatch(Character::isISOControl), "occupation", "INVALID_OCCUPATION",
+                            && occupation.codePoints().noneMatch(Character::isISOControl), "occupation", ErrorCode.INVALID_OCCUPATION,
                     "职业最多" + MAX_OCCUPATION + "个字符，不能含控制字符。");
         }
     }
@@ -322,11 +323,11 @@ public class MemberWriter {
                 .bind(rows).to("rows").fetch().all()
                 .forEach(found -> {
                     Validation validation = new Validation()
-                            .require((Boolean) found.get("unit"), "unitId", "UNIT_NOT_FOUND", "找不到该单位。")
-                            .require((Boolean) found.get("residence"), "residenceId", "RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。")
-                            .require((Boolean) found.get("skills"), "skills", "SKILL_NOT_FOUND", "技能不在技能目录中。")
-                            .require((Boolean) found.get("postCategories"), "postCategoryIds", "POST_CATEGORY_NOT_FOUND", "岗位类别不存在。")
-                            .require(!mayKnowOf((String) found.get("phoneHolder")), "phone", "DUPLICATE_PHONE",
+                            .require((Boolean) found.get("unit"), "unitId", ErrorCode.UNIT_NOT_FOUND, "找不到该单位。")
+                            .require((Boolean) found.get("residence"), "residenceId", ErrorCode.RESIDENCE_NOT_FOUND, "找不到该住址（微网格）。")
+                            .require((Boolean) found.get("skills"), "skills", ErrorCode.SKILL_NOT_FOUND, "技能不在技能目录中。")
+                            .require((Boolean) found.get("postCategories"), "postCategoryIds", ErrorCode.POST_CATEGORY_NOT_FOUND, "岗位类别不存在。")
+                            .require(!mayKnowOf((String) found.get("phoneHolder")), "phone", ErrorCode.DUPLICATE_PHONE,
                                     "该手机号已被其他党员使用。");
                     problems.get(((Number) found.get("i")).intValue()).addAll(validation.problems());
                 });

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import cn.nantong.tongtongzai.member.MemberRecords.MoveMemberInput;
 import cn.nantong.tongtongzai.member.MemberRecords.RegisterMemberInput;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
@@ -50,7 +51,7 @@ public class RegistrationService {
                     if (situation.activeResidenceId().equals(input.residenceId())) {
                         return members.registration(situation.activeId()).orElseThrow(); // same residence: idempotent
                     }
-                    throw new UserInputException("ALREADY_REGISTERED",
+                    throw new UserInputException(ErrorCode.ALREADY_REGISTERED,
                             "该党员已在其他住址报到；搬家请使用“迁移报到”（moveMember）。");
                 }
                 return create(input.memberId(), input.communityId(), input.residenceId(), input.channel());
@@ -62,7 +63,7 @@ public class RegistrationService {
             if (now.activeId() != null && now.activeResidenceId().equals(input.residenceId())) {
                 return members.registration(now.activeId()).orElseThrow();
             }
-            throw new UserInputException("ALREADY_REGISTERED", "该党员已在其他住址报到；搬家请使用“迁移报到”（moveMember）。");
+            throw new UserInputException(ErrorCode.ALREADY_REGISTERED, "该党员已在其他住址报到；搬家请使用“迁移报到”（moveMember）。");
         }
     }
 
@@ -99,7 +100,7 @@ public class RegistrationService {
 
     public Registration reject(String registrationId, String reason) {
         String trimmed = reason == null ? "" : reason.strip();
-        new Validation().require(trimmed.length() >= 2 && trimmed.length() <= 200, "reason", "INVALID_REASON",
+        new Validation().require(trimmed.length() >= 2 && trimmed.length() <= 200, "reason", ErrorCode.INVALID_REASON,
                 "驳回理由须为2至200个字符。").throwIfInvalid();
         return transactions.execute(status -> {
             requirePending(registrationId, "驳回");
@@ -119,7 +120,7 @@ public class RegistrationService {
         return transactions.execute(status -> {
             Situation situation = situation(input.memberId(), input.communityId(), input.residenceId());
             if (situation.activeId() == null) {
-                throw new UserInputException("NOT_REGISTERED", "该党员尚未报到，请先办理报到（registerMember）。");
+                throw new UserInputException(ErrorCode.NOT_REGISTERED, "该党员尚未报到，请先办理报到（registerMember）。");
             }
             if (situation.activeResidenceId().equals(input.residenceId())) {
                 return members.registration(situation.activeId()).orElseThrow();
@@ -152,11 +153,11 @@ public class RegistrationService {
                 .bindAll(Map.of("memberId", memberId, "communityId", communityId, "residenceId", residenceId))
                 .fetch().one().orElseThrow();
         Validation validation = new Validation()
-                .require((Boolean) row.get("member"), "memberId", "MEMBER_NOT_FOUND", "找不到该党员。")
-                .require((Boolean) row.get("community"), "communityId", "COMMUNITY_NOT_FOUND", "找不到该社区。")
-                .require((Boolean) row.get("residence"), "residenceId", "RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。");
+                .require((Boolean) row.get("member"), "memberId", ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。")
+                .require((Boolean) row.get("community"), "communityId", ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。")
+                .require((Boolean) row.get("residence"), "residenceId", ErrorCode.RESIDENCE_NOT_FOUND, "找不到该住址（微网格）。");
         if (validation.ok()) {
-            validation.require((Boolean) row.get("inCommunity"), "residenceId", "RESIDENCE_NOT_IN_COMMUNITY",
+            validation.require((Boolean) row.get("inCommunity"), "residenceId", ErrorCode.RESIDENCE_NOT_IN_COMMUNITY,
                     "该住址不属于所选社区：双报到须在实际居住地所在社区报到。");
         }
         validation.throwIfInvalid();
@@ -200,18 +201,18 @@ public class RegistrationService {
                 REMOVE r.lockedAt
                 RETURN r.state AS state""").bind(registrationId).to("id")
                 .fetchAs(String.class).one().orElseThrow(() ->
-                        new UserInputException("REGISTRATION_NOT_FOUND", "找不到该报到记录。"));
+                        new UserInputException(ErrorCode.REGISTRATION_NOT_FOUND, "找不到该报到记录。"));
         if (!"PENDING".equals(state)) {
-            throw new UserInputException("INVALID_STATE_TRANSITION",
+            throw new UserInputException(ErrorCode.INVALID_STATE_TRANSITION,
                     "只有待确认的报到可以" + action + "（当前状态：" + STATE_NAMES.getOrDefault(state, state) + "）。");
         }
     }
 
     private static void requireIds(String memberId, String communityId, String residenceId) {
         new Validation()
-                .require(memberId != null && !memberId.isBlank(), "memberId", "MEMBER_NOT_FOUND", "找不到该党员。")
-                .require(communityId != null && !communityId.isBlank(), "communityId", "COMMUNITY_NOT_FOUND", "找不到该社区。")
-                .require(residenceId != null && !residenceId.isBlank(), "residenceId", "RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。")
+                .require(memberId != null && !memberId.isBlank(), "memberId", ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。")
+                .require(communityId != null && !communityId.isBlank(), "communityId", ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。")
+                .require(residenceId != null && !residenceId.isBlank(), "residenceId", ErrorCode.RESIDENCE_NOT_FOUND, "找不到该住址（微网格）。")
                 .throwIfInvalid();
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.member.MemberRecords.CreateResidentInput;
 import cn.nantong.tongtongzai.member.MemberRecords.UpdateResidentInput;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 
@@ -28,7 +29,7 @@ public class ResidentWriter {
         String name = input.name() == null ? null : input.name().strip();
         checkProfile(name, input.phone());
         if (!exists("MATCH (r:Resident {id: $id}) RETURN count(r) > 0", input.id())) {
-            throw new UserInputException("RESIDENT_NOT_FOUND", "找不到该居民。");
+            throw new UserInputException(ErrorCode.RESIDENT_NOT_FOUND, "找不到该居民。");
         }
         if (input.residenceId() != null) {
             requireResidence(input.residenceId());
@@ -73,10 +74,10 @@ public class ResidentWriter {
     private static void checkProfile(String name, String phone) {
         Validation validation = new Validation();
         if (name != null) {
-            validation.require(MemberWriter.NAME.matcher(name).matches(), "name", "INVALID_NAME", "姓名须为2至20个汉字或字母。");
+            validation.require(MemberWriter.NAME.matcher(name).matches(), "name", ErrorCode.INVALID_NAME, "姓名须为2至20个汉字或字母。");
         }
         if (phone != null) {
-            validation.require(MemberWriter.PHONE.matcher(phone).matches(), "phone", "INVALID_PHONE",
+            validation.require(MemberWriter.PHONE.matcher(phone).matches(), "phone", ErrorCode.INVALID_PHONE,
                     "手机号格式不正确：须为以1开头的11位数字。");
         }
         validation.throwIfInvalid();
@@ -84,7 +85,7 @@ public class ResidentWriter {
 
     private void requireResidence(String residenceId) {
         if (!exists("MATCH (h:MicroGrid {id: $id}) RETURN count(h) > 0", residenceId)) {
-            throw new UserInputException("RESIDENCE_NOT_FOUND", "找不到该住址（微网格）。");
+            throw new UserInputException(ErrorCode.RESIDENCE_NOT_FOUND, "找不到该住址（微网格）。");
         }
     }
 

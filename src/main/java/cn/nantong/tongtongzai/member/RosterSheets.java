@@ -28,6 +28,7 @@ import cn.nantong.tongtongzai.member.MemberRecords.MemberSkillInput;
 import cn.nantong.tongtongzai.platform.excel.Sheets;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Column;
 import cn.nantong.tongtongzai.platform.excel.Sheets.Format;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException.Problem;
 import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
@@ -106,7 +107,7 @@ class RosterSheets {
                 }
                 int number = r + 1; // as the spreadsheet shows it
                 if (rows.size() == MemberWriter.MAX_IMPORT) {
-                    throw new UserInputException("INVALID_IMPORT_SIZE", "一次导入最多" + MemberWriter.MAX_IMPORT + "条记录。");
+                    throw new UserInputException(ErrorCode.INVALID_IMPORT_SIZE, "一次导入最多" + MemberWriter.MAX_IMPORT + "条记录。");
                 }
                 rows.add(parse(cells, unitId, number, problems));
                 rowNumbers.add(number);
@@ -115,10 +116,10 @@ class RosterSheets {
             if (e instanceof UserInputException refused) {
                 throw refused;
             }
-            throw new UserInputException("INVALID_FILE", "无法读取文件：请上传用模板填写的 .xlsx 文件。");
+            throw new UserInputException(ErrorCode.INVALID_FILE, "无法读取文件：请上传用模板填写的 .xlsx 文件。");
         }
         if (rows.isEmpty()) {
-            throw new UserInputException("EMPTY_FILE", "文件中没有党员记录。");
+            throw new UserInputException(ErrorCode.EMPTY_FILE, "文件中没有党员记录。");
         }
         if (!problems.isEmpty()) {
             throw UserInputException.of(problems);
@@ -144,7 +145,7 @@ class RosterSheets {
     private static CreateMemberInput parse(String[] cells, String unitId, int number, List<Problem> problems) {
         for (int c : new int[] {0, 1, 2, 3, 4}) {
             if (cells[c].isEmpty()) {
-                problems.add(new Problem("row " + number + ": " + COLUMNS.get(c).header(), "REQUIRED",
+                problems.add(new Problem("row " + number + ": " + COLUMNS.get(c).header(), ErrorCode.REQUIRED,
                         "第" + number + "行：“" + COLUMNS.get(c).header() + "”必须填写。"));
             }
         }
@@ -153,7 +154,7 @@ class RosterSheets {
             case "女", "FEMALE" -> "FEMALE";
             case "" -> null;
             default -> {
-                problems.add(new Problem("row " + number + ": gender", "INVALID_GENDER", "第" + number + "行：性别须填“男”或“女”。"));
+                problems.add(new Problem("row " + number + ": gender", ErrorCode.INVALID_GENDER, "第" + number + "行：性别须填“男”或“女”。"));
                 yield null;
             }
         };
@@ -161,7 +162,7 @@ class RosterSheets {
         try {
             birthYear = cells[2].isEmpty() ? null : Integer.valueOf(cells[2]);
         } catch (NumberFormatException e) {
-            problems.add(new Problem("row " + number + ": birthYear", "INVALID_BIRTH_YEAR", "第" + number + "行：出生年份须为四位数字。"));
+            problems.add(new Problem("row " + number + ": birthYear", ErrorCode.INVALID_BIRTH_YEAR, "第" + number + "行：出生年份须为四位数字。"));
         }
         List<MemberSkillInput> skills = new ArrayList<>();
         for (String item : split(cells[6], "[；;]")) {
@@ -169,7 +170,7 @@ class RosterSheets {
             try {
                 skills.add(new MemberSkillInput(parts[0].strip(), parts.length > 1 ? Integer.valueOf(parts[1].strip()) : null));
             } catch (NumberFormatException e) {
-                problems.add(new Problem("row " + number + ": skills", "INVALID_SKILL_LEVEL",
+                problems.add(new Problem("row " + number + ": skills", ErrorCode.INVALID_SKILL_LEVEL,
                         "第" + number + "行：技能须写成“技能编号:等级”，等级为1至5。"));
             }
         }
@@ -177,7 +178,7 @@ class RosterSheets {
         for (String slot : split(cells[9], "[，,、]")) {
             String value = SLOTS.getOrDefault(slot, SLOTS.containsValue(slot) ? slot : null);
             if (value == null) {
-                problems.add(new Problem("row " + number + ": availability", "INVALID_AVAILABILITY",
+                problems.add(new Problem("row " + number + ": availability", ErrorCode.INVALID_AVAILABILITY,
                         "第" + number + "行：可服务时间“" + slot + "”不对，可填：" + String.join("、", SLOTS.keySet().stream().sorted().toList()) + "。"));
             } else {
                 availability.add(value);

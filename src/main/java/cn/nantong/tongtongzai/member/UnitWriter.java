@@ -18,6 +18,7 @@ import cn.nantong.tongtongzai.member.MemberRecords.OrganisationPayload;
 import cn.nantong.tongtongzai.member.MemberRecords.PairUnitInput;
 import cn.nantong.tongtongzai.member.MemberRecords.PartyOrg;
 import cn.nantong.tongtongzai.member.MemberRecords.UpdateUnitInput;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 
@@ -61,13 +62,13 @@ public class UnitWriter {
     public Unit pair(PairUnitInput input) {
         Validation validation = new Validation()
                 .require(input.responsibilities() != null && !input.responsibilities().isEmpty(), "responsibilities",
-                        "RESPONSIBILITY_REQUIRED", "结对共建须至少选择一项共建内容（人力、智力、资金、帮扶）。");
+                        ErrorCode.RESPONSIBILITY_REQUIRED, "结对共建须至少选择一项共建内容（人力、智力、资金、帮扶）。");
         LocalDate since = LocalDate.now();
         if (input.since() != null) {
             try {
                 since = LocalDate.parse(input.since());
             } catch (DateTimeParseException e) {
-                validation.problem("since", "INVALID_DATE", "日期格式须为YYYY-MM-DD。");
+                validation.problem("since", ErrorCode.INVALID_DATE, "日期格式须为YYYY-MM-DD。");
             }
         }
         validation.throwIfInvalid();
@@ -96,7 +97,7 @@ public class UnitWriter {
         String name = name(input.name(), "name");
         String partyOrgName = input.partyOrgName() == null ? null : name(input.partyOrgName(), "partyOrgName");
         if (!exists("MATCH (x:Compound {id: $id}) RETURN count(x) > 0", input.compoundId())) {
-            throw new UserInputException("COMPOUND_NOT_FOUND", "找不到该小区。");
+            throw new UserInputException(ErrorCode.COMPOUND_NOT_FOUND, "找不到该小区。");
         }
         String id = "OC-" + UUID.randomUUID();
         Map<String, Object> p = new HashMap<>(Map.of("id", id, "name", name, "compoundId", input.compoundId()));
@@ -116,7 +117,7 @@ public class UnitWriter {
         long found = neo4j.query("MATCH (x:Compound) WHERE x.id IN $ids RETURN count(x)").bind(compounds).to("ids")
                 .fetchAs(Long.class).one().orElse(0L);
         if (compounds.isEmpty() || found != compounds.size()) {
-            throw new UserInputException("COMPOUND_NOT_FOUND", "物业公司须管理至少一个已登记的小区。");
+            throw new UserInputException(ErrorCode.COMPOUND_NOT_FOUND, "物业公司须管理至少一个已登记的小区。");
         }
         String id = "PC-" + UUID.randomUUID();
         Map<String, Object> p = new HashMap<>(Map.of("id", id, "name", name, "compoundIds", compounds));
@@ -135,7 +136,7 @@ public class UnitWriter {
         return neo4j.query("MATCH (o:PartyOrg {id: $id}) SET o.name = $name RETURN o.id AS id, o.name AS name")
                 .bindAll(Map.of("id", id == null ? "" : id, "name", name))
                 .fetchAs(PartyOrg.class).mappedBy((types, r) -> new PartyOrg(r.get("id").asString(), r.get("name").asString()))
-                .one().orElseThrow(() -> new UserInputException("PARTY_ORG_NOT_FOUND", "找不到该党组织。"));
+                .one().orElseThrow(() -> new UserInputException(ErrorCode.PARTY_ORG_NOT_FOUND, "找不到该党组织。"));
     }
 
     /** Renames an owners committee or property company, replaces a company's compounds, founds or renames its party org. */
@@ -146,7 +147,7 @@ public class UnitWriter {
         boolean exists = neo4j.query("MATCH (o:" + label + " {id: $id}) RETURN count(o) > 0").bind(id == null ? "" : id)
                 .to("id").fetchAs(Boolean.class).one().orElse(false);
         if (!exists) {
-            throw new UserInputException(label.equals("OwnersCommittee") ? "OWNERS_COMMITTEE_NOT_FOUND" : "PROPERTY_COMPANY_NOT_FOUND",
+            throw new UserInputException(label.equals("OwnersCommittee") ? ErrorCode.OWNERS_COMMITTEE_NOT_FOUND : ErrorCode.PROPERTY_COMPANY_NOT_FOUND,
                     label.equals("OwnersCommittee") ? "找不到该业委会。" : "找不到该物业公司。");
         }
         if (compoundIds != null) {
@@ -154,7 +155,7 @@ public class UnitWriter {
             long found = neo4j.query("MATCH (x:Compound) WHERE x.id IN $ids RETURN count(x)").bind(distinct).to("ids")
                     .fetchAs(Long.class).one().orElse(0L);
             if (distinct.isEmpty() || found != distinct.size()) {
-                throw new UserInputException("COMPOUND_NOT_FOUND", "物业公司须管理至少一个已登记的小区。");
+                throw new UserInputException(ErrorCode.COMPOUND_NOT_FOUND, "物业公司须管理至少一个已登记的小区。");
             }
         }
         Map<String, Object> p = new HashMap<>();
@@ -191,15 +192,15 @@ public class UnitWriter {
 
     private void requireUnit(String unitId) {
         if (!exists("MATCH (u:Unit {id: $id}) RETURN count(u) > 0", unitId)) {
-            throw new UserInputException("UNIT_NOT_FOUND", "找不到该单位。");
+            throw new UserInputException(ErrorCode.UNIT_NOT_FOUND, "找不到该单位。");
         }
     }
 
     private void requireUnitAndCommunity(String unitId, String communityId) {
         new Validation()
-                .require(exists("MATCH (u:Unit {id: $id}) RETURN count(u) > 0", unitId), "unitId", "UNIT_NOT_FOUND", "找不到该单位。")
+                .require(exists("MATCH (u:Unit {id: $id}) RETURN count(u) > 0", unitId), "unitId", ErrorCode.UNIT_NOT_FOUND, "找不到该单位。")
                 .require(exists("MATCH (c:Community {id: $id}) RETURN count(c) > 0", communityId), "communityId",
-                        "COMMUNITY_NOT_FOUND", "找不到该社区。")
+                        ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。")
                 .throwIfInvalid();
     }
 

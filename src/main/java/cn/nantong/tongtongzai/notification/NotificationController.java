@@ -19,6 +19,7 @@ import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.member.Registration;
 import cn.nantong.tongtongzai.notification.NotificationRecords.MarkNotificationsReadInput;
 import cn.nantong.tongtongzai.notification.NotificationRecords.MarkNotificationsReadPayload;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.platform.security.Actor;
@@ -70,8 +71,8 @@ class NotificationController {
         boolean some = input.ids() != null && !input.ids().isEmpty();
         boolean all = Boolean.TRUE.equals(input.all());
         new Validation()
-                .require(some != all, "ids", "IDS_OR_ALL", "请选择要标为已读的消息，或选择全部标为已读（二选一）。")
-                .require(input.ids() == null || input.ids().size() <= MAX_IDS, "ids", "INVALID_IDS",
+                .require(some != all, "ids", ErrorCode.IDS_OR_ALL, "请选择要标为已读的消息，或选择全部标为已读（二选一）。")
+                .require(input.ids() == null || input.ids().size() <= MAX_IDS, "ids", ErrorCode.INVALID_IDS,
                         "一次最多标记" + MAX_IDS + "条消息。")
                 .throwIfInvalid();
         String mine = Notice.inboxOf(actor);

@@ -14,6 +14,7 @@ import cn.nantong.tongtongzai.organization.OrganizationInputs.CreateOrgNodeInput
 import cn.nantong.tongtongzai.organization.OrganizationInputs.UpdateCompoundInput;
 import cn.nantong.tongtongzai.organization.OrganizationInputs.UpdateFunctionalGroupInput;
 import cn.nantong.tongtongzai.organization.OrganizationInputs.UpdateMicroGridInput;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
 
@@ -41,28 +42,28 @@ public class OrganizationWriter {
         String name = name(input.name());
         Validation validation = new Validation();
         if (level == TreeLevel.STREET) {
-            validation.require(input.parentId() == null, "parentId", "INVALID_PARENT", "街道没有上级节点。")
-                    .require(input.id() != null && input.id().matches("\\d{9}"), "id", "INVALID_ID",
+            validation.require(input.parentId() == null, "parentId", ErrorCode.INVALID_PARENT, "街道没有上级节点。")
+                    .require(input.id() != null && input.id().matches("\\d{9}"), "id", ErrorCode.INVALID_ID,
                             "街道须填写9位统计用区划代码。");
         } else if (level == TreeLevel.COMMUNITY) {
-            validation.require(input.id() == null || input.id().matches("\\d{12}"), "id", "INVALID_ID",
+            validation.require(input.id() == null || input.id().matches("\\d{12}"), "id", ErrorCode.INVALID_ID,
                     "社区的统计用区划代码须为12位数字。");
         } else {
-            validation.require(input.id() == null, "id", "INVALID_ID", "该层级的编号由系统生成，请勿填写。");
+            validation.require(input.id() == null, "id", ErrorCode.INVALID_ID, "该层级的编号由系统生成，请勿填写。");
         }
         if (level == TreeLevel.MICRO_GRID) {
-            validation.require(input.compoundId() != null, "compoundId", "COMPOUND_REQUIRED", "微网格须指定所在小区。")
+            validation.require(input.compoundId() != null, "compoundId", ErrorCode.COMPOUND_REQUIRED, "微网格须指定所在小区。")
                     .require(input.building() != null && input.building() > 0 && input.building() < 10_000, "building",
-                            "INVALID_BUILDING", "楼栋号须为1至9999。");
+                            ErrorCode.INVALID_BUILDING, "楼栋号须为1至9999。");
         }
         validation.throwIfInvalid();
 
         OrgNode parent = null;
         if (level != TreeLevel.STREET) {
             parent = organization.node(input.parentId() == null ? "" : input.parentId()).orElseThrow(() ->
-                    new UserInputException("PARENT_NOT_FOUND", "找不到上级节点。"));
+                    new UserInputException(ErrorCode.PARENT_NOT_FOUND, "找不到上级节点。"));
             if (parent.level() != level.parentLevel()) {
-                throw new UserInputException("INVALID_PARENT", LEVEL_NAMES.get(level.name()) + "须建在"
+                throw new UserInputException(ErrorCode.INVALID_PARENT, LEVEL_NAMES.get(level.name()) + "须建在"
                         + LEVEL_NAMES.get(level.parentLevel().name()) + "之下，不能建在" + LEVEL_NAMES.get(parent.level().name()) + "之下。");
             }
         }
@@ -72,7 +73,7 @@ public class OrganizationWriter {
             default -> parent.id() + "-" + level.name().charAt(0) + shortId();
         };
         if (organization.node(id).isPresent()) {
-            throw new UserInputException("DUPLICATE_ID", "编号" + id + "已被使用。");
+            throw new UserInputException(ErrorCode.DUPLICATE_ID, "编号" + id + "已被使用。");
         }
         if (level == TreeLevel.MICRO_GRID) {
             requireCompoundInCommunityOf(input.compoundId(), parent.id());
@@ -114,7 +115,7 @@ public class OrganizationWriter {
     public OrgNode rename(String id, String newName) {
         String name = name(newName);
         OrgNode node = organization.node(id == null ? "" : id).orElseThrow(() ->
-                new UserInputException("NODE_NOT_FOUND", "找不到该节点。"));
+                new UserInputException(ErrorCode.NODE_NOT_FOUND, "找不到该节点。"));
         neo4j.query("MATCH (n:" + node.level().label() + " {id: $id}) SET n.name = $name")
                 .bindAll(Map.of("id", id, "name", name)).run();
         return organization.node(id, node.level()).orElseThrow();
@@ -122,7 +123,7 @@ public class OrganizationWriter {
 
     public String delete(String id) {
         OrgNode node = organization.node(id == null ? "" : id).orElseThrow(() ->
-                new UserInputException("NODE_NOT_FOUND", "找不到该节点。"));
+                new UserInputException(ErrorCode.NODE_NOT_FOUND, "找不到该节点。"));
         boolean dependents = neo4j.query("""
                 MATCH (n:%s {id: $id})
                 RETURN %s
@@ -139,7 +140,7 @@ public class OrganizationWriter {
                                 node.level().childPattern() == null ? "false" : "EXISTS { " + node.level().childPattern() + " }"))
                 .bind(id).to("id").fetchAs(Boolean.class).one().orElse(false);
         if (dependents) {
-            throw new UserInputException("HAS_DEPENDENTS",
+            throw new UserInputException(ErrorCode.HAS_DEPENDENTS,
                     "该节点下仍有下级、住户、报到记录、小区、结对单位或需求、任务、岗位、会议记录，不能删除；请先迁移或删除它们。");
         }
         neo4j.query("""
@@ -152,7 +153,7 @@ public class OrganizationWriter {
     public Compound createCompound(CreateCompoundInput input) {
         String name = name(input.name());
         organization.node(input.communityId() == null ? "" : input.communityId(), TreeLevel.COMMUNITY)
-                .orElseThrow(() -> new UserInputException("COMMUNITY_NOT_FOUND", "找不到该社区。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。"));
         String id = input.communityId() + "-X" + shortId();
         neo4j.query("""
                 MATCH (c:Community {id: $communityId})
@@ -168,7 +169,7 @@ public class OrganizationWriter {
                       <-[:HAS_COMMITTEE]-(:Community)-[:HAS_FUNCTIONAL_BRANCH]->(f:FunctionalBranch)
                 RETURN f.id""").bind(input.gridBranchId() == null ? "" : input.gridBranchId()).to("id")
                 .fetchAs(String.class).one()
-                .orElseThrow(() -> new UserInputException("GRID_BRANCH_NOT_FOUND", "找不到该网格党支部（或其社区没有功能型党支部）。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.GRID_BRANCH_NOT_FOUND, "找不到该网格党支部（或其社区没有功能型党支部）。"));
         String id = branchId + "-" + shortId();
         neo4j.query("""
                 MATCH (f:FunctionalBranch {id: $branchId}), (b:GridBranch {id: $gridBranchId})
@@ -180,7 +181,7 @@ public class OrganizationWriter {
     public FunctionalBranch setSecretary(String functionalBranchId, String memberId) {
         String communityId = neo4j.query("MATCH (c:Community)-[:HAS_FUNCTIONAL_BRANCH]->(:FunctionalBranch {id: $id}) RETURN c.id")
                 .bind(functionalBranchId == null ? "" : functionalBranchId).to("id").fetchAs(String.class).one()
-                .orElseThrow(() -> new UserInputException("FUNCTIONAL_BRANCH_NOT_FOUND", "找不到该功能型党支部。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.FUNCTIONAL_BRANCH_NOT_FOUND, "找不到该功能型党支部。"));
         requireConfirmedIn(memberId, communityId);
         neo4j.query("""
                 MATCH (f:FunctionalBranch {id: $id}), (m:Member {id: $memberId})
@@ -195,7 +196,7 @@ public class OrganizationWriter {
                 MATCH (c:Community)-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(:GeneralBranch)
                       -[:HAS_GRID_BRANCH]->(:GridBranch {id: $id})
                 RETURN c.id""").bind(gridBranchId == null ? "" : gridBranchId).to("id").fetchAs(String.class).one()
-                .orElseThrow(() -> new UserInputException("GRID_BRANCH_NOT_FOUND", "找不到该网格党支部。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.GRID_BRANCH_NOT_FOUND, "找不到该网格党支部。"));
         requireConfirmedIn(memberId, communityId);
         neo4j.query("""
                 MATCH (b:GridBranch {id: $id}), (m:Member {id: $memberId})
@@ -207,13 +208,13 @@ public class OrganizationWriter {
 
     public OrgNode updateMicroGrid(UpdateMicroGridInput input) {
         OrgNode microGrid = organization.node(input.id() == null ? "" : input.id(), TreeLevel.MICRO_GRID)
-                .orElseThrow(() -> new UserInputException("NODE_NOT_FOUND", "找不到该微网格。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.NODE_NOT_FOUND, "找不到该微网格。"));
         Map<String, Object> changes = new HashMap<>();
         if (input.name() != null) {
             changes.put("name", name(input.name()));
         }
         if (input.building() != null) {
-            new Validation().require(input.building() > 0 && input.building() < 10_000, "building", "INVALID_BUILDING",
+            new Validation().require(input.building() > 0 && input.building() < 10_000, "building", ErrorCode.INVALID_BUILDING,
                     "楼栋号须为1至9999。").throwIfInvalid();
             changes.put("building", input.building());
         }
@@ -252,7 +253,7 @@ public class OrganizationWriter {
                 .bindAll(Map.of("id", input.id() == null ? "" : input.id(), "changes", changes))
                 .fetchAs(Compound.class).mappedBy((types, r) -> new Compound(r.get("id").asString(), r.get("name").asString(),
                         r.get("kind").asString()))
-                .one().orElseThrow(() -> new UserInputException("COMPOUND_NOT_FOUND", "找不到该小区。"));
+                .one().orElseThrow(() -> new UserInputException(ErrorCode.COMPOUND_NOT_FOUND, "找不到该小区。"));
     }
 
     public String deleteCompound(String id) {
@@ -260,9 +261,9 @@ public class OrganizationWriter {
                 MATCH (x:Compound {id: $id})
                 RETURN EXISTS { (x)<-[:IN_COMPOUND|OF_COMPOUND|MANAGES]-() } AS used""")
                 .bind(id == null ? "" : id).to("id").fetchAs(Boolean.class).one()
-                .orElseThrow(() -> new UserInputException("COMPOUND_NOT_FOUND", "找不到该小区。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.COMPOUND_NOT_FOUND, "找不到该小区。"));
         if (used) {
-            throw new UserInputException("HAS_DEPENDENTS", "该小区仍有楼栋、业委会或物业公司，不能删除。");
+            throw new UserInputException(ErrorCode.HAS_DEPENDENTS, "该小区仍有楼栋、业委会或物业公司，不能删除。");
         }
         neo4j.query("MATCH (x:Compound {id: $id}) DETACH DELETE x").bind(id).to("id").run();
         return id;
@@ -274,7 +275,7 @@ public class OrganizationWriter {
                       (c:Community)-[:HAS_FUNCTIONAL_BRANCH]->(f)
                 RETURN f.id AS branchId, b.id AS gridBranchId, c.id AS communityId""")
                 .bind(input.id() == null ? "" : input.id()).to("id").fetch().one()
-                .orElseThrow(() -> new UserInputException("FUNCTIONAL_GROUP_NOT_FOUND", "找不到该功能型党小组。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.FUNCTIONAL_GROUP_NOT_FOUND, "找不到该功能型党小组。"));
         String name = input.name() == null ? null : name(input.name());
         if (input.gridBranchId() != null) {
             boolean sameCommunity = neo4j.query("""
@@ -283,7 +284,7 @@ public class OrganizationWriter {
                     .bindAll(Map.of("communityId", current.get("communityId"), "gridBranchId", input.gridBranchId()))
                     .fetchAs(Boolean.class).one().orElse(false);
             if (!sameCommunity) {
-                throw new UserInputException("GRID_BRANCH_NOT_FOUND", "功能型党小组只能嵌入本社区的网格党支部。");
+                throw new UserInputException(ErrorCode.GRID_BRANCH_NOT_FOUND, "功能型党小组只能嵌入本社区的网格党支部。");
             }
         }
         Map<String, Object> p = new HashMap<>();
@@ -314,12 +315,12 @@ public class OrganizationWriter {
         boolean inTasks = neo4j.query("MATCH (g:FunctionalGroup {id: $id}) RETURN EXISTS { (g)-[:MADE]->() } OR EXISTS { (g)<-[:FOR_TEAM|OWNED_BY]-() }")
                 .bind(id == null ? "" : id).to("id").fetchAs(Boolean.class).one().orElse(false);
         if (inTasks) {
-            throw new UserInputException("HAS_DEPENDENTS", "该功能型党小组承接过任务或负责联席会议问题，不能删除。");
+            throw new UserInputException(ErrorCode.HAS_DEPENDENTS, "该功能型党小组承接过任务或负责联席会议问题，不能删除。");
         }
         long deleted = neo4j.query("MATCH (g:FunctionalGroup {id: $id}) DETACH DELETE g RETURN count(*) AS deleted")
                 .bind(id == null ? "" : id).to("id").fetchAs(Long.class).one().orElse(0L);
         if (deleted == 0) {
-            throw new UserInputException("FUNCTIONAL_GROUP_NOT_FOUND", "找不到该功能型党小组。");
+            throw new UserInputException(ErrorCode.FUNCTIONAL_GROUP_NOT_FOUND, "找不到该功能型党小组。");
         }
         return id;
     }
@@ -331,7 +332,7 @@ public class OrganizationWriter {
                 .bindAll(Map.of("memberId", memberId == null ? "" : memberId, "communityId", communityId))
                 .fetchAs(Boolean.class).one().orElse(false);
         if (!confirmed) {
-            throw new UserInputException("MEMBER_NOT_REGISTERED_HERE", "只能任命已在本社区报到（已确认）的党员。");
+            throw new UserInputException(ErrorCode.MEMBER_NOT_REGISTERED_HERE, "只能任命已在本社区报到（已确认）的党员。");
         }
     }
 
@@ -342,7 +343,7 @@ public class OrganizationWriter {
                 .bindAll(Map.of("partyGroupId", partyGroupId, "compoundId", compoundId))
                 .fetchAs(Boolean.class).one().orElse(false);
         if (!sameCommunity) {
-            throw new UserInputException("COMPOUND_NOT_IN_COMMUNITY", "所选小区不属于该党小组所在的社区。");
+            throw new UserInputException(ErrorCode.COMPOUND_NOT_IN_COMMUNITY, "所选小区不属于该党小组所在的社区。");
         }
     }
 

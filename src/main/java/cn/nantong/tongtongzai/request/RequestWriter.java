@@ -26,6 +26,7 @@ import cn.nantong.tongtongzai.request.RequestRecords.PostRequestInput;
 import cn.nantong.tongtongzai.task.Task;
 import cn.nantong.tongtongzai.task.TaskRecords.CreateTaskInput;
 import cn.nantong.tongtongzai.task.TaskWriter;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * 居民点单 and the community's review: a resident (or a grid worker on their behalf) posts a request; the
@@ -61,18 +62,18 @@ class RequestWriter {
     Request post(PostRequestInput input, Actor actor) {
         Validation v = new Validation();
         String text = input.text() == null ? "" : input.text().strip();
-        v.require(text.length() >= 2 && text.length() <= 1000, "text", "INVALID_TEXT", "请用2至1000个字描述需求。");
+        v.require(text.length() >= 2 && text.length() <= 1000, "text", ErrorCode.INVALID_TEXT, "请用2至1000个字描述需求。");
         v.require(text.chars().filter(Character::isISOControl).allMatch(c -> c == '\n' || c == '\r' || c == '\t'),
-                "text", "INVALID_TEXT", "需求描述含有无效字符。");
+                "text", ErrorCode.INVALID_TEXT, "需求描述含有无效字符。");
         String urgency = input.urgency() == null ? "NORMAL" : input.urgency();
-        v.require(URGENCIES.contains(urgency), "urgency", "INVALID_URGENCY", "紧急程度无效。");
+        v.require(URGENCIES.contains(urgency), "urgency", ErrorCode.INVALID_URGENCY, "紧急程度无效。");
         OffsetDateTime from = Times.parse(input.preferredFrom(), "preferredFrom", v);
         OffsetDateTime to = Times.parse(input.preferredTo(), "preferredTo", v);
         if (from != null && to != null) {
-            v.require(from.isBefore(to), "preferredTo", "INVALID_WINDOW", "期望时间的结束须晚于开始。");
+            v.require(from.isBefore(to), "preferredTo", ErrorCode.INVALID_WINDOW, "期望时间的结束须晚于开始。");
         }
         String key = input.clientRequestId();
-        v.require(key == null || (!key.isBlank() && key.length() <= 64), "clientRequestId", "INVALID_CLIENT_REQUEST_ID",
+        v.require(key == null || (!key.isBlank() && key.length() <= 64), "clientRequestId", ErrorCode.INVALID_CLIENT_REQUEST_ID,
                 "请求标识须为1至64个字符。");
         v.throwIfInvalid();
         String clientKey = key == null ? null : nonNull(input.residentId()) + "/" + key;
@@ -116,12 +117,12 @@ class RequestWriter {
                          OR EXISTS { (worker)-[:DEPUTY_SECRETARY_OF]->(:GridBranch) } AS gridWorker""")
                 .bindAll(parameters).fetch().one().orElseThrow();
         Validation refs = new Validation()
-                .require(Values.bool(row, "resident"), "residentId", "RESIDENT_NOT_FOUND", "找不到该居民。")
-                .require(Values.bool(row, "place") || (!Values.bool(row, "resident") && input.placeId() == null), "placeId", "PLACE_NOT_FOUND", "找不到需求所在的微网格。")
-                .require(Values.bool(row, "category"), "categoryId", "POST_CATEGORY_NOT_FOUND", "找不到该岗位类别。")
-                .require(Values.bool(row, "worker"), "enteredById", "MEMBER_NOT_FOUND", "找不到代为登记的网格员。");
+                .require(Values.bool(row, "resident"), "residentId", ErrorCode.RESIDENT_NOT_FOUND, "找不到该居民。")
+                .require(Values.bool(row, "place") || (!Values.bool(row, "resident") && input.placeId() == null), "placeId", ErrorCode.PLACE_NOT_FOUND, "找不到需求所在的微网格。")
+                .require(Values.bool(row, "category"), "categoryId", ErrorCode.POST_CATEGORY_NOT_FOUND, "找不到该岗位类别。")
+                .require(Values.bool(row, "worker"), "enteredById", ErrorCode.MEMBER_NOT_FOUND, "找不到代为登记的网格员。");
         if (refs.ok()) {
-            refs.require(Values.bool(row, "gridWorker"), "enteredById", "NOT_A_GRID_WORKER",
+            refs.require(Values.bool(row, "gridWorker"), "enteredById", ErrorCode.NOT_A_GRID_WORKER,
                     "只有网格长、兼职网格员或网格志愿者可以代居民点单。");
         }
         refs.throwIfInvalid();
@@ -159,7 +160,7 @@ class RequestWriter {
     /** Accepts a request into an existing open task of its community, or into a new task drafted from it. */
     Request accept(AcceptRequestInput input, Actor actor) {
         if ((input.taskId() == null) == (input.newTask() == null)) {
-            throw new UserInputException("TASK_OR_NEW_TASK", "请选择已有任务（taskId）或新建任务（newTask），二选一。");
+            throw new UserInputException(ErrorCode.TASK_OR_NEW_TASK, "请选择已有任务（taskId）或新建任务（newTask），二选一。");
         }
         return transactions.execute(status -> {
             Request request = lockSubmitted(input.requestId(), "受理");
@@ -168,10 +169,10 @@ class RequestWriter {
                 // locked: a concurrent cancel or completion either comes first (and is seen here) or waits
                 Task task = taskWriter.lock(input.taskId());
                 if (!task.communityId().equals(request.communityId())) {
-                    throw new UserInputException("TASK_NOT_IN_COMMUNITY", "该任务不属于需求所在社区。");
+                    throw new UserInputException(ErrorCode.TASK_NOT_IN_COMMUNITY, "该任务不属于需求所在社区。");
                 }
                 if (!OPEN_TASK_STATES.contains(task.state())) {
-                    throw new UserInputException("TASK_NOT_OPEN", "该任务已结束或已取消，不能再承接需求。");
+                    throw new UserInputException(ErrorCode.TASK_NOT_OPEN, "该任务已结束或已取消，不能再承接需求。");
                 }
                 taskId = task.id();
             } else {
@@ -198,17 +199,17 @@ class RequestWriter {
         return transactions.execute(status -> {
             Request request = lockSubmitted(requestId, "合并");
             if (request.id().equals(intoRequestId)) {
-                throw new UserInputException("CANNOT_MERGE_INTO_ITSELF", "不能把需求合并到它自己。");
+                throw new UserInputException(ErrorCode.CANNOT_MERGE_INTO_ITSELF, "不能把需求合并到它自己。");
             }
             long locked = neo4j.query("MATCH (r:Request {id: $id}) SET r.lockedAt = datetime() REMOVE r.lockedAt RETURN count(r)")
                     .bind(nonNull(intoRequestId)).to("id").fetchAs(Long.class).one().orElse(0L);
             Request target = (locked == 0 ? java.util.Optional.<Request>empty() : requests.request(intoRequestId))
-                    .orElseThrow(() -> new UserInputException("REQUEST_NOT_FOUND", "找不到要合并到的需求。"));
+                    .orElseThrow(() -> new UserInputException(ErrorCode.REQUEST_NOT_FOUND, "找不到要合并到的需求。"));
             if (!target.communityId().equals(request.communityId())) {
-                throw new UserInputException("REQUEST_NOT_IN_COMMUNITY", "只能合并同一社区的需求。");
+                throw new UserInputException(ErrorCode.REQUEST_NOT_IN_COMMUNITY, "只能合并同一社区的需求。");
             }
             if (!Set.of("SUBMITTED", "ACCEPTED").contains(target.state())) {
-                throw new UserInputException("INVALID_MERGE_TARGET",
+                throw new UserInputException(ErrorCode.INVALID_MERGE_TARGET,
                         "只能合并到待受理或已受理的需求（目标需求" + STATE_NAMES.get(target.state()) + "）。");
             }
             neo4j.query("""
@@ -224,7 +225,7 @@ class RequestWriter {
     Request reject(String requestId, String reason, Actor actor) {
         String why = reason == null ? "" : reason.strip();
         new Validation().require(why.length() >= 2 && why.length() <= 200 && why.chars().noneMatch(Character::isISOControl),
-                "reason", "INVALID_REASON", "驳回理由须为2至200个字符，居民可以看到。").throwIfInvalid();
+                "reason", ErrorCode.INVALID_REASON, "驳回理由须为2至200个字符，居民可以看到。").throwIfInvalid();
         return transactions.execute(status -> {
             Request request = lockSubmitted(requestId, "驳回");
             neo4j.query("MATCH (r:Request {id: $id}) SET r.state = 'REJECTED', r.decidedAt = datetime(), r.rejectReason = $reason")
@@ -248,11 +249,11 @@ class RequestWriter {
         long locked = neo4j.query("MATCH (r:Request {id: $id}) SET r.lockedAt = datetime() REMOVE r.lockedAt RETURN count(r)")
                 .bind(nonNull(requestId)).to("id").fetchAs(Long.class).one().orElse(0L);
         if (locked == 0) {
-            throw new UserInputException("REQUEST_NOT_FOUND", "找不到该需求。");
+            throw new UserInputException(ErrorCode.REQUEST_NOT_FOUND, "找不到该需求。");
         }
         Request request = requests.request(requestId).orElseThrow();
         if (!"SUBMITTED".equals(request.state())) {
-            throw new UserInputException("INVALID_STATE_TRANSITION",
+            throw new UserInputException(ErrorCode.INVALID_STATE_TRANSITION,
                     "只有待受理的需求可以" + action + "（当前：" + STATE_NAMES.getOrDefault(request.state(), request.state()) + "）。");
         }
         return request;

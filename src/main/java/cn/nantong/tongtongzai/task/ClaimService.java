@@ -15,6 +15,7 @@ import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * 接单: members claim seats on their community's tasks; functional branches and groups claim team tasks
@@ -83,7 +84,7 @@ public class ClaimService {
                 Task task = taskWriter.lock(taskId);
                 requireOpen(task);
                 if ("TEAMS".equals(task.audience())) {
-                    throw new UserInputException("TEAM_TASK",
+                    throw new UserInputException(ErrorCode.TEAM_TASK,
                             "该任务面向功能型党支部/党小组：请由党组织组团认领，党员再确认参加。");
                 }
                 String supportFrom = requireMember(memberId, task, pool);
@@ -100,14 +101,14 @@ public class ClaimService {
         return transactions.execute(status -> {
             String taskId = neo4j.query("MATCH (c:Claim {id: $id})-[:FOR_TASK]->(t:Task) RETURN t.id")
                     .bind(claimId == null ? "" : claimId).to("id").fetchAs(String.class).one()
-                    .orElseThrow(() -> new UserInputException("CLAIM_NOT_FOUND", "找不到该认领记录。"));
+                    .orElseThrow(() -> new UserInputException(ErrorCode.CLAIM_NOT_FOUND, "找不到该认领记录。"));
             Task task = taskWriter.lock(taskId);
             Claim claim = tasks.claim(claimId).orElseThrow();
             if (!"ACTIVE".equals(claim.state())) {
-                throw new UserInputException("CLAIM_NOT_ACTIVE", "该认领已撤回或已失效。");
+                throw new UserInputException(ErrorCode.CLAIM_NOT_ACTIVE, "该认领已撤回或已失效。");
             }
             if (!"PUBLISHED".equals(task.state()) || !OffsetDateTime.now().isBefore(OffsetDateTime.parse(task.startsAt()))) {
-                throw new UserInputException("WITHDRAW_TOO_LATE", "任务已开始，不能撤回认领；请联系社区。");
+                throw new UserInputException(ErrorCode.WITHDRAW_TOO_LATE, "任务已开始，不能撤回认领；请联系社区。");
             }
             neo4j.query("""
                     MATCH (c:Claim {id: $id})
@@ -142,7 +143,7 @@ public class ClaimService {
                 Task task = taskWriter.lock(taskId);
                 requireOpen(task);
                 if (!"TEAMS".equals(task.audience())) {
-                    throw new UserInputException("NOT_A_TEAM_TASK", "该任务面向党员个人，请由党员直接认领。");
+                    throw new UserInputException(ErrorCode.NOT_A_TEAM_TASK, "该任务面向党员个人，请由党员直接认领。");
                 }
                 Map<String, Object> row = neo4j.query("""
                         MATCH (t:Task {id: $taskId})
@@ -158,15 +159,15 @@ public class ClaimService {
                                          RETURN home.id }[0] AS streetNeighbour""")
                         .bindAll(Map.of("taskId", taskId, "teamId", teamId == null ? "" : teamId)).fetch().one().orElseThrow();
                 if (!Values.bool(row, "exists")) {
-                    throw new UserInputException("TEAM_NOT_FOUND", "找不到该功能型党支部或党小组。");
+                    throw new UserInputException(ErrorCode.TEAM_NOT_FOUND, "找不到该功能型党支部或党小组。");
                 }
                 // a team of another community of the street comes as support; the task's own teams need the invitation
                 String supportFrom = pool == Pool.STREET ? Values.string(row, "streetNeighbour") : null;
                 if (!Values.bool(row, "invited") && supportFrom == null) {
-                    throw new UserInputException("TEAM_NOT_INVITED", "该任务未发布给这个党组织。");
+                    throw new UserInputException(ErrorCode.TEAM_NOT_INVITED, "该任务未发布给这个党组织。");
                 }
                 if (Values.bool(row, "claimed")) {
-                    throw new UserInputException("ALREADY_CLAIMED", "该党组织已认领此任务。");
+                    throw new UserInputException(ErrorCode.ALREADY_CLAIMED, "该党组织已认领此任务。");
                 }
                 String id = "TC-" + UUID.randomUUID();
                 java.util.HashMap<String, Object> parameters = new java.util.HashMap<>();
@@ -190,7 +191,7 @@ public class ClaimService {
                 return tasks.teamClaim(id).orElseThrow();
             });
         } catch (DataIntegrityViolationException concurrent) {
-            throw new UserInputException("ALREADY_CLAIMED", "该党组织已认领此任务。");
+            throw new UserInputException(ErrorCode.ALREADY_CLAIMED, "该党组织已认领此任务。");
         }
     }
 
@@ -200,7 +201,7 @@ public class ClaimService {
             return transactions.execute(status -> {
                 String taskId = neo4j.query("MATCH (tc:TeamClaim {id: $id})-[:FOR_TASK]->(t:Task) RETURN t.id")
                         .bind(teamClaimId == null ? "" : teamClaimId).to("id").fetchAs(String.class).one()
-                        .orElseThrow(() -> new UserInputException("TEAM_CLAIM_NOT_FOUND", "找不到该组团认领。"));
+                        .orElseThrow(() -> new UserInputException(ErrorCode.TEAM_CLAIM_NOT_FOUND, "找不到该组团认领。"));
                 Task task = taskWriter.lock(taskId);
                 requireOpen(task);
                 // the members of a team that came as support are registered with their own community
@@ -212,7 +213,7 @@ public class ClaimService {
                         RETURN EXISTS { (m)-[:IN_FUNCTIONAL_GROUP|IN_FUNCTIONAL_BRANCH]->(team) }""")
                         .bindAll(Map.of("id", teamClaimId, "memberId", memberId)).fetchAs(Boolean.class).one().orElse(false);
                 if (!inTeam) {
-                    throw new UserInputException("NOT_IN_TEAM", "该党员不属于认领此任务的党组织。");
+                    throw new UserInputException(ErrorCode.NOT_IN_TEAM, "该党员不属于认领此任务的党组织。");
                 }
                 requireSeat(task);
                 return create(task, memberId, Source.TEAM, teamClaimId, supportFrom, actor);
@@ -263,11 +264,11 @@ public class ClaimService {
         boolean open = "PUBLISHED".equals(task.state())
                 || ("IN_PROGRESS".equals(task.state()) && "EMERGENCY".equals(task.kind()));
         if (!open) {
-            throw new UserInputException("TASK_NOT_OPEN",
+            throw new UserInputException(ErrorCode.TASK_NOT_OPEN,
                     "任务" + TaskWriter.STATE_NAMES.getOrDefault(task.state(), task.state()) + "，不能认领。");
         }
         if (!OffsetDateTime.now().isBefore(OffsetDateTime.parse(task.endsAt()))) {
-            throw new UserInputException("TASK_NOT_OPEN", "任务时间已过，不能认领。");
+            throw new UserInputException(ErrorCode.TASK_NOT_OPEN, "任务时间已过，不能认领。");
         }
     }
 
@@ -289,7 +290,7 @@ public class ClaimService {
                         "taskId", task.id()))
                 .fetch().one().orElseThrow();
         if (!Values.bool(row, "exists")) {
-            throw new UserInputException("MEMBER_NOT_FOUND", "找不到该党员。");
+            throw new UserInputException(ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。");
         }
         java.util.List<String> communities = Values.strings(row, "communities");
         String supportFrom = null;
@@ -297,7 +298,7 @@ public class ClaimService {
             java.util.List<String> street = Values.strings(row, "street");
             supportFrom = pool == Pool.STREET ? communities.stream().filter(street::contains).sorted().findFirst().orElse(null) : null;
             if (supportFrom == null) {
-                throw new UserInputException("NOT_IN_COMMUNITY", pool == Pool.STREET
+                throw new UserInputException(ErrorCode.NOT_IN_COMMUNITY, pool == Pool.STREET
                         ? "该党员未在任务所在街道的任何社区报到，不能认领。"
                         : "该党员未在任务所在社区报到，不能认领。");
             }
@@ -310,11 +311,11 @@ public class ClaimService {
 
     private static void requireSeat(Task task) {
         if (task.claimed() >= task.headcount()) {
-            throw new UserInputException("TASK_FULL", "任务名额已满（" + task.headcount() + "人）。");
+            throw new UserInputException(ErrorCode.TASK_FULL, "任务名额已满（" + task.headcount() + "人）。");
         }
     }
 
     private static UserInputException alreadyClaimed() {
-        return new UserInputException("ALREADY_CLAIMED", "该党员已认领此任务。");
+        return new UserInputException(ErrorCode.ALREADY_CLAIMED, "该党员已认领此任务。");
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.neo4j.CommitThenRefuse;
 import cn.nantong.tongtongzai.platform.security.Actor;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * Limits guessing of verification codes (security probe, issue 19, finding 3). An attempt names what the code is
@@ -104,13 +105,13 @@ class CodeAttempts {
                         "subjectFailures", bySubject.failures + 1, "now", now.toString())).run();
         Instant locks = later(PER_TARGET.lockedUntil(onTarget.failures + 1, now),
                 PER_SUBJECT.lockedUntil(bySubject.failures + 1, now));
-        throw new CommitThenRefuse(new UserInputException("INVALID_VERIFICATION_CODE", "核验码不正确，请向组织者确认。"
+        throw new CommitThenRefuse(new UserInputException(ErrorCode.INVALID_VERIFICATION_CODE, "核验码不正确，请向组织者确认。"
                 + (locks == null ? "" : "错误次数过多，请于" + TIME.format(local(locks)) + "后再试。")));
     }
 
     private UserInputException tooMany(Instant until) {
         OffsetDateTime at = local(until);
-        return new UserInputException("TOO_MANY_ATTEMPTS", "核验码错误次数过多，请于" + TIME.format(at) + "后再试。",
+        return new UserInputException(ErrorCode.TOO_MANY_ATTEMPTS, "核验码错误次数过多，请于" + TIME.format(at) + "后再试。",
                 Map.of("retryAt", at.toString()));
     }
 

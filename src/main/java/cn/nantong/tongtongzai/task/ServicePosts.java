@@ -15,6 +15,7 @@ import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
 import cn.nantong.tongtongzai.task.TaskRecords.CreateServicePostInput;
 import cn.nantong.tongtongzai.task.TaskRecords.UpdateServicePostInput;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * 岗位式报到: a community defines standing posts in the eight categories (法律援助岗, 政策宣传岗 …), each
@@ -46,8 +47,8 @@ public class ServicePosts {
                     .bindAll(Map.of("communityId", nonNull(input.communityId()), "categoryId", nonNull(input.categoryId())))
                     .fetch().one().orElseThrow();
             new Validation()
-                    .require(Values.bool(row, "community"), "communityId", "COMMUNITY_NOT_FOUND", "找不到该社区。")
-                    .require(Values.bool(row, "category"), "categoryId", "POST_CATEGORY_NOT_FOUND", "找不到该岗位类别。")
+                    .require(Values.bool(row, "community"), "communityId", ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。")
+                    .require(Values.bool(row, "category"), "categoryId", ErrorCode.POST_CATEGORY_NOT_FOUND, "找不到该岗位类别。")
                     .throwIfInvalid();
             String id = "P-" + UUID.randomUUID();
             Map<String, Object> parameters = new HashMap<>();
@@ -73,7 +74,7 @@ public class ServicePosts {
         String description = description(input.description());
         return transactions.execute(status -> {
             ServicePost post = tasks.post(nonNull(input.id()))
-                    .orElseThrow(() -> new UserInputException("POST_NOT_FOUND", "找不到该岗位。"));
+                    .orElseThrow(() -> new UserInputException(ErrorCode.POST_NOT_FOUND, "找不到该岗位。"));
             Map<String, Object> parameters = new HashMap<>();
             parameters.put("id", post.id());
             parameters.put("name", name != null ? name : post.name());
@@ -94,10 +95,10 @@ public class ServicePosts {
         return transactions.execute(status -> {
             Map<String, Object> row = situation(postId, memberId);
             if (!Values.bool(row, "active")) {
-                throw new UserInputException("POST_INACTIVE", "该岗位已停用。");
+                throw new UserInputException(ErrorCode.POST_INACTIVE, "该岗位已停用。");
             }
             if (!Values.bool(row, "registered")) {
-                throw new UserInputException("NOT_IN_COMMUNITY", "该党员未在岗位所在社区报到。");
+                throw new UserInputException(ErrorCode.NOT_IN_COMMUNITY, "该党员未在岗位所在社区报到。");
             }
             neo4j.query("""
                     MATCH (p:ServicePost {id: $postId}), (m:Member {id: $memberId})
@@ -125,15 +126,15 @@ public class ServicePosts {
                                 WHERE r.activeMemberId IS NOT NULL } AS registered""")
                 .bindAll(Map.of("postId", nonNull(postId), "memberId", nonNull(memberId))).fetch().one().orElseThrow();
         new Validation()
-                .require(Values.bool(row, "post"), "postId", "POST_NOT_FOUND", "找不到该岗位。")
-                .require(Values.bool(row, "member"), "memberId", "MEMBER_NOT_FOUND", "找不到该党员。")
+                .require(Values.bool(row, "post"), "postId", ErrorCode.POST_NOT_FOUND, "找不到该岗位。")
+                .require(Values.bool(row, "member"), "memberId", ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。")
                 .throwIfInvalid();
         return row;
     }
 
     private static String description(String value) {
         String trimmed = value == null ? null : value.strip();
-        new Validation().require(trimmed == null || trimmed.length() <= 500, "description", "INVALID_DESCRIPTION",
+        new Validation().require(trimmed == null || trimmed.length() <= 500, "description", ErrorCode.INVALID_DESCRIPTION,
                 "说明最多500个字符。").throwIfInvalid();
         return trimmed;
     }

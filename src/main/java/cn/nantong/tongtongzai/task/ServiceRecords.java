@@ -19,6 +19,7 @@ import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * 服务时长: members check in and out of a claimed task (or a standing post) with the organiser's
@@ -60,16 +61,16 @@ public class ServiceRecords {
                 Task task = taskWriter.lock(existingClaim(claimId).taskId());
                 activeClaim(claimId); // read again under the task's lock: a withdrawal may have come first
                 if (!"PUBLISHED".equals(task.state()) && !"IN_PROGRESS".equals(task.state())) {
-                    throw new UserInputException("TASK_NOT_IN_SERVICE", "任务"
+                    throw new UserInputException(ErrorCode.TASK_NOT_IN_SERVICE, "任务"
                             + TaskWriter.STATE_NAMES.getOrDefault(task.state(), task.state()) + "，不能签到。");
                 }
                 OffsetDateTime now = OffsetDateTime.now();
                 if (now.isBefore(OffsetDateTime.parse(task.startsAt()).minus(EARLY_CHECK_IN))
                         || !now.isBefore(OffsetDateTime.parse(task.endsAt()))) {
-                    throw new UserInputException("OUTSIDE_TASK_WINDOW", "不在任务时间内（开始前1小时起可签到）。");
+                    throw new UserInputException(ErrorCode.OUTSIDE_TASK_WINDOW, "不在任务时间内（开始前1小时起可签到）。");
                 }
                 if (open(claimId) != null) {
-                    throw new UserInputException("ALREADY_CHECKED_IN", "已签到，请先签退。");
+                    throw new UserInputException(ErrorCode.ALREADY_CHECKED_IN, "已签到，请先签退。");
                 }
                 // the code last, within the limits: nothing before it depends on the code (probe finding 3)
                 attempts.verify(CodeAttempts.claim(claimId), actor, same(task.verificationCode(), code));
@@ -86,7 +87,7 @@ public class ServiceRecords {
                 return tasks.record(id).orElseThrow();
             });
         } catch (DataIntegrityViolationException concurrent) {
-            throw new UserInputException("ALREADY_CHECKED_IN", "已签到，请先签退。");
+            throw new UserInputException(ErrorCode.ALREADY_CHECKED_IN, "已签到，请先签退。");
         }
     }
 
@@ -98,7 +99,7 @@ public class ServiceRecords {
             // the open record first: without one, checkOut must not tell whether a code is right (probe finding 3)
             String id = lockOpen(claimId);
             if (id == null) {
-                throw new UserInputException("NOT_CHECKED_IN", "尚未签到，不能签退。");
+                throw new UserInputException(ErrorCode.NOT_CHECKED_IN, "尚未签到，不能签退。");
             }
             attempts.verify(CodeAttempts.claim(claimId), actor, same(task.verificationCode(), code));
             neo4j.query("""
@@ -117,9 +118,9 @@ public class ServiceRecords {
     public ServiceRecord correct(String recordId, Double hours, String reason, Actor actor) {
         String why = reason == null ? "" : reason.strip();
         new Validation()
-                .require(hours != null && hours >= 0 && hours <= 24, "hours", "INVALID_HOURS", "时长须在0至24小时之间。")
+                .require(hours != null && hours >= 0 && hours <= 24, "hours", ErrorCode.INVALID_HOURS, "时长须在0至24小时之间。")
                 .require(why.length() >= 2 && why.length() <= 200 && why.chars().noneMatch(Character::isISOControl),
-                        "reason", "INVALID_REASON", "更正理由须为2至200个字符。")
+                        "reason", ErrorCode.INVALID_REASON, "更正理由须为2至200个字符。")
                 .throwIfInvalid();
         return transactions.execute(status -> {
             Map<String, Object> row = neo4j.query("""
@@ -129,14 +130,14 @@ public class ServiceRecords {
                            COLLECT { MATCH (sr)-[:FOR_CLAIM]->(:Claim)-[:FOR_TASK]->(t:Task)
                                      RETURN duration.inSeconds(t.startsAt, t.endsAt).seconds / 60 }[0] AS windowMinutes""")
                     .bind(recordId == null ? "" : recordId).to("id").fetch().one()
-                    .orElseThrow(() -> new UserInputException("RECORD_NOT_FOUND", "找不到该服务记录。"));
+                    .orElseThrow(() -> new UserInputException(ErrorCode.RECORD_NOT_FOUND, "找不到该服务记录。"));
             if (Values.bool(row, "open")) {
-                throw new UserInputException("RECORD_OPEN", "该记录尚未签退，不能更正。");
+                throw new UserInputException(ErrorCode.RECORD_OPEN, "该记录尚未签退，不能更正。");
             }
             int minutes = (int) Math.round(hours * 60);
             Integer window = Values.optionalInteger(row, "windowMinutes");
             if (window != null && minutes > window) {
-                throw new UserInputException("HOURS_EXCEED_WINDOW", "时长不能超过任务时长。");
+                throw new UserInputException(ErrorCode.HOURS_EXCEED_WINDOW, "时长不能超过任务时长。");
             }
             neo4j.query("MATCH (sr:ServiceRecord {id: $id}) SET sr.minutes = $minutes, sr.corrected = true")
                     .bindAll(Map.of("id", recordId, "minutes", minutes)).run();
@@ -152,10 +153,10 @@ public class ServiceRecords {
             return transactions.execute(status -> {
                 Map<String, Object> post = postOfHolder(postId, memberId);
                 if (!Values.bool(post, "active")) {
-                    throw new UserInputException("POST_INACTIVE", "该岗位已停用。");
+                    throw new UserInputException(ErrorCode.POST_INACTIVE, "该岗位已停用。");
                 }
                 if (open(postId + "/" + memberId) != null) {
-                    throw new UserInputException("ALREADY_CHECKED_IN", "已签到，请先签退。");
+                    throw new UserInputException(ErrorCode.ALREADY_CHECKED_IN, "已签到，请先签退。");
                 }
                 attempts.verify(CodeAttempts.post(postId, memberId), actor,
                         postCodes.accepts(Values.string(post, "secret"), code));
@@ -168,7 +169,7 @@ public class ServiceRecords {
                 return tasks.record(id).orElseThrow();
             });
         } catch (DataIntegrityViolationException concurrent) {
-            throw new UserInputException("ALREADY_CHECKED_IN", "已签到，请先签退。");
+            throw new UserInputException(ErrorCode.ALREADY_CHECKED_IN, "已签到，请先签退。");
         }
     }
 
@@ -177,7 +178,7 @@ public class ServiceRecords {
             Map<String, Object> post = postOfHolder(postId, memberId);
             String id = lockOpen(postId + "/" + memberId);
             if (id == null) {
-                throw new UserInputException("NOT_CHECKED_IN", "尚未签到，不能签退。");
+                throw new UserInputException(ErrorCode.NOT_CHECKED_IN, "尚未签到，不能签退。");
             }
             attempts.verify(CodeAttempts.post(postId, memberId), actor,
                     postCodes.accepts(Values.string(post, "secret"), code));
@@ -219,13 +220,13 @@ public class ServiceRecords {
 
     private Claim existingClaim(String claimId) {
         return tasks.claim(claimId == null ? "" : claimId)
-                .orElseThrow(() -> new UserInputException("CLAIM_NOT_FOUND", "找不到该认领记录。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.CLAIM_NOT_FOUND, "找不到该认领记录。"));
     }
 
     private Claim activeClaim(String claimId) {
         Claim claim = existingClaim(claimId);
         if (!"ACTIVE".equals(claim.state())) {
-            throw new UserInputException("CLAIM_NOT_ACTIVE", "该认领已撤回或已失效。");
+            throw new UserInputException(ErrorCode.CLAIM_NOT_ACTIVE, "该认领已撤回或已失效。");
         }
         return claim;
     }
@@ -255,11 +256,11 @@ public class ServiceRecords {
                        coalesce(p.active, true) AS active, EXISTS { (m)-[:HOLDS_POST]->(p) } AS holds""")
                 .bindAll(parameters).fetch().one().orElseThrow();
         new Validation()
-                .require(Values.bool(row, "post"), "postId", "POST_NOT_FOUND", "找不到该岗位。")
-                .require(Values.bool(row, "member"), "memberId", "MEMBER_NOT_FOUND", "找不到该党员。")
+                .require(Values.bool(row, "post"), "postId", ErrorCode.POST_NOT_FOUND, "找不到该岗位。")
+                .require(Values.bool(row, "member"), "memberId", ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。")
                 .throwIfInvalid();
         if (!Values.bool(row, "holds")) {
-            throw new UserInputException("NOT_POST_HOLDER", "该党员没有认领这个岗位。");
+            throw new UserInputException(ErrorCode.NOT_POST_HOLDER, "该党员没有认领这个岗位。");
         }
         return row;
     }

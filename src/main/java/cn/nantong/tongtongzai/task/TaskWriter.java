@@ -22,6 +22,7 @@ import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
 import cn.nantong.tongtongzai.platform.time.Times;
 import cn.nantong.tongtongzai.task.TaskRecords.CreateTaskInput;
 import cn.nantong.tongtongzai.task.TaskRecords.UpdateTaskInput;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * 社区下单: a community drafts and publishes tasks and moves them through their states —
@@ -91,7 +92,7 @@ public class TaskWriter {
             if (published && (input.startsAt() != null || input.endsAt() != null || input.placeId() != null
                     || input.skillIds() != null || input.categoryId() != null || input.teamIds() != null
                     || input.difficulty() != null)) {
-                throw new UserInputException("TASK_ALREADY_PUBLISHED",
+                throw new UserInputException(ErrorCode.TASK_ALREADY_PUBLISHED,
                         "任务已发布：只能修改标题、说明和人数；其他内容请取消后重新发布。");
             }
             Draft draft = new Draft(or(input.title(), task.title()), or(input.description(), task.description()),
@@ -101,7 +102,7 @@ public class TaskWriter {
                     or(input.categoryId(), task.categoryId()), task.audience(), or(input.teamIds(), task.teamIds()));
             Map<String, Object> values = validate(task.communityId(), draft);
             if (draft.headcount() < task.claimed()) {
-                throw new UserInputException("HEADCOUNT_BELOW_CLAIMS",
+                throw new UserInputException(ErrorCode.HEADCOUNT_BELOW_CLAIMS,
                         "人数不能少于已认领的" + task.claimed() + "人。");
             }
             checkReferences(task.communityId(), draft);
@@ -117,7 +118,7 @@ public class TaskWriter {
             Task task = lock(taskId);
             requireState(task, "发布", "DRAFT");
             if (OffsetDateTime.parse(task.endsAt()).isBefore(OffsetDateTime.now())) {
-                throw new UserInputException("TASK_WINDOW_PASSED", "任务时间已过，不能发布；请先修改时间。");
+                throw new UserInputException(ErrorCode.TASK_WINDOW_PASSED, "任务时间已过，不能发布；请先修改时间。");
             }
             neo4j.query("MATCH (t:Task {id: $id}) SET t.state = 'PUBLISHED', t.publishedAt = datetime(), t.verificationCode = $code")
                     .bindAll(Map.of("id", taskId, "code", "%06d".formatted(RANDOM.nextInt(1_000_000)))).run();
@@ -196,7 +197,7 @@ public class TaskWriter {
     public Task cancel(String taskId, String reason, Actor actor) {
         String why = reason == null ? "" : reason.strip();
         new Validation().require(why.length() >= 2 && why.length() <= 200 && why.chars().noneMatch(Character::isISOControl),
-                "reason", "INVALID_REASON", "取消理由须为2至200个字符。").throwIfInvalid();
+                "reason", ErrorCode.INVALID_REASON, "取消理由须为2至200个字符。").throwIfInvalid();
         return transactions.execute(status -> {
             Task task = lock(taskId);
             requireState(task, "取消", "DRAFT", "PUBLISHED", "IN_PROGRESS");
@@ -250,7 +251,7 @@ public class TaskWriter {
                         + TaskService.TASK + " AS value")
                 .bind(taskId == null ? "" : taskId).to("id").fetch().one()
                 .map(row -> TaskService.task(row.get("value")))
-                .orElseThrow(() -> new UserInputException("TASK_NOT_FOUND", "找不到该任务。"));
+                .orElseThrow(() -> new UserInputException(ErrorCode.TASK_NOT_FOUND, "找不到该任务。"));
     }
 
     static void requireState(Task task, String action, String... allowed) {
@@ -260,7 +261,7 @@ public class TaskWriter {
     }
 
     static UserInputException refused(String action, String state) {
-        return new UserInputException("INVALID_STATE_TRANSITION",
+        return new UserInputException(ErrorCode.INVALID_STATE_TRANSITION,
                 "当前状态（" + STATE_NAMES.getOrDefault(state, state) + "）的任务不能" + action + "。");
     }
 
@@ -280,34 +281,34 @@ public class TaskWriter {
         Validation v = new Validation();
         String title = d.title() == null ? "" : d.title().strip();
         v.require(title.length() >= 2 && title.length() <= 100 && title.chars().noneMatch(Character::isISOControl),
-                "title", "INVALID_TITLE", "标题须为2至100个字符。");
+                "title", ErrorCode.INVALID_TITLE, "标题须为2至100个字符。");
         String description = d.description() == null ? null : d.description().strip();
-        v.require(description == null || description.length() <= 2000, "description", "INVALID_DESCRIPTION",
+        v.require(description == null || description.length() <= 2000, "description", ErrorCode.INVALID_DESCRIPTION,
                 "说明最多2000个字符。");
-        v.require(communityId != null && !communityId.isBlank(), "communityId", "COMMUNITY_NOT_FOUND", "找不到该社区。");
-        v.require(d.kind() != null && KINDS.contains(d.kind()), "kind", "INVALID_KIND", "请选择任务类型。");
+        v.require(communityId != null && !communityId.isBlank(), "communityId", ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。");
+        v.require(d.kind() != null && KINDS.contains(d.kind()), "kind", ErrorCode.INVALID_KIND, "请选择任务类型。");
         v.require(d.difficulty() != null && d.difficulty() >= 1 && d.difficulty() <= 5, "difficulty",
-                "INVALID_DIFFICULTY", "难度等级为1至5。");
+                ErrorCode.INVALID_DIFFICULTY, "难度等级为1至5。");
         v.require(d.headcount() != null && d.headcount() >= 1 && d.headcount() <= 500, "headcount",
-                "INVALID_HEADCOUNT", "人数为1至500。");
+                ErrorCode.INVALID_HEADCOUNT, "人数为1至500。");
         OffsetDateTime starts = Times.parse(d.startsAt(), "startsAt", v);
         OffsetDateTime ends = Times.parse(d.endsAt(), "endsAt", v);
-        v.require(d.startsAt() != null && d.endsAt() != null, "startsAt", "INVALID_TIME", "请填写开始和结束时间。");
+        v.require(d.startsAt() != null && d.endsAt() != null, "startsAt", ErrorCode.INVALID_TIME, "请填写开始和结束时间。");
         if (starts != null && ends != null) {
             v.require(starts.isBefore(ends) && Duration.between(starts, ends).compareTo(LONGEST_WINDOW) <= 0,
-                    "endsAt", "INVALID_WINDOW", "结束时间须晚于开始时间，且时长不超过一年。");
+                    "endsAt", ErrorCode.INVALID_WINDOW, "结束时间须晚于开始时间，且时长不超过一年。");
         }
-        v.require(!d.skillIds().isEmpty() || d.categoryId() != null, "skillIds", "SKILL_OR_CATEGORY_REQUIRED",
+        v.require(!d.skillIds().isEmpty() || d.categoryId() != null, "skillIds", ErrorCode.SKILL_OR_CATEGORY_REQUIRED,
                 "请至少选择一项所需技能或一个岗位类别。");
         v.require(d.skillIds().size() <= 10 && Set.copyOf(d.skillIds()).size() == d.skillIds().size(), "skillIds",
-                "INVALID_SKILLS", "所需技能最多10项且不可重复。");
+                ErrorCode.INVALID_SKILLS, "所需技能最多10项且不可重复。");
         boolean teams = "TEAMS".equals(d.audience());
-        v.require("MEMBERS".equals(d.audience()) || teams, "audience", "INVALID_AUDIENCE", "对象须为党员个人或功能型党支部/党小组。");
-        v.require(!"EMERGENCY".equals(d.kind()) || teams, "audience", "EMERGENCY_NEEDS_TEAMS",
+        v.require("MEMBERS".equals(d.audience()) || teams, "audience", ErrorCode.INVALID_AUDIENCE, "对象须为党员个人或功能型党支部/党小组。");
+        v.require(!"EMERGENCY".equals(d.kind()) || teams, "audience", ErrorCode.EMERGENCY_NEEDS_TEAMS,
                 "应急任务须发布给功能型党支部或党小组。");
-        v.require(!teams || !d.teamIds().isEmpty(), "teamIds", "TEAMS_REQUIRED", "请选择接单的功能型党支部或党小组。");
-        v.require(teams || d.teamIds().isEmpty(), "teamIds", "TEAMS_NOT_ALLOWED", "面向党员个人的任务不指定党组织。");
-        v.require(d.teamIds().size() <= 50, "teamIds", "TEAMS_REQUIRED", "最多指定50个党组织。");
+        v.require(!teams || !d.teamIds().isEmpty(), "teamIds", ErrorCode.TEAMS_REQUIRED, "请选择接单的功能型党支部或党小组。");
+        v.require(teams || d.teamIds().isEmpty(), "teamIds", ErrorCode.TEAMS_NOT_ALLOWED, "面向党员个人的任务不指定党组织。");
+        v.require(d.teamIds().size() <= 50, "teamIds", ErrorCode.TEAMS_REQUIRED, "最多指定50个党组织。");
         v.throwIfInvalid();
         Map<String, Object> values = new HashMap<>();
         values.put("title", title);
@@ -344,14 +345,14 @@ public class TaskWriter {
                                             OR EXISTS { MATCH (c)-[:HAS_FUNCTIONAL_BRANCH]->(:FunctionalBranch)-[:HAS_FUNCTIONAL_GROUP]->(:FunctionalGroup {id: x}) })] AS badTeams""")
                 .bindAll(parameters).fetch().one().orElseThrow();
         if (!Values.bool(row, "community")) {
-            throw new UserInputException("COMMUNITY_NOT_FOUND", "找不到该社区。");
+            throw new UserInputException(ErrorCode.COMMUNITY_NOT_FOUND, "找不到该社区。");
         }
         new Validation()
-                .require(Values.strings(row, "missingSkills").isEmpty(), "skillIds", "SKILL_NOT_FOUND",
+                .require(Values.strings(row, "missingSkills").isEmpty(), "skillIds", ErrorCode.SKILL_NOT_FOUND,
                         "找不到技能：" + String.join("、", Values.strings(row, "missingSkills")) + "。")
-                .require(Values.bool(row, "category"), "categoryId", "POST_CATEGORY_NOT_FOUND", "找不到该岗位类别。")
-                .require(Values.bool(row, "place"), "placeId", "PLACE_NOT_IN_COMMUNITY", "服务地点（微网格）不在本社区。")
-                .require(Values.strings(row, "badTeams").isEmpty(), "teamIds", "TEAM_NOT_IN_COMMUNITY",
+                .require(Values.bool(row, "category"), "categoryId", ErrorCode.POST_CATEGORY_NOT_FOUND, "找不到该岗位类别。")
+                .require(Values.bool(row, "place"), "placeId", ErrorCode.PLACE_NOT_IN_COMMUNITY, "服务地点（微网格）不在本社区。")
+                .require(Values.strings(row, "badTeams").isEmpty(), "teamIds", ErrorCode.TEAM_NOT_IN_COMMUNITY,
                         "不是本社区的功能型党支部或党小组：" + String.join("、", Values.strings(row, "badTeams")) + "。")
                 .throwIfInvalid();
     }

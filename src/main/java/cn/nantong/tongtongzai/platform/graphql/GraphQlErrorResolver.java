@@ -27,11 +27,11 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof UserInputException e) {
             Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("code", e.code());
+            extensions.put("code", e.code().name());
             e.details().forEach(extensions::putIfAbsent);
             if (!e.problems().isEmpty()) {
                 extensions.put("problems", e.problems().stream()
-                        .map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message())).toList());
+                        .map(p -> Map.of("field", p.field(), "code", p.code().name(), "message", p.message())).toList());
             }
             return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
                     .extensions(extensions).build();
@@ -44,7 +44,7 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage())
                     .sorted()
                     .collect(Collectors.joining("; "));
-            return error(env, ErrorType.BAD_REQUEST, "INVALID_INPUT", message);
+            return error(env, ErrorType.BAD_REQUEST, ErrorCode.INVALID_INPUT, message);
         }
         if (ex instanceof AbortExecutionException) {
             // cancelled at the request's deadline: every field still pending says so, and StopAtDeadline answers
@@ -54,16 +54,16 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
         if (DatabaseFailures.unavailable(ex) || DatabaseFailures.transientFailure(ex)) {
             // retried already (WriteTransactions, ReadRetry): the database is down, restarting or overloaded
             return GraphqlErrorBuilder.newError(env).errorType(UNAVAILABLE).message("数据库暂时无法访问，请稍后重试。")
-                    .extensions(Map.of("code", "DATABASE_UNAVAILABLE")).build();
+                    .extensions(Map.of("code", ErrorCode.DATABASE_UNAVAILABLE.name())).build();
         }
         return null; // Spring's default: INTERNAL_ERROR without internals
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, ErrorCode code, String message) {
         return GraphqlErrorBuilder.newError(env)
                 .errorType(type)
                 .message(message)
-                .extensions(Map.of("code", code))
+                .extensions(Map.of("code", code.name()))
                 .build();
     }
 }

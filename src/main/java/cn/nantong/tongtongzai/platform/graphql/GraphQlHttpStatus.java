@@ -32,8 +32,8 @@ import reactor.core.publisher.Mono;
 class GraphQlHttpStatus {
 
     private static final Map<String, HttpStatus> STATUSES = Map.of(
-            QueryCostLimit.TOO_MANY, HttpStatus.TOO_MANY_REQUESTS,
-            StopAtDeadline.CODE, HttpStatus.SERVICE_UNAVAILABLE);
+            QueryCostLimit.TOO_MANY.name(), HttpStatus.TOO_MANY_REQUESTS,
+            StopAtDeadline.CODE.name(), HttpStatus.SERVICE_UNAVAILABLE);
 
     @Bean
     GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
@@ -41,7 +41,7 @@ class GraphQlHttpStatus {
             @Override
             protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> response) {
                 return super.prepareResponse(request, response.doOnNext(answer -> {
-                    if (QueryCostLimit.TOO_MANY.equals(onlyCode(answer))) {
+                    if (QueryCostLimit.TOO_MANY.name().equals(onlyCode(answer))) {
                         answer.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, "1");
                     }
                 }));

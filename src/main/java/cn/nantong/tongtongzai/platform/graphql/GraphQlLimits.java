@@ -27,7 +27,7 @@ class GraphQlLimits {
         return new MaxQueryDepthInstrumentation(maxDepth) {
             @Override
             protected AbortExecutionException mkAbortException(int depth, int max) {
-                return new Refused("QUERY_TOO_DEEP", "查询嵌套过深：" + depth + "层，最多" + max + "层。");
+                return new Refused(ErrorCode.QUERY_TOO_DEEP, "查询嵌套过深：" + depth + "层，最多" + max + "层。");
             }
         };
     }
@@ -48,16 +48,16 @@ class GraphQlLimits {
     /** A document refused before it runs. */
     static final class Refused extends AbortExecutionException {
 
-        private final String code;
+        private final ErrorCode code;
 
-        Refused(String code, String message) {
+        Refused(ErrorCode code, String message) {
             super(message);
             this.code = code;
         }
 
         @Override
         public Map<String, Object> getExtensions() {
-            return Map.of("code", code, "classification", ErrorType.BAD_REQUEST.name());
+            return Map.of("code", code.name(), "classification", ErrorType.BAD_REQUEST.name());
         }
     }
 }

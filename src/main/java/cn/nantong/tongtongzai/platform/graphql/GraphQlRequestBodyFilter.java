@@ -37,10 +37,10 @@ class GraphQlRequestBodyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
-            RefusedRequests.answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "REQUEST_TOO_LARGE",
+            RefusedRequests.answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
                     "请求过大：最多1 MiB。");
         } else if (!isObject(body)) {
-            RefusedRequests.answer(response, HttpServletResponse.SC_BAD_REQUEST, "MALFORMED_REQUEST",
+            RefusedRequests.answer(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCode.MALFORMED_REQUEST,
                     "请求体须为一个含 query 字段的JSON对象。");
         } else {
             chain.doFilter(new ReadAgain(request, body), response);

@@ -52,7 +52,7 @@ class InputGuard extends SimplePerformantInstrumentation {
     private static void check(String text, String path) {
         String field = path.substring(path.indexOf('.') + 1);
         if (text.length() > MAX_LENGTH) {
-            throw new UserInputException("TEXT_TOO_LONG", "输入过长（" + field + "）：每项最多" + MAX_LENGTH + "个字符。");
+            throw new UserInputException(ErrorCode.TEXT_TOO_LONG, "输入过长（" + field + "）：每项最多" + MAX_LENGTH + "个字符。");
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -63,7 +63,7 @@ class InputGuard extends SimplePerformantInstrumentation {
                 continue;
             }
             if (Character.isSurrogate(c) || unreadable(c)) {
-                throw new UserInputException("INVALID_CHARACTERS",
+                throw new UserInputException(ErrorCode.INVALID_CHARACTERS,
                         "输入含有无法显示的控制字符或乱码（" + field + "）：请删除后重试。");
             }
         }

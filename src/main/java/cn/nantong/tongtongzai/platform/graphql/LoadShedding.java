@@ -54,7 +54,7 @@ class LoadShedding extends OncePerRequestFilter {
         }
         if (!admitted) {
             response.setHeader("Retry-After", "1");
-            RefusedRequests.answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "SERVICE_BUSY", "服务繁忙，请稍后重试。");
+            RefusedRequests.answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCode.SERVICE_BUSY, "服务繁忙，请稍后重试。");
             return;
         }
         try {

@@ -18,11 +18,11 @@ public record Page(long skip, int limit) {
 
     public static Page of(ScrollSubrange subrange) {
         if (!subrange.forward()) {
-            throw new UserInputException("INVALID_PAGE", "Only forward paging (first/after) is supported.");
+            throw new UserInputException(ErrorCode.INVALID_PAGE, "Only forward paging (first/after) is supported.");
         }
         int size = subrange.count().orElse(DEFAULT_SIZE);
         if (size < 0 || size > MAX_SIZE) {
-            throw new UserInputException("INVALID_PAGE",
+            throw new UserInputException(ErrorCode.INVALID_PAGE,
                     "first must be between 0 and " + MAX_SIZE + ", was " + size + ".");
         }
         long skip = subrange.position()

@@ -23,7 +23,7 @@ class PageArguments extends SimplePerformantInstrumentation {
         return env -> {
             Object first = env.getArgument("first");
             if (first instanceof Integer count && count < 0) {
-                throw new UserInputException("INVALID_PAGE",
+                throw new UserInputException(ErrorCode.INVALID_PAGE,
                         "first must be between 0 and " + Page.MAX_SIZE + ", was " + count + ".");
             }
             return dataFetcher.get(env);

@@ -27,8 +27,8 @@ import cn.nantong.tongtongzai.platform.security.Actor;
  */
 class QueryCostLimit extends SimplePerformantInstrumentation {
 
-    static final String TOO_COMPLEX = "QUERY_TOO_COMPLEX";
-    static final String TOO_MANY = "TOO_MANY_EXPENSIVE_REQUESTS";
+    static final ErrorCode TOO_COMPLEX = ErrorCode.QUERY_TOO_COMPLEX;
+    static final ErrorCode TOO_MANY = ErrorCode.TOO_MANY_EXPENSIVE_REQUESTS;
 
     private final long maxCost;
     private final long expensiveCost;

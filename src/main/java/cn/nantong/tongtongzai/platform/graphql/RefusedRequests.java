@@ -11,7 +11,7 @@ final class RefusedRequests {
     }
 
     /** The message and code are constants of this package: no escaping needed. */
-    static void answer(HttpServletResponse response, int status, String code, String message) throws IOException {
+    static void answer(HttpServletResponse response, int status, ErrorCode code, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -37,7 +37,7 @@ public final class Search {
             return null;
         }
         if (text.length() > MAX_LENGTH) {
-            throw new UserInputException("INVALID_SEARCH", "搜索词最多" + MAX_LENGTH + "个字。");
+            throw new UserInputException(ErrorCode.INVALID_SEARCH, "搜索词最多" + MAX_LENGTH + "个字。");
         }
         List<String> clauses = new ArrayList<>();
         for (String word : text.strip().split("[\\s\\p{Punct}，。、；：？！“”‘’（）《》【】]+")) {
@@ -51,7 +51,7 @@ public final class Search {
             }
         }
         if (clauses.isEmpty()) {
-            throw new UserInputException("INVALID_SEARCH", "请输入要搜索的姓名或文字。");
+            throw new UserInputException(ErrorCode.INVALID_SEARCH, "请输入要搜索的姓名或文字。");
         }
         return String.join(" AND ", clauses);
     }

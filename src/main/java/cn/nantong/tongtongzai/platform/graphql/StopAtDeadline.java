@@ -28,7 +28,7 @@ import cn.nantong.tongtongzai.platform.neo4j.Deadline;
 @Component
 class StopAtDeadline extends SimplePerformantInstrumentation {
 
-    static final String CODE = "REQUEST_TIMEOUT";
+    static final ErrorCode CODE = ErrorCode.REQUEST_TIMEOUT;
 
     @Override
     public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
@@ -72,7 +72,7 @@ class StopAtDeadline extends SimplePerformantInstrumentation {
         }
         return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult()
                 .addError(GraphqlErrorBuilder.newError().message(message(running.deadline))
-                        .extensions(Map.of("code", CODE)).build())
+                        .extensions(Map.of("code", CODE.name())).build())
                 .build());
     }
 

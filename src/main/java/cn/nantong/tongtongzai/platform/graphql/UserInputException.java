@@ -12,23 +12,23 @@ import java.util.Map;
 public class UserInputException extends RuntimeException {
 
     /** One problem with one input field. */
-    public record Problem(String field, String code, String message) {
+    public record Problem(String field, ErrorCode code, String message) {
     }
 
-    private final String code;
+    private final ErrorCode code;
     private final List<Problem> problems;
     private final Map<String, Object> details;
 
-    public UserInputException(String code, String message) {
+    public UserInputException(ErrorCode code, String message) {
         this(code, message, List.of(), Map.of());
     }
 
     /** With further extensions beside the code, e.g. when to try again. */
-    public UserInputException(String code, String message, Map<String, Object> details) {
+    public UserInputException(ErrorCode code, String message, Map<String, Object> details) {
         this(code, message, List.of(), details);
     }
 
-    private UserInputException(String code, String message, List<Problem> problems, Map<String, Object> details) {
+    private UserInputException(ErrorCode code, String message, List<Problem> problems, Map<String, Object> details) {
         super(message);
         this.code = code;
         this.problems = problems;
@@ -37,12 +37,12 @@ public class UserInputException extends RuntimeException {
 
     /** One exception for all problems found: the code of the first when alone, else INVALID_INPUT. */
     public static UserInputException of(List<Problem> problems) {
-        String code = problems.size() == 1 ? problems.getFirst().code() : "INVALID_INPUT";
+        ErrorCode code = problems.size() == 1 ? problems.getFirst().code() : ErrorCode.INVALID_INPUT;
         String message = String.join("；", problems.stream().map(Problem::message).toList());
         return new UserInputException(code, message, List.copyOf(problems), Map.of());
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 

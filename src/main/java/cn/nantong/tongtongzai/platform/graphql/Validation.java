@@ -8,12 +8,12 @@ public final class Validation {
 
     private final List<UserInputException.Problem> problems = new ArrayList<>();
 
-    public Validation problem(String field, String code, String message) {
+    public Validation problem(String field, ErrorCode code, String message) {
         problems.add(new UserInputException.Problem(field, code, message));
         return this;
     }
 
-    public Validation require(boolean ok, String field, String code, String message) {
+    public Validation require(boolean ok, String field, ErrorCode code, String message) {
         return ok ? this : problem(field, code, message);
     }
 
@@ -21,7 +21,7 @@ public final class Validation {
     public static String name(String value, String field, int max) {
         String trimmed = value == null ? "" : value.strip();
         new Validation().require(trimmed.length() >= 2 && trimmed.length() <= max
-                        && trimmed.chars().noneMatch(Character::isISOControl), field, "INVALID_NAME",
+                        && trimmed.chars().noneMatch(Character::isISOControl), field, ErrorCode.INVALID_NAME,
                 "名称须为2至" + max + "个字符。").throwIfInvalid();
         return trimmed;
     }

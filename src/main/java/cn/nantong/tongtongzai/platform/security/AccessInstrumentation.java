@@ -144,7 +144,7 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
             access.check(actor, type + "." + given.getFieldDefinition().getName(), rule, environment, cache);
             return environment;
         } catch (AccessRefusedException refused) {
-            audit(given, type.equals("Mutation") ? "MUTATION" : "REFUSED", operation, rule, "REFUSED", refused.code());
+            audit(given, type.equals("Mutation") ? "MUTATION" : "REFUSED", operation, rule, "REFUSED", refused.code().name());
             throw refused;
         }
     }
@@ -214,10 +214,10 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof UserInputException input) {
-            return input.code();
+            return input.code().name();
         }
         if (cause instanceof AccessRefusedException refused) {
-            return refused.code();
+            return refused.code().name();
         }
         return "INTERNAL_ERROR";
     }

@@ -16,6 +16,7 @@ import cn.nantong.tongtongzai.platform.graphql.Listing;
 import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.security.AuditTrail.AuditFilter;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /** graphql/security.graphqls: {@code auditLog} (who may ask is in AccessPolicy: the city's administrators). */
 @Controller
@@ -45,7 +46,7 @@ class AuditLogController {
         try {
             LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new UserInputException("INVALID_DATE", field + " must be a day written YYYY-MM-DD.");
+            throw new UserInputException(ErrorCode.INVALID_DATE, field + " must be a day written YYYY-MM-DD.");
         }
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.security.DownloadLinks.DownloadLink;
 import cn.nantong.tongtongzai.platform.security.DownloadLinks.Target;
@@ -58,7 +59,7 @@ class DownloadLinkController {
             // refused below
         }
         if (uri == null || uri.getRawFragment() != null || !files().contains(uri.getPath())) {
-            throw new UserInputException("UNKNOWN_DOWNLOAD", "没有这个下载文件：请给出本服务的 .xlsx 下载地址，例如 "
+            throw new UserInputException(ErrorCode.UNKNOWN_DOWNLOAD, "没有这个下载文件：请给出本服务的 .xlsx 下载地址，例如 "
                     + "/exports/report-back.xlsx?unitId=…&quarter=2026-Q3。");
         }
         Map<String, List<String>> parameters = new LinkedHashMap<>();
@@ -78,7 +79,7 @@ class DownloadLinkController {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("UNKNOWN_DOWNLOAD", "下载地址的参数编码不正确。");
+            throw new UserInputException(ErrorCode.UNKNOWN_DOWNLOAD, "下载地址的参数编码不正确。");
         }
     }
 

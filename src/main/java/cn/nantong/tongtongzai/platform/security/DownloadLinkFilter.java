@@ -19,6 +19,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.DownloadLinks.Target;
 
 /**
@@ -52,7 +53,8 @@ final class DownloadLinkFilter extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write("""
-                    {"code":"LINK_INVALID","message":"下载链接已失效：链接只能使用一次，60秒内有效，且只用于生成时的文件。请重新生成。"}""");
+                    {"code":"%s","message":"下载链接已失效：链接只能使用一次，60秒内有效，且只用于生成时的文件。请重新生成。"}"""
+                    .formatted(ErrorCode.LINK_INVALID));
             return;
         }
         var authentication = new UsernamePasswordAuthenticationToken(actor.id(), null,

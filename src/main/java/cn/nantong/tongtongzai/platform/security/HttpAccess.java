@@ -83,7 +83,7 @@ public class HttpAccess {
     private void refuse(Actor actor, String operation, String target, AccessRefusedException refusal) {
         Origin origin = Origin.current();
         trail.append(actor, origin.requestId(), origin.client(), List.of(new AuditEvents.Event("REFUSED", operation,
-                target.isEmpty() ? List.of() : List.of(target.split(",")), "REFUSED", refusal.code())));
+                target.isEmpty() ? List.of() : List.of(target.split(",")), "REFUSED", refusal.code().name())));
         throw refusal;
     }
 }

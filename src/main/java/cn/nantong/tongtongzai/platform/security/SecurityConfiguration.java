@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 
 import cn.nantong.tongtongzai.platform.StartupRefusedException;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * Every request but health, GraphiQL's and Neo4j Browser's static pages (with the WebJars GraphiQL loads) carries a
@@ -70,7 +71,8 @@ class SecurityConfiguration {
                             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                             response.getWriter().write("""
-                                    {"code":"UNAUTHENTICATED","message":"请先登录：请求需要有效的 Bearer 令牌（JWT）。"}""");
+                                    {"code":"%s","message":"请先登录：请求需要有效的 Bearer 令牌（JWT）。"}"""
+                                    .formatted(ErrorCode.UNAUTHENTICATED));
                         }))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * A reporting period in Nantong's local time (Asia/Shanghai): the day, ISO week (Monday first), month,
@@ -34,7 +35,7 @@ public record Period(String kind, LocalDate firstDay, LocalDate endDay) {
                 yield new Period(kind, first, first.plusMonths(3));
             }
             case "YEAR" -> new Period(kind, day.withDayOfYear(1), day.withDayOfYear(1).plusYears(1));
-            default -> throw new UserInputException("INVALID_PERIOD", "未知的统计周期：" + kind + "。");
+            default -> throw new UserInputException(ErrorCode.INVALID_PERIOD, "未知的统计周期：" + kind + "。");
         };
     }
 
@@ -47,14 +48,14 @@ public record Period(String kind, LocalDate firstDay, LocalDate endDay) {
     public static Period quarter(String value) {
         Matcher matcher = value == null ? null : QUARTER.matcher(value.strip());
         if (matcher == null || !matcher.matches()) {
-            throw new UserInputException("INVALID_QUARTER", "季度格式应为 2026-Q3。");
+            throw new UserInputException(ErrorCode.INVALID_QUARTER, "季度格式应为 2026-Q3。");
         }
         return of("QUARTER", LocalDate.of(Integer.parseInt(matcher.group(1)), 3 * Integer.parseInt(matcher.group(2)) - 2, 1));
     }
 
     public static Period year(int year) {
         if (year < 2000 || year > 2100) {
-            throw new UserInputException("INVALID_YEAR", "年份应在2000至2100之间。");
+            throw new UserInputException(ErrorCode.INVALID_YEAR, "年份应在2000至2100之间。");
         }
         return of("YEAR", LocalDate.of(year, 1, 1));
     }
@@ -63,7 +64,7 @@ public record Period(String kind, LocalDate firstDay, LocalDate endDay) {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new UserInputException("INVALID_DATE", field + " 应为日期 YYYY-MM-DD。");
+            throw new UserInputException(ErrorCode.INVALID_DATE, field + " 应为日期 YYYY-MM-DD。");
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /** Date-times in inputs: ISO-8601 with an offset (2026-12-05T09:00+08:00) or local Nantong time (2026-12-05T09:00). */
 public final class Times {
@@ -23,7 +24,7 @@ public final class Times {
             try {
                 return LocalDateTime.parse(value.strip()).atZone(Period.ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e) {
-                validation.problem(field, "INVALID_TIME", field + " 应为时间，如 2026-12-05T09:00+08:00。");
+                validation.problem(field, ErrorCode.INVALID_TIME, field + " 应为时间，如 2026-12-05T09:00+08:00。");
                 return null;
             }
         }

@@ -14,6 +14,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
+import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * Refusals of the spreadsheet downloads and uploads (plain HTTP beside GraphQL), in the same words as
@@ -40,12 +41,12 @@ class DownloadErrors {
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<Map<String, Object>> badParameter(Exception e) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", "INVALID_PARAMETER", "message", "参数缺失或格式不对。"));
+                .body(Map.of("code", ErrorCode.INVALID_PARAMETER, "message", "参数缺失或格式不对。"));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", "FILE_TOO_LARGE", "message", "文件过大（最大5MB）。"));
+                .body(Map.of("code", ErrorCode.FILE_TOO_LARGE, "message", "文件过大（最大5MB）。"));
     }
 }
