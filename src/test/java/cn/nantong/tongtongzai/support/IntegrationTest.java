@@ -30,7 +30,8 @@ import cn.nantong.tongtongzai.platform.security.Actor;
 // 2 cores running the service, the solver threads and the tests: allow a slow response rather than fail
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureHttpGraphQlTester
-@Import({TestDatabase.class, CypherStatementCounter.class, InProcessTestDriver.class, TestClock.class})
+@Import({TestDatabase.class, CypherStatementCounter.class, InProcessTestDriver.class, TestClock.class,
+        RecordedDocuments.class})
 public abstract class IntegrationTest {
 
     /** Signed in as the city administrator {@code test-admin} (see {@link #signIn}). */
