@@ -83,7 +83,7 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
                 value = fetcher.get(environment);
             } catch (RuntimeException failed) {
                 if (mutation) {
-                    audit(environment, "MUTATION", operation, rule, "FAILED", codeOf(failed));
+                    audit(environment, AuditKind.MUTATION, operation, rule, AuditOutcome.FAILED, codeOf(failed));
                 }
                 throw failed;
             } finally {
@@ -101,13 +101,13 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
                 if (value instanceof CompletionStage<?> pending) {
                     return pending.whenComplete((done, failed) -> {
                         if (failed != null || !running.written) {
-                            audit(environment, "MUTATION", operation, rule, failed == null ? "OK" : "FAILED",
+                            audit(environment, AuditKind.MUTATION, operation, rule, failed == null ? AuditOutcome.OK : AuditOutcome.FAILED,
                                     failed == null ? null : codeOf(failed));
                         }
                     });
                 }
                 if (!running.written) { // else its entry committed with its changes
-                    audit(environment, "MUTATION", operation, rule, "OK", null);
+                    audit(environment, AuditKind.MUTATION, operation, rule, AuditOutcome.OK, null);
                 }
             }
             if (!phone && !(identity && pseudonymous)) {
@@ -144,7 +144,8 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
             access.check(actor, type + "." + given.getFieldDefinition().getName(), rule, environment, cache);
             return environment;
         } catch (AccessRefusedException refused) {
-            audit(given, type.equals("Mutation") ? "MUTATION" : "REFUSED", operation, rule, "REFUSED", refused.code().name());
+            audit(given, type.equals("Mutation") ? AuditKind.MUTATION : AuditKind.REFUSED, operation, rule, AuditOutcome.REFUSED,
+                    refused.code().name());
             throw refused;
         }
     }
@@ -189,7 +190,7 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
         access.prefetch(kind, ids, cache);
     }
 
-    private static void audit(DataFetchingEnvironment env, String kind, String operation, Rule rule, String outcome,
+    private static void audit(DataFetchingEnvironment env, AuditKind kind, String operation, Rule rule, AuditOutcome outcome,
             String code) {
         AuditEvents.add(env.getGraphQlContext(), new AuditEvents.Event(kind, operation, targets(env, rule), outcome, code));
     }

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.platform.security;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -14,6 +15,6 @@ import java.util.List;
  * @param requestId the GraphQL request's id, to match the service's own logs
  * @param client    the caller's address
  */
-public record AuditEntry(String id, String at, String actor, List<String> roles, String kind, String operation,
-        List<String> targets, String outcome, String code, String requestId, String client) {
+public record AuditEntry(String id, OffsetDateTime at, String actor, List<String> roles, AuditKind kind, String operation,
+        List<String> targets, AuditOutcome outcome, String code, String requestId, String client) {
 }

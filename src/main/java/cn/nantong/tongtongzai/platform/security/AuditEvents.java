@@ -11,7 +11,7 @@ final class AuditEvents {
     private static final String KEY = "tongtongzai.auditEvents";
 
     /** Before the actor, time and request are known. */
-    record Event(String kind, String operation, List<String> targets, String outcome, String code) {
+    record Event(AuditKind kind, String operation, List<String> targets, AuditOutcome outcome, String code) {
     }
 
     private AuditEvents() {

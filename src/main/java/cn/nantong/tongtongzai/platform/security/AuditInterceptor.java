@@ -47,7 +47,7 @@ class AuditInterceptor implements WebGraphQlInterceptor {
             List<AuditEvents.Event> events = new ArrayList<>(AuditEvents.of(context));
             List<String> reads = PersonalDataReads.of(context);
             if (!reads.isEmpty()) {
-                events.add(new AuditEvents.Event("READ", "personal data", reads, "OK", null));
+                events.add(new AuditEvents.Event(AuditKind.READ, "personal data", reads, AuditOutcome.OK, null));
             }
             trail.append(actor, request.getId(), client, events);
         });

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.platform.security;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,10 +43,10 @@ public class AuditTrail {
         for (AuditEvents.Event event : events) {
             Map<String, Object> row = new HashMap<>();
             row.put("id", UUID.randomUUID().toString());
-            row.put("kind", event.kind());
+            row.put("kind", event.kind().name());
             row.put("operation", event.operation());
             row.put("targets", event.targets());
-            row.put("outcome", event.outcome());
+            row.put("outcome", event.outcome().name());
             row.put("code", event.code());
             rows.add(row);
         }
@@ -77,10 +78,10 @@ public class AuditTrail {
                 .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
                 .execute().records().stream().map(r -> {
                     var e = r.get("e");
-                    return new AuditEntry(e.get("id").asString(), e.get("at").asZonedDateTime().toOffsetDateTime().toString(),
-                            e.get("actor").asString(), e.get("roles").asList(v -> v.asString()), e.get("kind").asString(),
+                    return new AuditEntry(e.get("id").asString(), e.get("at").asZonedDateTime().toOffsetDateTime(),
+                            e.get("actor").asString(), e.get("roles").asList(v -> v.asString()), AuditKind.valueOf(e.get("kind").asString()),
                             e.get("operation").asString(), e.get("targets").asList(v -> v.asString()),
-                            e.get("outcome").asString(), e.get("code").isNull() ? null : e.get("code").asString(),
+                            AuditOutcome.valueOf(e.get("outcome").asString()), e.get("code").isNull() ? null : e.get("code").asString(),
                             e.get("requestId").asString(), e.get("client").asString());
                 }).toList();
     }
@@ -96,7 +97,7 @@ public class AuditTrail {
     private static String matching(AuditFilter filter, Map<String, Object> parameters) {
         AuditFilter f = filter == null ? new AuditFilter(null, null, null, null, null, null, null) : filter;
         parameters.put("actor", f.actor());
-        parameters.put("kind", f.kind());
+        parameters.put("kind", f.kind() == null ? null : f.kind().name());
         parameters.put("operation", f.operation());
         parameters.put("targetId", f.targetId());
         parameters.put("from", f.from());
@@ -112,7 +113,7 @@ public class AuditTrail {
     }
 
     /** auditLog(filter:) — every part optional; dates are days in China time (from and to included). */
-    public record AuditFilter(String actor, String kind, String operation, String targetId, String from, String to,
+    public record AuditFilter(String actor, AuditKind kind, String operation, String targetId, LocalDate from, LocalDate to,
             String search) {
     }
 }

@@ -46,7 +46,7 @@ public class HttpAccess {
         if (people) {
             Origin origin = Origin.current();
             trail.append(actor, origin.requestId(), origin.client(),
-                    List.of(new AuditEvents.Event("EXPORT", operation, targets, "OK", null)));
+                    List.of(new AuditEvents.Event(AuditKind.EXPORT, operation, targets, AuditOutcome.OK, null)));
         }
     }
 
@@ -82,8 +82,8 @@ public class HttpAccess {
 
     private void refuse(Actor actor, String operation, String target, AccessRefusedException refusal) {
         Origin origin = Origin.current();
-        trail.append(actor, origin.requestId(), origin.client(), List.of(new AuditEvents.Event("REFUSED", operation,
-                target.isEmpty() ? List.of() : List.of(target.split(",")), "REFUSED", refusal.code().name())));
+        trail.append(actor, origin.requestId(), origin.client(), List.of(new AuditEvents.Event(AuditKind.REFUSED, operation,
+                target.isEmpty() ? List.of() : List.of(target.split(",")), AuditOutcome.REFUSED, refusal.code().name())));
         throw refusal;
     }
 }

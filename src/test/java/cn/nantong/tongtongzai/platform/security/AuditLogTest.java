@@ -2,6 +2,8 @@ package cn.nantong.tongtongzai.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 
+import cn.nantong.tongtongzai.platform.time.Period;
 import cn.nantong.tongtongzai.support.FlowFixture;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 import cn.nantong.tongtongzai.support.TestTokens;
@@ -55,6 +58,35 @@ class AuditLogTest extends IntegrationTest {
                 .satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "INVALID_DATE"));
         assertThat(schema.schema().getMutationType().getFieldDefinitions())
                 .noneMatch(field -> field.getName().toLowerCase().contains("audit"));
+    }
+
+    @Test
+    void timesAreNantongTimeAndDaysAreTyped() {
+        database.loadTiny();
+        String member = new FlowFixture(graphQl, driver).confirmedMembers(FlowFixture.DEMIN).getFirst();
+        graphQl.document("mutation { updateMember(input: {id: \"%s\", interests: [\"摄影\"]}) { member { id } } }"
+                .formatted(member)).execute();
+        LocalDate today = LocalDate.now(Period.ZONE);
+        String at = graphQl.document("query($from: Date, $to: Date) { auditLog(filter: {kind: MUTATION, from: $from, to: $to}) "
+                        + "{ edges { node { at } } } }").variable("from", today.toString()).variable("to", today.toString())
+                .execute().path("auditLog.edges[0].node.at").entity(String.class).get();
+        assertThat(at).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+08:00");
+        assertThat(OffsetDateTime.parse(at).toLocalDate()).isEqualTo(today);
+        graphQl.document("{ auditLog(filter: {from: \"%s\"}) { edges { node { at } } } }".formatted(today.plusDays(1)))
+                .execute().path("auditLog.edges").entityList(Object.class).hasSize(0);
+
+        // a day that is not one: refused before anything runs, with the code and a message naming the argument
+        graphQl.document("{ auditLog(filter: {to: \"2026-02-30\"}) { edges { node { at } } } }").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "INVALID_DATE");
+                    assertThat(error.getMessage()).isEqualTo("filter.to 应为日期，格式 YYYY-MM-DD，如 2026-12-05。");
+                }));
+        graphQl.document("query($from: Date) { auditLog(filter: {from: $from}) { edges { node { at } } } }")
+                .variable("from", "昨天").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "INVALID_DATE");
+                    assertThat(error.getMessage()).isEqualTo("$from 应为日期，格式 YYYY-MM-DD，如 2026-12-05。");
+                }));
     }
 
     @SuppressWarnings("unchecked")
