@@ -37,7 +37,7 @@ class AnalyticsController {
     }
 
     @QueryMapping
-    Figures figures(@Argument ScopeLevel scope, @Argument String id, @Argument String period, @Argument String date,
+    Figures figures(@Argument ScopeLevel scope, @Argument String id, @Argument String period, @Argument LocalDate date,
             DataFetchingFieldSelectionSet selection) {
         Period p = Period.of(period, date);
         // the city's roll-up: its figures are the sum of its streets', computed once
@@ -49,7 +49,7 @@ class AnalyticsController {
 
     @QueryMapping
     List<Figures> figureTrend(@Argument ScopeLevel scope, @Argument String id, @Argument String every, @Argument int periods,
-            @Argument String date) {
+            @Argument LocalDate date) {
         if (periods < 1 || periods > MAX_PERIODS) {
             throw new UserInputException(ErrorCode.INVALID_PERIODS, "期数须在1至" + MAX_PERIODS + "之间。");
         }
@@ -84,13 +84,13 @@ class AnalyticsController {
     }
 
     @SchemaMapping(typeName = "Figures")
-    String from(Figures figures) {
-        return figures.period().firstDay().toString();
+    LocalDate from(Figures figures) {
+        return figures.period().firstDay();
     }
 
     @SchemaMapping(typeName = "Figures")
-    String to(Figures figures) {
-        return figures.period().lastDay().toString();
+    LocalDate to(Figures figures) {
+        return figures.period().lastDay();
     }
 
     @SchemaMapping(typeName = "Figures")

@@ -36,7 +36,7 @@ class FigureSheets {
     @GetMapping("/exports/figures.xlsx")
     ResponseEntity<byte[]> figures(@RequestParam ScopeLevel scope, @RequestParam(required = false) String id,
             @RequestParam(defaultValue = "MONTH") String period, @RequestParam(required = false) String date) {
-        Period p = Period.of(period, date);
+        Period p = Period.of(period, date == null ? null : Period.day(date, "date"));
         allow(scope, id);
         List<Figures> rows = new ArrayList<>();
         if (scope == ScopeLevel.CITY) {

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.evaluation;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -122,7 +123,7 @@ class EvaluationController {
     }
 
     @QueryMapping
-    CommunitySummary communitySummary(@Argument String communityId, @Argument String period, @Argument String date) {
+    CommunitySummary communitySummary(@Argument String communityId, @Argument String period, @Argument LocalDate date) {
         if (!List.of("DAY", "WEEK", "MONTH").contains(period)) {
             throw new cn.nantong.tongtongzai.platform.graphql.UserInputException(ErrorCode.INVALID_PERIOD,
                     "社区汇总按日、周或月（日汇总、周研判、月总结）。");
@@ -204,26 +205,26 @@ class EvaluationController {
     }
 
     @SchemaMapping(typeName = "Member", field = "satisfaction")
-    CompletableFuture<Satisfaction> memberSatisfaction(Member member, @Argument String period, @Argument String date,
+    CompletableFuture<Satisfaction> memberSatisfaction(Member member, @Argument String period, @Argument LocalDate date,
             DataLoader<SatisfactionKey, Satisfaction> satisfaction) {
         return satisfaction.load(new SatisfactionKey(Scope.MEMBER, member.id(), Period.of(period, date)));
     }
 
     @SchemaMapping(typeName = "FunctionalGroup", field = "satisfaction")
     CompletableFuture<Satisfaction> groupSatisfaction(FunctionalGroup group, @Argument String period,
-            @Argument String date, DataLoader<SatisfactionKey, Satisfaction> satisfaction) {
+            @Argument LocalDate date, DataLoader<SatisfactionKey, Satisfaction> satisfaction) {
         return satisfaction.load(new SatisfactionKey(Scope.FUNCTIONAL_GROUP, group.id(), Period.of(period, date)));
     }
 
     @SchemaMapping(typeName = "FunctionalBranch", field = "satisfaction")
     CompletableFuture<Satisfaction> branchSatisfaction(FunctionalBranch branch, @Argument String period,
-            @Argument String date, DataLoader<SatisfactionKey, Satisfaction> satisfaction) {
+            @Argument LocalDate date, DataLoader<SatisfactionKey, Satisfaction> satisfaction) {
         return satisfaction.load(new SatisfactionKey(Scope.FUNCTIONAL_BRANCH, branch.id(), Period.of(period, date)));
     }
 
     @SchemaMapping(typeName = "Community", field = "satisfaction")
     CompletableFuture<Satisfaction> communitySatisfaction(OrgNode community, @Argument String period,
-            @Argument String date, DataLoader<SatisfactionKey, Satisfaction> satisfaction) {
+            @Argument LocalDate date, DataLoader<SatisfactionKey, Satisfaction> satisfaction) {
         return satisfaction.load(new SatisfactionKey(Scope.COMMUNITY, community.id(), Period.of(period, date)));
     }
 

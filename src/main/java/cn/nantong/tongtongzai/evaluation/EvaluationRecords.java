@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.evaluation;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Values, inputs and payloads of graphql/evaluation.graphqls. */
@@ -10,11 +12,11 @@ final class EvaluationRecords {
 
     /** 活动评单 — one rater's rating of one claim. */
     record Evaluation(String id, String claimId, String raterRole, String raterId, int score, String comment,
-            String ratedAt, String ratedBy) {
+            OffsetDateTime ratedAt, String ratedBy) {
     }
 
     /** Ratings in a period: satisfied / ratings; rate is null without ratings. */
-    record Satisfaction(String from, String to, int ratings, int satisfied, Double rate) {
+    record Satisfaction(LocalDate from, LocalDate to, int ratings, int satisfied, Double rate) {
     }
 
     /**
@@ -49,17 +51,17 @@ final class EvaluationRecords {
     }
 
     /** 约谈记录 — one interview of a member on the interview list of a year. */
-    record Interview(String id, String memberId, int year, String heldOn, String interviewer, InterviewOutcome outcome,
-            String notes, String followUpOn, String followUpNotes, String followUpDoneAt, String followUpDoneBy,
-            String recordedBy, String recordedAt) {
+    record Interview(String id, String memberId, int year, LocalDate heldOn, String interviewer, InterviewOutcome outcome,
+            String notes, LocalDate followUpOn, String followUpNotes, OffsetDateTime followUpDoneAt, String followUpDoneBy,
+            String recordedBy, OffsetDateTime recordedAt) {
 
         public boolean followUpDone() {
             return followUpDoneAt != null;
         }
     }
 
-    record RecordInterviewInput(String memberId, Integer year, String heldOn, String interviewer,
-            InterviewOutcome outcome, String notes, String followUpOn) {
+    record RecordInterviewInput(String memberId, Integer year, LocalDate heldOn, String interviewer,
+            InterviewOutcome outcome, String notes, LocalDate followUpOn) {
     }
 
     record CompleteInterviewFollowUpInput(String interviewId, String notes) {
@@ -78,7 +80,7 @@ final class EvaluationRecords {
 
     /** 单位反馈 — a unit's comment or commendation on one member's quarter, sent to the community they serve. */
     record UnitFeedback(String id, String unitId, String memberId, String communityId, String quarter, FeedbackKind kind,
-            String text, String writtenBy, String writtenAt) {
+            String text, String writtenBy, OffsetDateTime writtenAt) {
     }
 
     record CommentOnReportBackInput(String unitId, String memberId, String quarter, FeedbackKind kind, String text) {
@@ -87,8 +89,8 @@ final class EvaluationRecords {
     record UnitFeedbackPayload(UnitFeedback feedback) {
     }
 
-    record NegativeListEntry(String id, String memberId, String communityId, String reason, String recordedAt,
-            String recordedBy, String revokedAt, String revokeReason) {
+    record NegativeListEntry(String id, String memberId, String communityId, String reason, OffsetDateTime recordedAt,
+            String recordedBy, OffsetDateTime revokedAt, String revokeReason) {
     }
 
     /** One member's row of a unit's quarterly report-back (报回单位); unitId and quarter find the unit's feedback. */
@@ -96,25 +98,25 @@ final class EvaluationRecords {
             int tasksCompleted, double hours, int ratings, Double satisfaction) {
     }
 
-    record JointMeeting(String id, String communityId, String title, String heldOn, String quarter, String recordedBy,
+    record JointMeeting(String id, String communityId, String title, LocalDate heldOn, String quarter, String recordedBy,
             List<MeetingProblem> problems) {
     }
 
-    record MeetingProblem(String id, String description, String state, String resolution, String resolvedAt,
+    record MeetingProblem(String id, String description, String state, String resolution, OffsetDateTime resolvedAt,
             ProblemOwner owner) {
     }
 
     record ProblemOwner(String id, String name, String kind) {
     }
 
-    record ResolutionRate(String from, String to, int raised, int resolved, Double rate) {
+    record ResolutionRate(LocalDate from, LocalDate to, int raised, int resolved, Double rate) {
     }
 
     record KindCount(String kind, int count) {
     }
 
     /** 日汇总、周研判、月总结 of one community. */
-    record CommunitySummary(String communityId, String period, String from, String to, int requestsReceived,
+    record CommunitySummary(String communityId, String period, LocalDate from, LocalDate to, int requestsReceived,
             int requestsResolved, int requestsOpen, List<KindCount> tasksByKind, int tasksCancelled, int claims,
             int membersServed, double serviceHours, int ratings, int satisfied, Double satisfactionRate) {
     }
@@ -137,7 +139,7 @@ final class EvaluationRecords {
     record MeetingProblemInput(String description, String ownerId) {
     }
 
-    record RecordJointMeetingInput(String communityId, String title, String heldOn, List<MeetingProblemInput> problems) {
+    record RecordJointMeetingInput(String communityId, String title, LocalDate heldOn, List<MeetingProblemInput> problems) {
     }
 
     record ResolveProblemInput(String problemId, String resolution) {

@@ -1,7 +1,6 @@
 package cn.nantong.tongtongzai.evaluation;
 
 import java.util.ArrayList;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +30,9 @@ import cn.nantong.tongtongzai.platform.time.Period;
 
 import static cn.nantong.tongtongzai.platform.neo4j.Values.decimal;
 import static cn.nantong.tongtongzai.platform.neo4j.Values.integer;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.day;
 import static cn.nantong.tongtongzai.platform.neo4j.Values.string;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.time;
 
 /**
  * Reads of ratings and what follows from them: satisfaction of members, groups, branches and
@@ -177,7 +178,7 @@ public class EvaluationService {
                 .map(row -> {
                     List<NegativeListEntry> entries = ((List<?>) row.get("entries")).stream()
                             .map(EvaluationService::negative)
-                            .sorted(Comparator.comparing((NegativeListEntry e) -> ZonedDateTime.parse(e.recordedAt()).toInstant())
+                            .sorted(Comparator.comparing((NegativeListEntry e) -> e.recordedAt().toInstant())
                                     .reversed().thenComparing(NegativeListEntry::id))
                             .limit(NEGATIVE_ENTRIES_PER_ROW).toList();
                     List<InterviewReason> reasons = new ArrayList<>();
@@ -333,8 +334,8 @@ public class EvaluationService {
                 .fetch().all()
                 .forEach(row -> {
                     int raised = integer(row, "raised");
-                    byId.put((String) row.get("id"), new ResolutionRate(period.firstDay().toString(),
-                            period.lastDay().toString(), raised, integer(row, "resolved"),
+                    byId.put((String) row.get("id"), new ResolutionRate(period.firstDay(),
+                            period.lastDay(), raised, integer(row, "resolved"),
                             raised == 0 ? null : round(integer(row, "resolved") / (double) raised)));
                 });
         return byId;
@@ -397,7 +398,7 @@ public class EvaluationService {
             kinds.add(new KindCount(string(k, "kind"), integer(k, "count")));
         }
         int ratings = integer(row, "ratings");
-        return new CommunitySummary(communityId, period.kind(), period.firstDay().toString(), period.lastDay().toString(),
+        return new CommunitySummary(communityId, period.kind(), period.firstDay(), period.lastDay(),
                 integer(row, "received"), integer(row, "resolved"), integer(row, "open"), kinds,
                 integer(row, "cancelledTasks"), integer(row, "claims"), integer(row, "members"),
                 hours(decimal(row, "minutes")), ratings, integer(row, "satisfied"),
@@ -410,7 +411,7 @@ public class EvaluationService {
     }
 
     private static Satisfaction satisfaction(Period period, int ratings, int satisfied) {
-        return new Satisfaction(period.firstDay().toString(), period.lastDay().toString(), ratings, satisfied,
+        return new Satisfaction(period.firstDay(), period.lastDay(), ratings, satisfied,
                 ratings == 0 ? null : round(satisfied / (double) ratings));
     }
 
@@ -425,13 +426,13 @@ public class EvaluationService {
     static Evaluation evaluation(Object value) {
         Map<String, Object> e = Values.map(value);
         return new Evaluation(string(e, "id"), string(e, "claimId"), string(e, "raterRole"), string(e, "raterId"),
-                integer(e, "score"), string(e, "comment"), string(e, "ratedAt"), string(e, "ratedBy"));
+                integer(e, "score"), string(e, "comment"), time(e, "ratedAt"), string(e, "ratedBy"));
     }
 
     static NegativeListEntry negative(Object value) {
         Map<String, Object> e = Values.map(value);
         return new NegativeListEntry(string(e, "id"), string(e, "memberId"), string(e, "communityId"),
-                string(e, "reason"), string(e, "recordedAt"), string(e, "recordedBy"), string(e, "revokedAt"),
+                string(e, "reason"), time(e, "recordedAt"), string(e, "recordedBy"), time(e, "revokedAt"),
                 string(e, "revokeReason"));
     }
 
@@ -440,10 +441,10 @@ public class EvaluationService {
         List<MeetingProblem> problems = ((List<?>) m.get("problems")).stream().map(Values::map).map(p -> {
             Map<String, Object> o = Values.map(p.get("owner"));
             return new MeetingProblem(string(p, "id"), string(p, "description"), string(p, "state"),
-                    string(p, "resolution"), string(p, "resolvedAt"),
+                    string(p, "resolution"), time(p, "resolvedAt"),
                     new ProblemOwner(string(o, "id"), string(o, "name"), string(o, "kind")));
         }).toList();
-        return new JointMeeting(string(m, "id"), string(m, "communityId"), string(m, "title"), string(m, "heldOn"),
+        return new JointMeeting(string(m, "id"), string(m, "communityId"), string(m, "title"), day(m, "heldOn"),
                 string(m, "quarter"), string(m, "recordedBy"), problems);
     }
 }

@@ -26,7 +26,6 @@ import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
-import cn.nantong.tongtongzai.platform.time.Period;
 
 /**
  * 活动评单 and its consequences: the resident who asked, the community and its functional branch each
@@ -180,7 +179,7 @@ class EvaluationWriter {
 
     JointMeeting recordMeeting(RecordJointMeetingInput input, Actor actor) {
         String title = Validation.name(input.title(), "title", 100);
-        LocalDate heldOn = input.heldOn() == null ? null : Period.day(input.heldOn(), "heldOn");
+        LocalDate heldOn = input.heldOn();
         List<MeetingProblemInput> problems = input.problems() == null ? List.of() : input.problems();
         Validation v = new Validation()
                 .require(heldOn != null, "heldOn", ErrorCode.INVALID_DATE, "请填写会议日期。")

@@ -19,7 +19,9 @@ import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 
 import static cn.nantong.tongtongzai.platform.neo4j.Values.integer;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.day;
 import static cn.nantong.tongtongzai.platform.neo4j.Values.string;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.time;
 
 /**
  * Reads of what follows the interview list and the report-back: interviews recorded (约谈记录), one per member
@@ -121,16 +123,16 @@ class InterviewService {
 
     static Interview interview(Object value) {
         Map<String, Object> i = Values.map(value);
-        return new Interview(string(i, "id"), string(i, "memberId"), integer(i, "year"), string(i, "heldOn"),
+        return new Interview(string(i, "id"), string(i, "memberId"), integer(i, "year"), day(i, "heldOn"),
                 string(i, "interviewer"), InterviewOutcome.valueOf(string(i, "outcome")), string(i, "notes"),
-                string(i, "followUpOn"), string(i, "followUpNotes"), string(i, "followUpDoneAt"),
-                string(i, "followUpDoneBy"), string(i, "recordedBy"), string(i, "recordedAt"));
+                day(i, "followUpOn"), string(i, "followUpNotes"), time(i, "followUpDoneAt"),
+                string(i, "followUpDoneBy"), string(i, "recordedBy"), time(i, "recordedAt"));
     }
 
     static UnitFeedback feedback(Object value) {
         Map<String, Object> f = Values.map(value);
         return new UnitFeedback(string(f, "id"), string(f, "unitId"), string(f, "memberId"), string(f, "communityId"),
                 string(f, "quarter"), FeedbackKind.valueOf(string(f, "kind")), string(f, "text"), string(f, "writtenBy"),
-                string(f, "writtenAt"));
+                time(f, "writtenAt"));
     }
 }

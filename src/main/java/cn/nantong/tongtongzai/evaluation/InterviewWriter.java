@@ -1,7 +1,6 @@
 package cn.nantong.tongtongzai.evaluation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -54,9 +53,9 @@ class InterviewWriter {
         Period.year(year);
         LocalDate today = LocalDate.now(Period.ZONE);
         Validation v = new Validation();
-        LocalDate heldOn = date(input.heldOn(), "heldOn", v);
-        boolean followUpGiven = input.followUpOn() != null && !input.followUpOn().isBlank();
-        LocalDate followUpOn = followUpGiven ? date(input.followUpOn(), "followUpOn", v) : null;
+        LocalDate heldOn = input.heldOn();
+        LocalDate followUpOn = input.followUpOn();
+        v.require(heldOn != null, "heldOn", ErrorCode.INVALID_DATE, "请填写约谈日期。");
         String interviewer = text(input.interviewer(), MAX_INTERVIEWER, false);
         String notes = text(input.notes(), MAX_NOTES, true);
         v.require(interviewer != null, "interviewer", ErrorCode.INVALID_INTERVIEWER,
@@ -71,7 +70,7 @@ class InterviewWriter {
             v.require(!followUpOn.isBefore(heldOn) && !followUpOn.isAfter(heldOn.plusYears(1)), "followUpOn",
                     ErrorCode.INVALID_DATE, "跟进日期须在约谈之日起一年内。");
         }
-        v.require(input.outcome() != InterviewOutcome.IMPROVEMENT_PLAN || followUpGiven,
+        v.require(input.outcome() != InterviewOutcome.IMPROVEMENT_PLAN || followUpOn != null,
                 "followUpOn", ErrorCode.FOLLOW_UP_REQUIRED, "限期整改须填写跟进日期。");
         v.throwIfInvalid();
         try {
@@ -139,16 +138,6 @@ class InterviewWriter {
                     actor.id(), notes);
             return interviews.interview(input.interviewId()).orElseThrow();
         });
-    }
-
-    /** A date YYYY-MM-DD, or null with the problem noted. */
-    private static LocalDate date(String value, String field, Validation v) {
-        try {
-            return LocalDate.parse(value == null ? "" : value.strip());
-        } catch (DateTimeParseException e) {
-            v.problem(field, ErrorCode.INVALID_DATE, field + " 应为日期 YYYY-MM-DD。");
-            return null;
-        }
     }
 
     /** Trimmed text of 2 … max characters (line breaks only where {@code lines}), or null. */

@@ -3,6 +3,7 @@ package cn.nantong.tongtongzai.knowledge;
 import static cn.nantong.tongtongzai.platform.graphql.Batches.ids;
 import static cn.nantong.tongtongzai.platform.graphql.Batches.join;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ class CapabilityGapController {
 
     @QueryMapping
     Report capabilityGaps(@Argument String communityId, @Argument String gridId, @Argument String period,
-            @Argument String date) {
+            @Argument LocalDate date) {
         return gaps.report(communityId, gridId, Period.of(period, date));
     }
 
@@ -56,13 +57,13 @@ class CapabilityGapController {
     }
 
     @SchemaMapping(typeName = "CapabilityGapReport")
-    String from(Report report) {
-        return report.period().firstDay().toString();
+    LocalDate from(Report report) {
+        return report.period().firstDay();
     }
 
     @SchemaMapping(typeName = "CapabilityGapReport")
-    String to(Report report) {
-        return report.period().lastDay().toString();
+    LocalDate to(Report report) {
+        return report.period().lastDay();
     }
 
     @BatchMapping(typeName = "SkillGap")

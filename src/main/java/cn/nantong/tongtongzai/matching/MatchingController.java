@@ -123,16 +123,6 @@ class MatchingController {
         return job.timeSpentMillis();
     }
 
-    @SchemaMapping(typeName = "MatchingJob")
-    String startedAt(MatchingJob job) {
-        return job.startedAt().atOffset(java.time.ZoneOffset.ofHours(8)).toString();
-    }
-
-    @SchemaMapping(typeName = "MatchingJob")
-    String finishedAt(MatchingJob job) {
-        return job.finishedAt() == null ? null : job.finishedAt().atOffset(java.time.ZoneOffset.ofHours(8)).toString();
-    }
-
     @BatchMapping(typeName = "Proposal")
     Map<MatchingJob.Proposal, Task> task(List<MatchingJob.Proposal> list) {
         return join(list, MatchingJob.Proposal::taskId, tasks.tasks(list.stream().map(MatchingJob.Proposal::taskId).distinct().toList()));
@@ -154,16 +144,6 @@ class MatchingController {
     Map<MatchingJob.TaskAdded, Task> addedTask(List<MatchingJob.TaskAdded> list) {
         return join(list, MatchingJob.TaskAdded::taskId,
                 tasks.tasks(list.stream().map(MatchingJob.TaskAdded::taskId).distinct().toList()));
-    }
-
-    @SchemaMapping(typeName = "TaskAdded")
-    String addedAt(MatchingJob.TaskAdded added) {
-        return added.addedAt().atOffset(java.time.ZoneOffset.ofHours(8)).toString();
-    }
-
-    @SchemaMapping(typeName = "TaskAdded")
-    String firstProposalAt(MatchingJob.TaskAdded added) {
-        return added.firstProposalAt() == null ? null : added.firstProposalAt().atOffset(java.time.ZoneOffset.ofHours(8)).toString();
     }
 
     @BatchMapping(typeName = "Proposal", field = "member")

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.member;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
@@ -17,7 +18,7 @@ final class MemberRecords {
     record PartyOrg(String id, String name) {
     }
 
-    record Pairing(String communityId, List<String> responsibilities, String since) {
+    record Pairing(String communityId, List<String> responsibilities, LocalDate since) {
     }
 
     record ReportingRate(int onRoster, int registered, double rate) {
@@ -94,7 +95,7 @@ final class MemberRecords {
     record UpdateUnitInput(String id, String name, String kind) {
     }
 
-    record PairUnitInput(String unitId, String communityId, List<String> responsibilities, String since) {
+    record PairUnitInput(String unitId, String communityId, List<String> responsibilities, LocalDate since) {
     }
 
     record UnitCommunityInput(String unitId, String communityId) {

@@ -26,6 +26,7 @@ import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.graphql.Search;
 import cn.nantong.tongtongzai.member.MemberRecords.ListOrder;
 import cn.nantong.tongtongzai.member.MemberRecords.OrderField;
+import cn.nantong.tongtongzai.platform.neo4j.Values;
 
 /** Reads of members, units and registrations; batch methods answer for many parents in one statement. */
 @Service
@@ -461,7 +462,7 @@ public class MemberService {
                                      RETURN {communityId: c.id, responsibilities: p.responsibilities, since: toString(p.since)} AS p
                                      ORDER BY p.communityId } AS value""",
                 unitIds, value -> maps(value).stream().map(p -> new Pairing((String) p.get("communityId"),
-                        strings(p.get("responsibilities")), (String) p.get("since"))).toList());
+                        strings(p.get("responsibilities")), Values.day(p, "since"))).toList());
     }
 
     Map<String, List<String>> stationedInOfUnits(Collection<String> unitIds) {
@@ -511,9 +512,9 @@ public class MemberService {
         Map<String, Object> r = map(value);
         return new Registration((String) r.get("id"), (String) r.get("state"), (String) r.get("channel"),
                 (String) r.get("memberId"), (String) r.get("communityId"), (String) r.get("residenceId"),
-                (String) r.get("registeredAt"), (String) r.get("decidedAt"), (String) r.get("rejectReason"),
-                (String) r.get("endedAt"), (String) r.get("endReason"), (String) r.get("reportedToId"),
-                (String) r.get("reportedAt"));
+                Values.time(r, "registeredAt"), Values.time(r, "decidedAt"), (String) r.get("rejectReason"),
+                Values.time(r, "endedAt"), (String) r.get("endReason"), (String) r.get("reportedToId"),
+                Values.time(r, "reportedAt"));
     }
 
     private static Unit unit(Object value) {

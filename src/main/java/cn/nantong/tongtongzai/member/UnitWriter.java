@@ -1,7 +1,6 @@
 package cn.nantong.tongtongzai.member;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import cn.nantong.tongtongzai.member.MemberRecords.UpdateUnitInput;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.time.Period;
 
 /** Units and their links to communities (结对共建, 驻区), owners committees and property companies. */
 @Service
@@ -63,23 +63,16 @@ public class UnitWriter {
         Validation validation = new Validation()
                 .require(input.responsibilities() != null && !input.responsibilities().isEmpty(), "responsibilities",
                         ErrorCode.RESPONSIBILITY_REQUIRED, "结对共建须至少选择一项共建内容（人力、智力、资金、帮扶）。");
-        LocalDate since = LocalDate.now();
-        if (input.since() != null) {
-            try {
-                since = LocalDate.parse(input.since());
-            } catch (DateTimeParseException e) {
-                validation.problem("since", ErrorCode.INVALID_DATE, "日期格式须为YYYY-MM-DD。");
-            }
-        }
+        LocalDate since = input.since() != null ? input.since() : LocalDate.now(Period.ZONE);
         validation.throwIfInvalid();
         requireUnitAndCommunity(input.unitId(), input.communityId());
         neo4j.query("""
                 MATCH (u:Unit {id: $unitId}), (c:Community {id: $communityId})
                 MERGE (u)-[p:PAIRED_WITH]->(c)
-                SET p.responsibilities = $responsibilities, p.since = date($since)""")
+                SET p.responsibilities = $responsibilities, p.since = $since""")
                 .bindAll(Map.of("unitId", input.unitId(), "communityId", input.communityId(),
                         "responsibilities", List.copyOf(new java.util.LinkedHashSet<>(input.responsibilities())),
-                        "since", since.toString()))
+                        "since", since))
                 .run();
         return members.unit(input.unitId()).orElseThrow();
     }

@@ -53,7 +53,7 @@ public class NotificationService {
 
     private static Notification notification(Map<String, Object> n) {
         return new Notification(Values.string(n, "id"), NotificationKind.valueOf(Values.string(n, "kind")),
-                Values.string(n, "text"), Values.string(n, "createdAt"), Values.string(n, "readAt"),
+                Values.string(n, "text"), Values.time(n, "createdAt"), Values.time(n, "readAt"),
                 Values.string(n, "taskId"), Values.string(n, "requestId"), Values.string(n, "registrationId"),
                 Values.string(n, "teamClaimId"), Values.string(n, "claimId"));
     }

@@ -2,6 +2,7 @@ package cn.nantong.tongtongzai.request;
 
 import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** GraphQL inputs and payloads of graphql/request.graphqls. */
@@ -11,11 +12,11 @@ final class RequestRecords {
     }
 
     record PostRequestInput(String residentId, String text, String categoryId, String placeId, String urgency,
-            String preferredFrom, String preferredTo, String enteredById, String clientRequestId) {
+            OffsetDateTime preferredFrom, OffsetDateTime preferredTo, String enteredById, String clientRequestId) {
     }
 
     record NewTaskInput(String title, String description, String kind, Integer difficulty, Integer headcount,
-            String startsAt, String endsAt, String placeId, List<String> skillIds, String categoryId, String audience,
+            OffsetDateTime startsAt, OffsetDateTime endsAt, String placeId, List<String> skillIds, String categoryId, String audience,
             List<String> teamIds) {
     }
 

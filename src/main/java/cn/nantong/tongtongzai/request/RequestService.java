@@ -19,6 +19,7 @@ import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.request.RequestRecords.RequestFilter;
 
 import static cn.nantong.tongtongzai.platform.neo4j.Values.string;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.time;
 
 /** Reads of residents' requests. */
 @Service
@@ -147,9 +148,9 @@ public class RequestService {
 
     static Request request(Object value) {
         Map<String, Object> r = Values.map(value);
-        return new Request(string(r, "id"), string(r, "text"), string(r, "urgency"), string(r, "preferredFrom"),
-                string(r, "preferredTo"), string(r, "state"), string(r, "rejectReason"), string(r, "submittedAt"),
-                string(r, "decidedAt"), string(r, "resolvedAt"), string(r, "residentId"), string(r, "enteredById"),
+        return new Request(string(r, "id"), string(r, "text"), string(r, "urgency"), time(r, "preferredFrom"),
+                time(r, "preferredTo"), string(r, "state"), string(r, "rejectReason"), time(r, "submittedAt"),
+                time(r, "decidedAt"), time(r, "resolvedAt"), string(r, "residentId"), string(r, "enteredById"),
                 string(r, "placeId"), string(r, "communityId"), string(r, "categoryId"), string(r, "taskId"),
                 string(r, "duplicateOfId"));
     }

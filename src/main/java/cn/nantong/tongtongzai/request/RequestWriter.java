@@ -19,7 +19,6 @@ import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
-import cn.nantong.tongtongzai.platform.time.Times;
 import cn.nantong.tongtongzai.request.RequestRecords.AcceptRequestInput;
 import cn.nantong.tongtongzai.request.RequestRecords.NewTaskInput;
 import cn.nantong.tongtongzai.request.RequestRecords.PostRequestInput;
@@ -67,8 +66,8 @@ class RequestWriter {
                 "text", ErrorCode.INVALID_TEXT, "需求描述含有无效字符。");
         String urgency = input.urgency() == null ? "NORMAL" : input.urgency();
         v.require(URGENCIES.contains(urgency), "urgency", ErrorCode.INVALID_URGENCY, "紧急程度无效。");
-        OffsetDateTime from = Times.parse(input.preferredFrom(), "preferredFrom", v);
-        OffsetDateTime to = Times.parse(input.preferredTo(), "preferredTo", v);
+        OffsetDateTime from = input.preferredFrom();
+        OffsetDateTime to = input.preferredTo();
         if (from != null && to != null) {
             v.require(from.isBefore(to), "preferredTo", ErrorCode.INVALID_WINDOW, "期望时间的结束须晚于开始。");
         }

@@ -107,7 +107,7 @@ public class ClaimService {
             if (!"ACTIVE".equals(claim.state())) {
                 throw new UserInputException(ErrorCode.CLAIM_NOT_ACTIVE, "该认领已撤回或已失效。");
             }
-            if (!"PUBLISHED".equals(task.state()) || !OffsetDateTime.now().isBefore(OffsetDateTime.parse(task.startsAt()))) {
+            if (!"PUBLISHED".equals(task.state()) || !OffsetDateTime.now().isBefore(task.startsAt())) {
                 throw new UserInputException(ErrorCode.WITHDRAW_TOO_LATE, "任务已开始，不能撤回认领；请联系社区。");
             }
             neo4j.query("""
@@ -267,7 +267,7 @@ public class ClaimService {
             throw new UserInputException(ErrorCode.TASK_NOT_OPEN,
                     "任务" + TaskWriter.STATE_NAMES.getOrDefault(task.state(), task.state()) + "，不能认领。");
         }
-        if (!OffsetDateTime.now().isBefore(OffsetDateTime.parse(task.endsAt()))) {
+        if (!OffsetDateTime.now().isBefore(task.endsAt())) {
             throw new UserInputException(ErrorCode.TASK_NOT_OPEN, "任务时间已过，不能认领。");
         }
     }

@@ -65,8 +65,8 @@ public class ServiceRecords {
                             + TaskWriter.STATE_NAMES.getOrDefault(task.state(), task.state()) + "，不能签到。");
                 }
                 OffsetDateTime now = OffsetDateTime.now();
-                if (now.isBefore(OffsetDateTime.parse(task.startsAt()).minus(EARLY_CHECK_IN))
-                        || !now.isBefore(OffsetDateTime.parse(task.endsAt()))) {
+                if (now.isBefore(task.startsAt().minus(EARLY_CHECK_IN))
+                        || !now.isBefore(task.endsAt())) {
                     throw new UserInputException(ErrorCode.OUTSIDE_TASK_WINDOW, "不在任务时间内（开始前1小时起可签到）。");
                 }
                 if (open(claimId) != null) {

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.task;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ class StreetSupportController {
     }
 
     @SchemaMapping(typeName = "Community", field = "streetSupport")
-    CompletableFuture<StreetSupport> streetSupport(OrgNode community, @Argument String period, @Argument String date,
+    CompletableFuture<StreetSupport> streetSupport(OrgNode community, @Argument String period, @Argument LocalDate date,
             DataLoader<SupportKey, StreetSupport> streetSupport) {
         return streetSupport.load(new SupportKey(community.id(), Period.of(period, date)));
     }

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.task;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -7,9 +8,9 @@ import java.util.List;
  * links (community, place, skills, teams …) are ids, resolved per field.
  */
 public record Task(String id, String title, String description, String kind, int difficulty, int headcount,
-        String startsAt, String endsAt, String audience, String state, String cancelReason, String verificationCode,
+        OffsetDateTime startsAt, OffsetDateTime endsAt, String audience, String state, String cancelReason, String verificationCode,
         String communityId, String placeId, String categoryId, List<String> skillIds, List<String> teamIds,
-        String createdAt, String publishedAt, int claimed) {
+        OffsetDateTime createdAt, OffsetDateTime publishedAt, int claimed) {
 
     public int openSeats() {
         return Math.max(0, headcount - claimed);

@@ -2,6 +2,7 @@ package cn.nantong.tongtongzai.task;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -421,7 +422,7 @@ class TaskController {
     }
 
     @SchemaMapping(typeName = "Member", field = "serviceHours")
-    CompletableFuture<ServiceHours> serviceHours(Member member, @Argument String period, @Argument String date,
+    CompletableFuture<ServiceHours> serviceHours(Member member, @Argument String period, @Argument LocalDate date,
             DataLoader<HoursKey, ServiceHours> memberHours) {
         return memberHours.load(new HoursKey(member.id(), Period.of(period, date)));
     }

@@ -2,6 +2,8 @@ package cn.nantong.tongtongzai.task;
 
 import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** GraphQL inputs and payloads of graphql/task.graphqls. */
@@ -11,12 +13,12 @@ public final class TaskRecords {
     }
 
     public record CreateTaskInput(String communityId, String title, String description, String kind, Integer difficulty,
-            Integer headcount, String startsAt, String endsAt, String placeId, List<String> skillIds, String categoryId,
+            Integer headcount, OffsetDateTime startsAt, OffsetDateTime endsAt, String placeId, List<String> skillIds, String categoryId,
             String audience, List<String> teamIds) {
     }
 
     record UpdateTaskInput(String id, String title, String description, Integer difficulty, Integer headcount,
-            String startsAt, String endsAt, String placeId, List<String> skillIds, String categoryId,
+            OffsetDateTime startsAt, OffsetDateTime endsAt, String placeId, List<String> skillIds, String categoryId,
             List<String> teamIds) {
     }
 
@@ -96,11 +98,11 @@ public final class TaskRecords {
     record PostMemberInput(String postId, String memberId) {
     }
 
-    record ServiceHours(String period, String from, String to, double hours, int records) {
+    record ServiceHours(String period, LocalDate from, LocalDate to, double hours, int records) {
     }
 
     /** 下沉一线支援 of one community in one period: claims (by claim time) and hours (by check-in) given and received. */
-    record StreetSupport(String period, String from, String to, int claimsGiven, double hoursGiven, int claimsReceived,
+    record StreetSupport(String period, LocalDate from, LocalDate to, int claimsGiven, double hoursGiven, int claimsReceived,
             double hoursReceived) {
     }
 }

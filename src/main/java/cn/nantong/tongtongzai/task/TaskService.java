@@ -27,6 +27,7 @@ import static cn.nantong.tongtongzai.platform.neo4j.Values.integer;
 import static cn.nantong.tongtongzai.platform.neo4j.Values.optionalInteger;
 import static cn.nantong.tongtongzai.platform.neo4j.Values.string;
 import static cn.nantong.tongtongzai.platform.neo4j.Values.strings;
+import static cn.nantong.tongtongzai.platform.neo4j.Values.time;
 
 /** Reads of tasks, claims, service records and posts; batch methods answer many parents in one statement. */
 @Service
@@ -256,7 +257,7 @@ public class TaskService {
                 .bindAll(Map.of("ids", List.copyOf(memberIds), "from", period.from(), "to", period.to()))
                 .fetch().all()
                 .forEach(row -> byId.put((String) row.get("id"), new ServiceHours(period.kind(),
-                        period.firstDay().toString(), period.lastDay().toString(),
+                        period.firstDay(), period.lastDay(),
                         Math.round(Values.longValue(row, "minutes") / 60.0 * 100) / 100.0, integer(row, "records"))));
         return byId;
     }
@@ -295,7 +296,7 @@ public class TaskService {
                 .bindAll(Map.of("ids", List.copyOf(communityIds), "from", period.from(), "to", period.to()))
                 .fetch().all()
                 .forEach(row -> byId.put((String) row.get("id"), new StreetSupport(period.kind(),
-                        period.firstDay().toString(), period.lastDay().toString(),
+                        period.firstDay(), period.lastDay(),
                         integer(row, "claimsGiven"), hours(Values.longValue(row, "minutesGiven")),
                         integer(row, "claimsReceived"), hours(Values.longValue(row, "minutesReceived")))));
         return byId;
@@ -310,29 +311,29 @@ public class TaskService {
     static Task task(Object value) {
         Map<String, Object> t = Values.map(value);
         return new Task(string(t, "id"), string(t, "title"), string(t, "description"), string(t, "kind"),
-                integer(t, "difficulty"), integer(t, "headcount"), string(t, "startsAt"), string(t, "endsAt"),
+                integer(t, "difficulty"), integer(t, "headcount"), time(t, "startsAt"), time(t, "endsAt"),
                 string(t, "audience"), string(t, "state"), string(t, "cancelReason"), string(t, "verificationCode"),
                 string(t, "communityId"), string(t, "placeId"), string(t, "categoryId"), strings(t, "skillIds"),
-                strings(t, "teamIds"), string(t, "createdAt"), string(t, "publishedAt"), integer(t, "claimed"));
+                strings(t, "teamIds"), time(t, "createdAt"), time(t, "publishedAt"), integer(t, "claimed"));
     }
 
     static Claim claim(Object value) {
         Map<String, Object> c = Values.map(value);
         return new Claim(string(c, "id"), string(c, "taskId"), string(c, "memberId"), string(c, "state"),
-                string(c, "source"), string(c, "claimedAt"), string(c, "withdrawnAt"), string(c, "teamClaimId"),
+                string(c, "source"), time(c, "claimedAt"), time(c, "withdrawnAt"), string(c, "teamClaimId"),
                 string(c, "claimedBy"), string(c, "supportFromId"));
     }
 
     static TeamClaim teamClaim(Object value) {
         Map<String, Object> c = Values.map(value);
         return new TeamClaim(string(c, "id"), string(c, "taskId"), string(c, "teamId"), string(c, "teamName"),
-                string(c, "claimedAt"), string(c, "claimedBy"), string(c, "source"), string(c, "supportFromId"));
+                time(c, "claimedAt"), string(c, "claimedBy"), string(c, "source"), string(c, "supportFromId"));
     }
 
     static ServiceRecord record(Object value) {
         Map<String, Object> r = Values.map(value);
         return new ServiceRecord(string(r, "id"), string(r, "memberId"), string(r, "claimId"), string(r, "postId"),
-                string(r, "checkInAt"), string(r, "checkOutAt"), optionalInteger(r, "minutes"), bool(r, "autoClosed"),
+                time(r, "checkInAt"), time(r, "checkOutAt"), optionalInteger(r, "minutes"), bool(r, "autoClosed"),
                 bool(r, "corrected"));
     }
 

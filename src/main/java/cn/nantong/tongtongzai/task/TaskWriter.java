@@ -19,7 +19,6 @@ import cn.nantong.tongtongzai.platform.graphql.Validation;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
-import cn.nantong.tongtongzai.platform.time.Times;
 import cn.nantong.tongtongzai.task.TaskRecords.CreateTaskInput;
 import cn.nantong.tongtongzai.task.TaskRecords.UpdateTaskInput;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
@@ -117,7 +116,7 @@ public class TaskWriter {
         return transactions.execute(status -> {
             Task task = lock(taskId);
             requireState(task, "发布", "DRAFT");
-            if (OffsetDateTime.parse(task.endsAt()).isBefore(OffsetDateTime.now())) {
+            if (task.endsAt().isBefore(OffsetDateTime.now())) {
                 throw new UserInputException(ErrorCode.TASK_WINDOW_PASSED, "任务时间已过，不能发布；请先修改时间。");
             }
             neo4j.query("MATCH (t:Task {id: $id}) SET t.state = 'PUBLISHED', t.publishedAt = datetime(), t.verificationCode = $code")
@@ -272,7 +271,7 @@ public class TaskWriter {
 
     /** What a task says, before it is checked against the graph. */
     private record Draft(String title, String description, String kind, Integer difficulty, Integer headcount,
-            String startsAt, String endsAt, String placeId, List<String> skillIds, String categoryId, String audience,
+            OffsetDateTime startsAt, OffsetDateTime endsAt, String placeId, List<String> skillIds, String categoryId, String audience,
             List<String> teamIds) {
     }
 
@@ -291,9 +290,9 @@ public class TaskWriter {
                 ErrorCode.INVALID_DIFFICULTY, "难度等级为1至5。");
         v.require(d.headcount() != null && d.headcount() >= 1 && d.headcount() <= 500, "headcount",
                 ErrorCode.INVALID_HEADCOUNT, "人数为1至500。");
-        OffsetDateTime starts = Times.parse(d.startsAt(), "startsAt", v);
-        OffsetDateTime ends = Times.parse(d.endsAt(), "endsAt", v);
-        v.require(d.startsAt() != null && d.endsAt() != null, "startsAt", ErrorCode.INVALID_TIME, "请填写开始和结束时间。");
+        OffsetDateTime starts = d.startsAt();
+        OffsetDateTime ends = d.endsAt();
+        v.require(starts != null && ends != null, "startsAt", ErrorCode.INVALID_TIME, "请填写开始和结束时间。");
         if (starts != null && ends != null) {
             v.require(starts.isBefore(ends) && Duration.between(starts, ends).compareTo(LONGEST_WINDOW) <= 0,
                     "endsAt", ErrorCode.INVALID_WINDOW, "结束时间须晚于开始时间，且时长不超过一年。");

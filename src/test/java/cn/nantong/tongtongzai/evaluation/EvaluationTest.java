@@ -225,7 +225,7 @@ class EvaluationTest extends IntegrationTest {
         String request = graphQl.document("mutation($r: ID!) { postRequest(input: {residentId: $r, text: \"楼道灯坏了\"}) { request { id } } }")
                 .variable("r", resident).execute().path("postRequest.request.id").entity(String.class).get();
         String task = graphQl.document("""
-                        mutation($id: ID!, $start: String!, $end: String!, $n: Int!) { acceptRequest(input: {requestId: $id, newTask: {
+                        mutation($id: ID!, $start: DateTime!, $end: DateTime!, $n: Int!) { acceptRequest(input: {requestId: $id, newTask: {
                           title: "更换楼道灯", kind: MICRO_SERVICE, difficulty: 1, headcount: $n, startsAt: $start, endsAt: $end,
                           skillIds: ["plumbing_electrical"]}}) { request { task { id } } } }""")
                 .variable("id", request).variable("start", startedToday()).variable("end", FlowFixture.at(windowHours * 60L - 30))

@@ -42,7 +42,7 @@ class InterviewTest extends IntegrationTest {
             query($year: Int!, $unit: ID, $community: ID) { interviewList(year: $year, unitId: $unit, communityId: $community) {
               edges { node { member { id } ratings rate reasons negativeEntries { reason } interview { outcome heldOn } } } } }""";
     static final String RECORD = """
-            mutation($m: ID!, $year: Int!, $on: String!, $outcome: InterviewOutcome!, $followUp: String, $who: String!) {
+            mutation($m: ID!, $year: Int!, $on: Date!, $outcome: InterviewOutcome!, $followUp: Date, $who: String!) {
               recordInterview(input: {memberId: $m, year: $year, heldOn: $on, interviewer: $who, outcome: $outcome,
                                       notes: "谈话指出服务态度问题，本人表示接受", followUpOn: $followUp}) {
                 interview { id year heldOn interviewer outcome notes followUpOn followUpDone recordedBy member { id } } } }""";
@@ -336,7 +336,7 @@ class InterviewTest extends IntegrationTest {
         String request = graphQl.document("mutation($r: ID!) { postRequest(input: {residentId: $r, text: \"楼道灯坏了\"}) { request { id } } }")
                 .variable("r", resident).execute().path("postRequest.request.id").entity(String.class).get();
         String task = graphQl.document("""
-                        mutation($id: ID!, $start: String!, $end: String!) { acceptRequest(input: {requestId: $id, newTask: {
+                        mutation($id: ID!, $start: DateTime!, $end: DateTime!) { acceptRequest(input: {requestId: $id, newTask: {
                           title: "更换楼道灯", kind: MICRO_SERVICE, difficulty: 1, headcount: 1, startsAt: $start, endsAt: $end,
                           skillIds: ["plumbing_electrical"]}}) { request { task { id } } } }""")
                 .variable("id", request).variable("start", FlowFixture.at(-30)).variable("end", FlowFixture.at(90))

@@ -20,7 +20,7 @@ import cn.nantong.tongtongzai.support.IntegrationTest;
 class CapabilityGapsTest extends IntegrationTest {
 
     static final String REPORT = """
-            query($c: ID!, $g: ID, $date: String) { capabilityGaps(communityId: $c, gridId: $g, date: $date) {
+            query($c: ID!, $g: ID, $date: Date) { capabilityGaps(communityId: $c, gridId: $g, date: $date) {
               community { id } period from to requests unclassifiedRequests
               skills { skill { id } requested served open servedRate holders standIns status explanation
                        invitations(first: 5) { member { id } channel reason level } }

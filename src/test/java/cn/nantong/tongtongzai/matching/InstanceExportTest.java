@@ -34,7 +34,7 @@ class InstanceExportTest extends IntegrationTest {
         String expert = flow.confirmedMember("张师傅", "13900000001", "320613001001-W01-P1-M01", 5, "WEEKEND_MORNING");
         LocalDate saturday = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
         String task = graphQl.document("""
-                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "更换楼道灯",
+                        mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: "320613001001", title: "更换楼道灯",
                           kind: MICRO_SERVICE, difficulty: 2, headcount: 2, startsAt: $start, endsAt: $end,
                           skillIds: ["plumbing_electrical"]}) { task { id } } }""")
                 .variable("start", saturday + "T09:00").variable("end", saturday + "T10:00")

@@ -87,7 +87,7 @@ class MatchingJobTest extends IntegrationTest {
     void aStreetJobSurvivesACommunityWhoseDataCannotBeReadAndSaysWhy() {
         LocalDate saturday = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
         String broken = graphQl.document("""
-                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001002", title: "修理路灯",
+                        mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: "320613001002", title: "修理路灯",
                           kind: MICRO_SERVICE, difficulty: 2, headcount: 2, startsAt: $start, endsAt: $end, categoryId: "HELP_THE_NEEDY"}) { task { id } } }""")
                 .variable("start", saturday + "T09:00:00+08:00").variable("end", saturday + "T10:00:00+08:00").execute()
                 .path("createTask.task.id").entity(String.class).get();
@@ -140,7 +140,7 @@ class MatchingJobTest extends IntegrationTest {
         awaitScore(job);
 
         String emergency = graphQl.document("""
-                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "防汛抢险",
+                        mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: "320613001001", title: "防汛抢险",
                           kind: EMERGENCY, difficulty: 4, headcount: 3, startsAt: $start, endsAt: $end, categoryId: "SAFETY_PATROL",
                           skillIds: ["plumbing_electrical"], placeId: "320613001001-W01-P1-M01",
                           audience: TEAMS, teamIds: ["320613001001-GN"]}) { task { id } } }""")
@@ -263,7 +263,7 @@ class MatchingJobTest extends IntegrationTest {
 
     private String task(String title, String start, String end, int headcount, String needs) {
         String id = graphQl.document("""
-                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "%s",
+                        mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: "320613001001", title: "%s",
                           kind: MICRO_SERVICE, difficulty: 2, headcount: %d, startsAt: $start, endsAt: $end, %s}) { task { id } } }"""
                         .formatted(title, headcount, needs))
                 .variable("start", start).variable("end", end).execute().path("createTask.task.id").entity(String.class).get();

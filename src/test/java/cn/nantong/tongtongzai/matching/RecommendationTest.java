@@ -46,7 +46,7 @@ class RecommendationTest extends IntegrationTest {
         unskilled = member("王老师", "13900000003", BUILDING, 0, "WEEKEND_MORNING");
         LocalDate saturday = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
         task = graphQl.document("""
-                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "楼道灯维修",
+                        mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: "320613001001", title: "楼道灯维修",
                           kind: MICRO_SERVICE, difficulty: 3, headcount: 2, startsAt: $start, endsAt: $end,
                           skillIds: ["plumbing_electrical"], placeId: "320613001001-W01-P1-M01"}) { task { id } } }""")
                 .variable("start", saturday + "T09:00").variable("end", saturday + "T11:00")
@@ -91,7 +91,7 @@ class RecommendationTest extends IntegrationTest {
         assertThat(ids).doesNotContain(novice).contains(expert);
 
         String other = graphQl.document("""
-                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "同一时间的另一任务",
+                        mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: "320613001001", title: "同一时间的另一任务",
                           kind: MICRO_SERVICE, difficulty: 1, headcount: 1, startsAt: $start, endsAt: $end, categoryId: "HELP_THE_NEEDY"}) { task { id } } }""")
                 .variable("start", flow.strings("MATCH (t:Task {id: $id}) RETURN toString(t.startsAt)", Map.of("id", task)).getFirst())
                 .variable("end", flow.strings("MATCH (t:Task {id: $id}) RETURN toString(t.endsAt)", Map.of("id", task)).getFirst())
@@ -143,7 +143,7 @@ class RecommendationTest extends IntegrationTest {
         expectError(graphQl.document(RECOMMEND).variable("task", "nope").execute(), "TASK_NOT_FOUND");
         expectError(graphQl.document(RECOMMEND).variable("task", task).variable("first", 0).execute(), "INVALID_PAGE");
         String emergency = graphQl.document("""
-                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "防汛抢险",
+                        mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: "320613001001", title: "防汛抢险",
                           kind: EMERGENCY, difficulty: 4, headcount: 3, startsAt: $start, endsAt: $end, categoryId: "SAFETY_PATROL",
                           audience: TEAMS, teamIds: ["320613001001-GN"]}) { task { id } } }""")
                 .variable("start", FlowFixture.at(60)).variable("end", FlowFixture.at(180))

@@ -168,7 +168,7 @@ class StreetSupportTest extends IntegrationTest {
     void aStreetWideJobProposesATeamOfAnotherCommunityWhoseMembersConfirmAsSupport() {
         // 德民's emergency goes to its own branch, none of whose members holds the skill; the supporter is in 小石桥's
         String emergency = graphQl.document("""
-                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "防汛合同应急审查",
+                        mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: "320613001001", title: "防汛合同应急审查",
                           kind: EMERGENCY, difficulty: 3, headcount: 1, startsAt: $start, endsAt: $end,
                           skillIds: ["%s"], audience: TEAMS, teamIds: ["320613001001-GN"]}) { task { id } } }""".formatted(SKILL))
                 .variable("start", FlowFixture.at(30)).variable("end", FlowFixture.at(300))
@@ -228,7 +228,7 @@ class StreetSupportTest extends IntegrationTest {
     private String saturdayTask(String title, int headcount) {
         LocalDate saturday = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
         String id = graphQl.document("""
-                        mutation($start: String!, $end: String!) { createTask(input: {communityId: "320613001001", title: "%s",
+                        mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: "320613001001", title: "%s",
                           kind: MICRO_SERVICE, difficulty: 2, headcount: %d, startsAt: $start, endsAt: $end, skillIds: ["%s"]}) { task { id } } }"""
                         .formatted(title, headcount, SKILL))
                 .variable("start", saturday + "T09:00").variable("end", saturday + "T10:30").execute()

@@ -113,7 +113,7 @@ class NotificationTest extends IntegrationTest {
         // refused changes write nothing, notifications included
         String before = database.fingerprint();
         expectError(flow.transition("publishTask", skillTask), "INVALID_STATE_TRANSITION");
-        expectError(graphQl.document("mutation($id: ID!, $s: String!) { updateTask(input: {id: $id, startsAt: $s}) { task { id } } }")
+        expectError(graphQl.document("mutation($id: ID!, $s: DateTime!) { updateTask(input: {id: $id, startsAt: $s}) { task { id } } }")
                 .variable("id", skillTask).variable("s", at(180)).execute(), "TASK_ALREADY_PUBLISHED");
         assertThat(database.fingerprint()).isEqualTo(before);
         assertThat(recipients(TASK_PUBLISHED, skillTask)).isEqualTo(holders);
@@ -229,7 +229,7 @@ class NotificationTest extends IntegrationTest {
         assertThat(recipients(REQUEST_REJECTED, sameNoise)).containsExactly(chen);
 
         String task = graphQl.document("""
-                        mutation($id: ID!, $start: String!, $end: String!) { acceptRequest(input: {requestId: $id, newTask: {
+                        mutation($id: ID!, $start: DateTime!, $end: DateTime!) { acceptRequest(input: {requestId: $id, newTask: {
                           title: "更换楼道灯", kind: MICRO_SERVICE, difficulty: 1, headcount: 2, startsAt: $start, endsAt: $end,
                           skillIds: ["plumbing_electrical"]}}) { request { task { id } } } }""")
                 .variable("id", light).variable("start", at(-30)).variable("end", at(90))
@@ -246,7 +246,7 @@ class NotificationTest extends IntegrationTest {
         // accepted into a task that is then cancelled: back to the community, and the resident knows
         String leak = post(anna, "厨房水管漏水");
         String other = graphQl.document("""
-                        mutation($id: ID!, $start: String!, $end: String!) { acceptRequest(input: {requestId: $id, newTask: {
+                        mutation($id: ID!, $start: DateTime!, $end: DateTime!) { acceptRequest(input: {requestId: $id, newTask: {
                           title: "修水管", kind: MICRO_SERVICE, difficulty: 1, headcount: 1, startsAt: $start, endsAt: $end,
                           skillIds: ["plumbing_electrical"]}}) { request { task { id } } } }""")
                 .variable("id", leak).variable("start", at(120)).variable("end", at(240))
@@ -412,7 +412,7 @@ class NotificationTest extends IntegrationTest {
     }
 
     private String createTask(String title, String kind, String more) {
-        return graphQl.document("mutation($start: String!, $end: String!) { createTask(input: {communityId: \"" + DEMIN + "\", title: \""
+        return graphQl.document("mutation($start: DateTime!, $end: DateTime!) { createTask(input: {communityId: \"" + DEMIN + "\", title: \""
                         + title + "\", kind: " + kind + ", difficulty: 2, headcount: 3, startsAt: $start, endsAt: $end, " + more
                         + "}) { task { id } } }")
                 .variable("start", at(120)).variable("end", at(240)).execute().path("createTask.task.id").entity(String.class).get();

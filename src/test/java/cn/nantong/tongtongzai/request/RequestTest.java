@@ -47,7 +47,7 @@ class RequestTest extends IntegrationTest {
         String duplicate = post(resident, "楼道灯不亮").path("postRequest.request.id").entity(String.class).get();
 
         String task = flow.as(FlowFixture.SECRETARY).document("""
-                mutation($id: ID!, $start: String!, $end: String!) { acceptRequest(input: {requestId: $id, newTask: {
+                mutation($id: ID!, $start: DateTime!, $end: DateTime!) { acceptRequest(input: {requestId: $id, newTask: {
                   title: "更换楼道灯", kind: MICRO_SERVICE, difficulty: 1, headcount: 1, startsAt: $start, endsAt: $end,
                   skillIds: ["plumbing_electrical"]}}) {
                   request { state decidedAt task { id state description place { id } requests { id } } } } }""")

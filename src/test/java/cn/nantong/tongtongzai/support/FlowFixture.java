@@ -60,7 +60,7 @@ public final class FlowFixture {
     /** A DRAFT task of 德民社区 for individual members needing 水电维修, from {@code start} for two hours. */
     public String draft(int headcount, long startInMinutes) {
         return graphQl.document("""
-                        mutation($start: String!, $end: String!, $headcount: Int!) {
+                        mutation($start: DateTime!, $end: DateTime!, $headcount: Int!) {
                           createTask(input: {communityId: "320613001001", title: "楼道灯维修", kind: MICRO_SERVICE,
                             difficulty: 2, headcount: $headcount, startsAt: $start, endsAt: $end,
                             skillIds: ["plumbing_electrical"], placeId: "320613001001-W01-P1-M01"}) { task { id state } } }""")
@@ -168,7 +168,7 @@ public final class FlowFixture {
         graphQl.document("mutation($r: ID!) { postRequest(input: {residentId: $r, text: \"想学用手机挂号\"}) { request { id } } }")
                 .variable("r", resident).execute();
         String task = graphQl.document("""
-                        mutation($id: ID!, $start: String!, $end: String!) { acceptRequest(input: {requestId: $id, newTask: {
+                        mutation($id: ID!, $start: DateTime!, $end: DateTime!) { acceptRequest(input: {requestId: $id, newTask: {
                           title: "更换楼道灯", kind: MICRO_SERVICE, difficulty: 1, headcount: 2, startsAt: $start, endsAt: $end,
                           skillIds: ["plumbing_electrical"]}}) { request { task { id } } } }""")
                 .variable("id", request).variable("start", at(-30)).variable("end", at(90))

@@ -215,14 +215,36 @@ class TaskFlowTest extends IntegrationTest {
     void draftsAreValidatedAsAWhole() {
         graphQl.document("""
                 mutation { createTask(input: {communityId: "320613001001", title: "x", kind: PROJECT, difficulty: 9,
-                  headcount: 0, startsAt: "明天", endsAt: "2030-01-01T10:00"}) { task { id } } }""")
+                  headcount: 0, startsAt: "2030-01-01T12:00", endsAt: "2030-01-01T10:00"}) { task { id } } }""")
                 .execute().errors().satisfy(errors -> {
                     assertThat(errors).hasSize(1);
                     assertThat(errors.getFirst().getExtensions()).containsEntry("code", "INVALID_INPUT");
                     assertThat(errors.getFirst().getExtensions().get("problems").toString())
-                            .contains("INVALID_TITLE", "INVALID_DIFFICULTY", "INVALID_HEADCOUNT", "INVALID_TIME",
+                            .contains("INVALID_TITLE", "INVALID_DIFFICULTY", "INVALID_HEADCOUNT", "INVALID_WINDOW",
                                     "SKILL_OR_CATEGORY_REQUIRED");
                 });
+        // a time that is not one never reaches the service: the DateTime scalar refuses the whole request
+        String before = database.fingerprint();
+        graphQl.document("""
+                mutation($s: DateTime!) { createTask(input: {communityId: "320613001001", title: "义诊", kind: PROJECT,
+                  difficulty: 2, headcount: 3, startsAt: $s, endsAt: "2030-01-01T12:00", skillIds: ["health_check"]}) { task { id } } }""")
+                .variable("s", "明天上午").execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "INVALID_TIME");
+                    assertThat(error.getMessage()).startsWith("$s 应为时间");
+                }));
+        expectError(graphQl.document("""
+                mutation { createTask(input: {communityId: "320613001001", title: "义诊", kind: PROJECT, difficulty: 2,
+                  headcount: 3, startsAt: "2030-01-01 10:00", endsAt: "2030-01-01T12:00", skillIds: ["health_check"]}) { task { id } } }""")
+                .execute(), "INVALID_TIME");
+        assertThat(database.fingerprint()).isEqualTo(before);
+        // any offset is taken and answered in Nantong time
+        graphQl.document("""
+                mutation { createTask(input: {communityId: "320613001001", title: "义诊", kind: PROJECT, difficulty: 2,
+                  headcount: 3, startsAt: "2030-01-01T02:00:00Z", endsAt: "2030-01-01T12:00", skillIds: ["health_check"]}) {
+                  task { startsAt endsAt createdAt } } }""").execute()
+                .path("createTask.task.startsAt").entity(String.class).isEqualTo("2030-01-01T10:00:00+08:00")
+                .path("createTask.task.endsAt").entity(String.class).isEqualTo("2030-01-01T12:00:00+08:00")
+                .path("createTask.task.createdAt").entity(String.class).satisfies(at -> assertThat(at).endsWith("+08:00"));
         expectError(graphQl.document("""
                 mutation { createTask(input: {communityId: "320613001001", title: "义诊", kind: PROJECT, difficulty: 2,
                   headcount: 3, startsAt: "2030-01-01T10:00", endsAt: "2030-01-01T12:00", skillIds: ["health_check"],

@@ -1,5 +1,6 @@
 package cn.nantong.tongtongzai.platform.neo4j;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class StateChanges {
 
     /** One entry of a history, as GraphQL shows it. */
-    public record StateChange(String at, String by, String action, String from, String to, String note) {
+    public record StateChange(OffsetDateTime at, String by, String action, String from, String to, String note) {
     }
 
     private final Neo4jClient neo4j;
@@ -50,7 +51,7 @@ public class StateChanges {
                 .bindAll(Map.of("ids", ids, "limit", limit)).fetch().all()
                 .forEach(row -> byId.put((String) row.get("id"), ((List<?>) row.get("events")).stream()
                         .map(Values::map)
-                        .map(e -> new StateChange(Values.string(e, "at"), Values.string(e, "by"),
+                        .map(e -> new StateChange(Values.time(e, "at"), Values.string(e, "by"),
                                 Values.string(e, "action"), Values.string(e, "from"), Values.string(e, "to"),
                                 Values.string(e, "note")))
                         .toList().reversed()));

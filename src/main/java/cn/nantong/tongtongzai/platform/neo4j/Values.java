@@ -1,5 +1,8 @@
 package cn.nantong.tongtongzai.platform.neo4j;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +44,25 @@ public final class Values {
 
     public static boolean bool(Map<String, Object> row, String key) {
         return Boolean.TRUE.equals(row.get(key));
+    }
+
+    /** A time as Cypher gives it (a datetime, or its ISO text), at its offset; null when absent. */
+    public static OffsetDateTime time(Map<String, Object> row, String key) {
+        return switch (row.get(key)) {
+            case null -> null;
+            case OffsetDateTime time -> time;
+            case ZonedDateTime time -> time.toOffsetDateTime();
+            case Object text -> ZonedDateTime.parse(text.toString()).toOffsetDateTime();
+        };
+    }
+
+    /** A day as Cypher gives it (a date, or its ISO text); null when absent. */
+    public static LocalDate day(Map<String, Object> row, String key) {
+        return switch (row.get(key)) {
+            case null -> null;
+            case LocalDate day -> day;
+            case Object text -> LocalDate.parse(text.toString());
+        };
     }
 
     @SuppressWarnings("unchecked")

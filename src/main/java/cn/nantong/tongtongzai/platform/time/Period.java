@@ -22,7 +22,11 @@ public record Period(String kind, LocalDate firstDay, LocalDate endDay) {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
+    /** The period of {@code kind} containing {@code day} (today in Nantong when null). */
     public static Period of(String kind, LocalDate day) {
+        if (day == null) {
+            return of(kind, LocalDate.now(ZONE));
+        }
         return switch (kind) {
             case "DAY" -> new Period(kind, day, day.plusDays(1));
             case "WEEK" -> {
@@ -37,11 +41,6 @@ public record Period(String kind, LocalDate firstDay, LocalDate endDay) {
             case "YEAR" -> new Period(kind, day.withDayOfYear(1), day.withDayOfYear(1).plusYears(1));
             default -> throw new UserInputException(ErrorCode.INVALID_PERIOD, "未知的统计周期：" + kind + "。");
         };
-    }
-
-    /** The period of {@code kind} containing {@code date} (YYYY-MM-DD; today when null). */
-    public static Period of(String kind, String date) {
-        return of(kind, date == null ? LocalDate.now(ZONE) : day(date, "date"));
     }
 
     /** A quarter written 2026-Q3. */
