@@ -23,6 +23,7 @@ import cn.nantong.tongtongzai.platform.security.AccessRefusedException;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.neo4j.StateAction;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
@@ -243,7 +244,7 @@ class EvaluationWriter {
             }
             neo4j.query("MATCH (p:MeetingProblem {id: $id}) SET p.state = 'RESOLVED', p.resolution = $resolution, p.resolvedAt = datetime()")
                     .bindAll(Map.of("id", problemId, "resolution", how)).run();
-            history.record("MeetingProblem", problemId, "RESOLVE", "OPEN", "RESOLVED", actor.id(), how);
+            history.record("MeetingProblem", problemId, StateAction.RESOLVE, "OPEN", "RESOLVED", actor.id(), how);
             return evaluations.meeting((String) row.get("meetingId")).orElseThrow();
         });
     }

@@ -16,6 +16,7 @@ import cn.nantong.tongtongzai.evaluation.EvaluationRecords.RecordInterviewInput;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.neo4j.StateAction;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
 import cn.nantong.tongtongzai.platform.security.Actor;
@@ -134,7 +135,7 @@ class InterviewWriter {
                     MATCH (i:Interview {id: $id})
                     SET i.followUpDoneAt = datetime(), i.followUpDoneBy = $actor, i.followUpNotes = $notes""")
                     .bindAll(Map.of("id", input.interviewId(), "actor", actor.id(), "notes", notes)).run();
-            history.record("Interview", input.interviewId(), "COMPLETE_FOLLOW_UP", "FOLLOW_UP_PLANNED", "FOLLOW_UP_DONE",
+            history.record("Interview", input.interviewId(), StateAction.COMPLETE_FOLLOW_UP, "FOLLOW_UP_PLANNED", "FOLLOW_UP_DONE",
                     actor.id(), notes);
             return interviews.interview(input.interviewId()).orElseThrow();
         });

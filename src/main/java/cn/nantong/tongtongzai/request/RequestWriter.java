@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.neo4j.StateAction;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
@@ -151,7 +152,7 @@ class RequestWriter {
                   MATCH (m:Member {id: $enteredById})
                   CREATE (r)-[:ENTERED_BY]->(m)
                 }""").bindAll(parameters).run();
-        history.record("Request", id, "SUBMIT", null, "SUBMITTED", actor.id(), null);
+        history.record("Request", id, StateAction.SUBMIT, null, "SUBMITTED", actor.id(), null);
         events.publishEvent(new RequestPosted(id, text)); // classified just before this transaction commits
         return requests.request(id).orElseThrow();
     }
@@ -187,7 +188,7 @@ class RequestWriter {
                     MATCH (r:Request {id: $id}), (t:Task {id: $taskId})
                     SET r.state = 'ACCEPTED', r.decidedAt = datetime()
                     CREATE (r)-[:SERVED_BY]->(t)""").bindAll(Map.of("id", request.id(), "taskId", taskId)).run();
-            history.record("Request", request.id(), "ACCEPT", "SUBMITTED", "ACCEPTED", actor.id(), taskId);
+            history.record("Request", request.id(), StateAction.ACCEPT, "SUBMITTED", "ACCEPTED", actor.id(), taskId);
             events.publishEvent(new RequestStateChanged(request.id(), "ACCEPTED", null));
             return requests.request(request.id()).orElseThrow();
         });
@@ -215,7 +216,7 @@ class RequestWriter {
                     MATCH (r:Request {id: $id}), (target:Request {id: $target})
                     SET r.state = 'MERGED', r.decidedAt = datetime()
                     CREATE (r)-[:DUPLICATE_OF]->(target)""").bindAll(Map.of("id", request.id(), "target", target.id())).run();
-            history.record("Request", request.id(), "MERGE", "SUBMITTED", "MERGED", actor.id(), target.id());
+            history.record("Request", request.id(), StateAction.MERGE, "SUBMITTED", "MERGED", actor.id(), target.id());
             events.publishEvent(new RequestStateChanged(request.id(), "MERGED", null));
             return requests.request(request.id()).orElseThrow();
         });
@@ -229,7 +230,7 @@ class RequestWriter {
             Request request = lockSubmitted(requestId, "驳回");
             neo4j.query("MATCH (r:Request {id: $id}) SET r.state = 'REJECTED', r.decidedAt = datetime(), r.rejectReason = $reason")
                     .bindAll(Map.of("id", request.id(), "reason", why)).run();
-            history.record("Request", request.id(), "REJECT", "SUBMITTED", "REJECTED", actor.id(), why);
+            history.record("Request", request.id(), StateAction.REJECT, "SUBMITTED", "REJECTED", actor.id(), why);
             events.publishEvent(new RequestStateChanged(request.id(), "REJECTED", why));
             // the duplicates merged into it share its fate, with the same reason
             List<String> duplicates = neo4j.query("""
@@ -237,7 +238,7 @@ class RequestWriter {
                     SET d.state = 'REJECTED', d.decidedAt = datetime(), d.rejectReason = $reason
                     RETURN d.id""").bindAll(Map.of("id", request.id(), "reason", why)).fetchAs(String.class).all().stream().toList();
             for (String duplicate : duplicates) {
-                history.record("Request", duplicate, "REJECT", "MERGED", "REJECTED", actor.id(), why);
+                history.record("Request", duplicate, StateAction.REJECT, "MERGED", "REJECTED", actor.id(), why);
                 events.publishEvent(new RequestStateChanged(duplicate, "REJECTED", why));
             }
             return requests.request(request.id()).orElseThrow();

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.security.Role;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.platform.neo4j.StateAction;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
@@ -114,7 +115,7 @@ public class ClaimService {
                     MATCH (c:Claim {id: $id})
                     SET c.state = 'WITHDRAWN', c.withdrawnAt = datetime()
                     REMOVE c.activeKey""").bind(claimId).to("id").run();
-            history.record("Claim", claimId, "WITHDRAW", "ACTIVE", "WITHDRAWN", actor.id(), null);
+            history.record("Claim", claimId, StateAction.WITHDRAW, "ACTIVE", "WITHDRAWN", actor.id(), null);
             return tasks.claim(claimId).orElseThrow();
         });
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.neo4j.StateAction;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
@@ -63,7 +64,7 @@ public class ServicePosts {
                     CREATE (c)-[:HAS_POST]->(p:ServicePost {id: $id, name: $name, description: $description,
                                                            codeSecret: $secret, active: true})-[:IN_CATEGORY]->(k)""")
                     .bindAll(parameters).run();
-            history.record("ServicePost", id, "CREATE", null, "ACTIVE", actor.id(), null);
+            history.record("ServicePost", id, StateAction.CREATE, null, "ACTIVE", actor.id(), null);
             return tasks.post(id).orElseThrow();
         });
     }
@@ -83,7 +84,7 @@ public class ServicePosts {
             neo4j.query("MATCH (p:ServicePost {id: $id}) SET p.name = $name, p.description = $description, p.active = $active")
                     .bindAll(parameters).run();
             if (input.active() != null && input.active() != post.active()) {
-                history.record("ServicePost", post.id(), input.active() ? "ACTIVATE" : "DEACTIVATE",
+                history.record("ServicePost", post.id(), input.active() ? StateAction.ACTIVATE : StateAction.DEACTIVATE,
                         post.active() ? "ACTIVE" : "INACTIVE", input.active() ? "ACTIVE" : "INACTIVE", actor.id(), null);
             }
             return tasks.post(post.id()).orElseThrow();

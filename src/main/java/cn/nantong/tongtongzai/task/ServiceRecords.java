@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.neo4j.StateAction;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
@@ -76,14 +77,14 @@ public class ServiceRecords {
                 attempts.verify(CodeAttempts.claim(claimId), actor, same(task.verificationCode(), code));
                 if ("PUBLISHED".equals(task.state())) {
                     neo4j.query("MATCH (t:Task {id: $id}) SET t.state = 'IN_PROGRESS'").bind(task.id()).to("id").run();
-                    history.record("Task", task.id(), "START", "PUBLISHED", "IN_PROGRESS", actor.id(), "首位党员签到");
+                    history.record("Task", task.id(), StateAction.START, "PUBLISHED", "IN_PROGRESS", actor.id(), "首位党员签到");
                 }
                 String id = "SR-" + UUID.randomUUID();
                 neo4j.query("""
                         MATCH (c:Claim {id: $claimId})<-[:MADE]-(m:Member)
                         CREATE (m)-[:SERVED]->(sr:ServiceRecord {id: $id, checkInAt: datetime(), openKey: $claimId})
                         CREATE (sr)-[:FOR_CLAIM]->(c)""").bindAll(Map.of("claimId", claimId, "id", id)).run();
-                history.record("ServiceRecord", id, "CHECK_IN", null, "OPEN", actor.id(), null);
+                history.record("ServiceRecord", id, StateAction.CHECK_IN, null, "OPEN", actor.id(), null);
                 return tasks.record(id).orElseThrow();
             });
         } catch (DataIntegrityViolationException concurrent) {
@@ -109,7 +110,7 @@ public class ServiceRecords {
                     SET sr.checkOutAt = closedAt,
                         sr.minutes = CASE WHEN closedAt > counted THEN duration.inSeconds(counted, closedAt).seconds / 60 ELSE 0 END
                     REMOVE sr.openKey""").bind(id).to("id").run();
-            history.record("ServiceRecord", id, "CHECK_OUT", "OPEN", "CLOSED", actor.id(), null);
+            history.record("ServiceRecord", id, StateAction.CHECK_OUT, "OPEN", "CLOSED", actor.id(), null);
             return tasks.record(id).orElseThrow();
         });
     }
@@ -141,7 +142,7 @@ public class ServiceRecords {
             }
             neo4j.query("MATCH (sr:ServiceRecord {id: $id}) SET sr.minutes = $minutes, sr.corrected = true")
                     .bindAll(Map.of("id", recordId, "minutes", minutes)).run();
-            history.record("ServiceRecord", recordId, "CORRECT_HOURS", String.valueOf(row.get("minutes")),
+            history.record("ServiceRecord", recordId, StateAction.CORRECT_HOURS, String.valueOf(row.get("minutes")),
                     String.valueOf(minutes), actor.id(), why);
             return tasks.record(recordId).orElseThrow();
         });
@@ -165,7 +166,7 @@ public class ServiceRecords {
                         MATCH (p:ServicePost {id: $postId}), (m:Member {id: $memberId})
                         CREATE (m)-[:SERVED]->(sr:ServiceRecord {id: $id, checkInAt: datetime(), openKey: $postId + '/' + $memberId})
                         CREATE (sr)-[:AT_POST]->(p)""").bindAll(Map.of("postId", postId, "memberId", memberId, "id", id)).run();
-                history.record("ServiceRecord", id, "CHECK_IN", null, "OPEN", actor.id(), null);
+                history.record("ServiceRecord", id, StateAction.CHECK_IN, null, "OPEN", actor.id(), null);
                 return tasks.record(id).orElseThrow();
             });
         } catch (DataIntegrityViolationException concurrent) {
@@ -187,7 +188,7 @@ public class ServiceRecords {
                     WITH sr, CASE WHEN datetime() < sr.checkInAt + duration({minutes: $longest}) THEN datetime() ELSE sr.checkInAt + duration({minutes: $longest}) END AS closedAt
                     SET sr.checkOutAt = closedAt, sr.minutes = duration.inSeconds(sr.checkInAt, closedAt).seconds / 60
                     REMOVE sr.openKey""").bindAll(Map.of("id", id, "longest", POST_SESSION.toMinutes())).run();
-            history.record("ServiceRecord", id, "CHECK_OUT", "OPEN", "CLOSED", actor.id(), null);
+            history.record("ServiceRecord", id, StateAction.CHECK_OUT, "OPEN", "CLOSED", actor.id(), null);
             return tasks.record(id).orElseThrow();
         });
     }
@@ -212,7 +213,7 @@ public class ServiceRecords {
                     REMOVE sr.openKey
                     RETURN sr.id""").bind(POST_SESSION.toMinutes()).to("longest").fetchAs(String.class).all().stream().toList();
             for (String id : closed) {
-                history.record("ServiceRecord", id, "AUTO_CLOSE", "OPEN", "CLOSED", Actor.SYSTEM.id(), "未签退，按时段结束自动签退");
+                history.record("ServiceRecord", id, StateAction.AUTO_CLOSE, "OPEN", "CLOSED", Actor.SYSTEM.id(), "未签退，按时段结束自动签退");
             }
             return closed.size();
         });

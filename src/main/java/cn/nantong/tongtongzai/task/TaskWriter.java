@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.neo4j.StateAction;
 import cn.nantong.tongtongzai.platform.neo4j.StateChanges;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
@@ -72,7 +73,7 @@ public class TaskWriter {
                     CREATE (t:Task {id: $id, state: 'DRAFT', createdAt: datetime(), createdBy: $actor})
                     CREATE (t)-[:OF_COMMUNITY]->(c)""").bindAll(values).run();
             write(values);
-            history.record("Task", id, "CREATE", null, "DRAFT", actor.id(), null);
+            history.record("Task", id, StateAction.CREATE, null, "DRAFT", actor.id(), null);
             return tasks.task(id).orElseThrow();
         });
     }
@@ -107,7 +108,7 @@ public class TaskWriter {
             checkReferences(task.communityId(), draft);
             values.put("id", task.id());
             write(values);
-            history.record("Task", task.id(), "UPDATE", task.state(), task.state(), actor.id(), null);
+            history.record("Task", task.id(), StateAction.UPDATE, task.state(), task.state(), actor.id(), null);
             return tasks.task(task.id()).orElseThrow();
         });
     }
@@ -121,7 +122,7 @@ public class TaskWriter {
             }
             neo4j.query("MATCH (t:Task {id: $id}) SET t.state = 'PUBLISHED', t.publishedAt = datetime(), t.verificationCode = $code")
                     .bindAll(Map.of("id", taskId, "code", "%06d".formatted(RANDOM.nextInt(1_000_000)))).run();
-            history.record("Task", taskId, "PUBLISH", "DRAFT", "PUBLISHED", actor.id(), null);
+            history.record("Task", taskId, StateAction.PUBLISH, "DRAFT", "PUBLISHED", actor.id(), null);
             Task published = tasks.task(taskId).orElseThrow();
             // matching takes it in after the commit, notifications are written before it (a retried attempt that
             // rolls back delivers nothing)
@@ -135,7 +136,7 @@ public class TaskWriter {
             Task task = lock(taskId);
             requireState(task, "开始", "PUBLISHED");
             setState(taskId, "IN_PROGRESS");
-            history.record("Task", taskId, "START", "PUBLISHED", "IN_PROGRESS", actor.id(), null);
+            history.record("Task", taskId, StateAction.START, "PUBLISHED", "IN_PROGRESS", actor.id(), null);
             return tasks.task(taskId).orElseThrow();
         });
     }
@@ -170,9 +171,9 @@ public class TaskWriter {
                     SET x.state = 'RESOLVED', x.resolvedAt = datetime()
                     RETURN x.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
             for (String requestId : resolved) {
-                history.record("Request", requestId, "RESOLVE", null, "RESOLVED", actor.id(), "任务已完成：" + task.title());
+                history.record("Request", requestId, StateAction.RESOLVE, null, "RESOLVED", actor.id(), "任务已完成：" + task.title());
             }
-            history.record("Task", taskId, "COMPLETE", "IN_PROGRESS", "COMPLETED", actor.id(), null);
+            history.record("Task", taskId, StateAction.COMPLETE, "IN_PROGRESS", "COMPLETED", actor.id(), null);
             events.publishEvent(new TaskCompleted(taskId, resolved));
             return tasks.task(taskId).orElseThrow();
         });
@@ -184,7 +185,7 @@ public class TaskWriter {
             Task task = lock(taskId);
             requireState(task, "结束评价", "COMPLETED");
             setState(taskId, "EVALUATED");
-            history.record("Task", taskId, "CLOSE_EVALUATION", "COMPLETED", "EVALUATED", actor.id(), null);
+            history.record("Task", taskId, StateAction.CLOSE_EVALUATION, "COMPLETED", "EVALUATED", actor.id(), null);
             return tasks.task(taskId).orElseThrow();
         });
     }
@@ -232,9 +233,9 @@ public class TaskWriter {
                     DELETE s
                     RETURN r.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
             for (String requestId : reopened) {
-                history.record("Request", requestId, "REOPEN", "ACCEPTED", "SUBMITTED", actor.id(), "任务已取消：" + why);
+                history.record("Request", requestId, StateAction.REOPEN, "ACCEPTED", "SUBMITTED", actor.id(), "任务已取消：" + why);
             }
-            history.record("Task", taskId, "CANCEL", task.state(), "CANCELLED", actor.id(), why);
+            history.record("Task", taskId, StateAction.CANCEL, task.state(), "CANCELLED", actor.id(), why);
             events.publishEvent(new TaskCancelled(taskId, why, holders, reopened));
             return tasks.task(taskId).orElseThrow();
         });

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class StateChanges {
 
     /** One entry of a history, as GraphQL shows it. */
-    public record StateChange(OffsetDateTime at, String by, String action, String from, String to, String note) {
+    public record StateChange(OffsetDateTime at, String by, StateAction action, String from, String to, String note) {
     }
 
     private final Neo4jClient neo4j;
@@ -28,10 +28,10 @@ public class StateChanges {
     }
 
     /** Records a change of the node labelled {@code label} with id {@code id}. */
-    public void record(String label, String id, String action, String from, String to, String by, String note) {
+    public void record(String label, String id, StateAction action, String from, String to, String by, String note) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", id);
-        parameters.put("action", action);
+        parameters.put("action", action.name());
         parameters.put("from", from);
         parameters.put("to", to);
         parameters.put("by", by);
@@ -52,7 +52,7 @@ public class StateChanges {
                 .forEach(row -> byId.put((String) row.get("id"), ((List<?>) row.get("events")).stream()
                         .map(Values::map)
                         .map(e -> new StateChange(Values.time(e, "at"), Values.string(e, "by"),
-                                Values.string(e, "action"), Values.string(e, "from"), Values.string(e, "to"),
+                                StateAction.valueOf(Values.string(e, "action")), Values.string(e, "from"), Values.string(e, "to"),
                                 Values.string(e, "note")))
                         .toList().reversed()));
         return byId;
