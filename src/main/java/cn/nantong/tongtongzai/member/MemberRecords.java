@@ -1,6 +1,7 @@
 package cn.nantong.tongtongzai.member;
 
 import java.time.LocalDate;
+import java.time.LocalDate;
 import java.util.List;
 
 import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
@@ -32,7 +33,7 @@ final class MemberRecords {
     }
 
     /** The registration queue of a community: registrations with it, optionally in one state or of a member's name. */
-    record RegistrationFilter(String communityId, String state, String search) {
+    record RegistrationFilter(String communityId, String state, String search, LocalDate from, LocalDate to) {
     }
 
     /** How a table of members, residents, registrations or units is sorted: by one field, then by id. */

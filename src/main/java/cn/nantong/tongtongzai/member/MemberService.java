@@ -24,6 +24,7 @@ import cn.nantong.tongtongzai.member.MemberRecords.UnitFilter;
 import cn.nantong.tongtongzai.organization.FunctionalGroup;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.graphql.Search;
+import cn.nantong.tongtongzai.platform.time.Days;
 import cn.nantong.tongtongzai.member.MemberRecords.ListOrder;
 import cn.nantong.tongtongzai.member.MemberRecords.OrderField;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
@@ -226,9 +227,11 @@ public class MemberService {
     private static String registrationsMatching(RegistrationFilter filter, Map<String, Object> parameters) {
         parameters.put("communityId", filter.communityId() == null ? "" : filter.communityId());
         parameters.put("state", filter.state());
-        return Search.start("member_search", "member", filter.search(), parameters) + """
-                MATCH (:Community {id: $communityId})<-[:WITH_COMMUNITY]-(r:Registration)<-[:REGISTERED]-(member:Member)
-                WHERE $state IS NULL OR r.state = $state""";
+        List<String> conditions = new ArrayList<>(List.of("($state IS NULL OR r.state = $state)"));
+        conditions.addAll(Days.within("r.registeredAt", "registered", filter.from(), filter.to(), parameters));
+        return Search.start("member_search", "member", filter.search(), parameters)
+                + "MATCH (:Community {id: $communityId})<-[:WITH_COMMUNITY]-(r:Registration)<-[:REGISTERED]-(member:Member)"
+                + " WHERE " + String.join(" AND ", conditions);
     }
 
     /** Residents of a building, a grid or a community (every filter given), by building then id unless asked. */

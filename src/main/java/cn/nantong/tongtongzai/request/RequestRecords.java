@@ -2,6 +2,7 @@ package cn.nantong.tongtongzai.request;
 
 import cn.nantong.tongtongzai.platform.graphql.OrderDirection;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class RequestRecords {
     }
 
     record RequestFilter(String communityId, String state, String residentId, String categoryId, String urgency,
-            String gridId, String buildingId, String search) {
+            String gridId, String buildingId, String search, LocalDate from, LocalDate to) {
     }
 
     /** How the requests table is sorted: by one field, then by id. */

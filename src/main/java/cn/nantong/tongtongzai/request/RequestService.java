@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.graphql.Search;
+import cn.nantong.tongtongzai.platform.time.Days;
 import cn.nantong.tongtongzai.request.RequestRecords.RequestOrder;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.request.RequestRecords.RequestFilter;
@@ -76,7 +77,7 @@ public class RequestService {
 
     /** MATCH … WHERE of the requests matching every filter; {@code search} is part of their text. */
     private static String requestsMatching(RequestFilter filter, Map<String, Object> parameters) {
-        RequestFilter f = filter != null ? filter : new RequestFilter(null, null, null, null, null, null, null, null);
+        RequestFilter f = filter != null ? filter : new RequestFilter(null, null, null, null, null, null, null, null, null, null);
         List<String> conditions = new ArrayList<>();
         String match;
         if (f.residentId() != null) {
@@ -114,6 +115,7 @@ public class RequestService {
             parameters.put("categoryId", f.categoryId());
             conditions.add("EXISTS { (r)-[:IN_CATEGORY]->(:PostCategory {id: $categoryId}) }");
         }
+        conditions.addAll(Days.within("r.submittedAt", "submitted", f.from(), f.to(), parameters));
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return Search.start("request_search", "r", f.search(), parameters) + match + where;
     }

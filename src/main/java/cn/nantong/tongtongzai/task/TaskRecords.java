@@ -32,7 +32,7 @@ public final class TaskRecords {
     }
 
     record TaskFilter(String communityId, String state, String kind, String audience, String memberId, String teamId,
-            String gridId, String search) {
+            String gridId, String search, LocalDate from, LocalDate to) {
     }
 
     /** How the tasks table is sorted: by one field, then by id. */

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.nantong.tongtongzai.platform.graphql.NestedPage;
 import cn.nantong.tongtongzai.platform.graphql.Page;
 import cn.nantong.tongtongzai.platform.graphql.Search;
+import cn.nantong.tongtongzai.platform.time.Days;
 import cn.nantong.tongtongzai.task.TaskRecords.TaskOrder;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 import cn.nantong.tongtongzai.platform.time.Period;
@@ -103,7 +104,7 @@ public class TaskService {
 
     /** MATCH … WHERE of the tasks matching every filter; {@code search} is part of their title or description. */
     private static String tasksMatching(TaskFilter filter, boolean withDrafts, Map<String, Object> parameters) {
-        TaskFilter f = filter != null ? filter : new TaskFilter(null, null, null, null, null, null, null, null);
+        TaskFilter f = filter != null ? filter : new TaskFilter(null, null, null, null, null, null, null, null, null, null);
         List<String> conditions = new ArrayList<>();
         String match;
         if (f.memberId() != null) {
@@ -145,6 +146,7 @@ public class TaskService {
                 conditions.add("t." + field + " = $" + field);
             }
         }
+        conditions.addAll(Days.within("t.startsAt", "starts", f.from(), f.to(), parameters));
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return Search.start("task_search", "t", f.search(), parameters) + match + where;
     }

@@ -97,6 +97,13 @@ class TableListsTest extends IntegrationTest {
                     totalCount edges { node { registeredAt member { name } } } } }""".formatted(community))
                 .execute().path("registrations").entity(Map.class).get();
         assertThat(queue.get("totalCount")).isEqualTo((int) registered);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(graphQl.document("""
+                { registrations(filter: {communityId: "%s", from: "2000-01-01", to: "%s"}) { totalCount } }""".formatted(community, today))
+                .execute().path("registrations.totalCount").entity(Integer.class).get()).isEqualTo((int) registered);
+        assertThat(graphQl.document("""
+                { registrations(filter: {communityId: "%s", to: "2000-01-01"}) { totalCount } }""".formatted(community))
+                .execute().path("registrations.totalCount").entity(Integer.class).get()).isZero();
         List<String> at = new ArrayList<>();
         for (Object edge : (List<?>) queue.get("edges")) {
             at.add(String.valueOf(((Map<?, ?>) ((Map<?, ?>) edge).get("node")).get("registeredAt")));
@@ -127,6 +134,16 @@ class TableListsTest extends IntegrationTest {
         assertThat(total("tasks", "filter: {search: \"助老\"}", "")).isZero();
         assertThat(graphQl.document("{ tasks(orderBy: {field: STARTS_AT}) { edges { node { id } } } }").execute()
                 .path("tasks.edges[*].node.id").entityList(String.class).get()).containsExactly(sooner, later);
+        // date ranges are whole days in Nantong: today's requests, and no task starts before today
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String yesterday = java.time.LocalDate.parse(today).minusDays(1).toString();
+        assertThat(total("requests", "filter: {from: \"" + today + "\", to: \"" + today + "\"}", "")).isEqualTo(3);
+        assertThat(total("requests", "filter: {to: \"" + yesterday + "\"}", "")).isZero();
+        assertThat(total("tasks", "filter: {to: \"" + yesterday + "\"}", "")).isZero();
+        assertThat(total("tasks", "filter: {from: \"" + today + "\"}", "")).isEqualTo(2);
+        graphQl.document("{ tasks(filter: {from: \"" + today + "\", to: \"" + yesterday + "\"}) { totalCount } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "INVALID_DATE")));
 
         long mine = count("MATCH (e:AuditEntry {actor: 'test-admin'}) RETURN count(e)", Map.of());
         assertThat(mine).isGreaterThanOrEqualTo(5);
