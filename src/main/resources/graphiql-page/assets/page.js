@@ -18,9 +18,22 @@
 
   var container = document.getElementById('graphiql');
   var endpoint = new URL(container.dataset.endpoint, window.location.href).href;
-  var fetcher = GraphiQL.createFetcher({ url: endpoint });
+  var base = GraphiQL.createFetcher({ url: endpoint });
+  var authorization = {};
   var root = ReactDOM.createRoot(container);
   var headers = '';
+
+  // The chosen user's token goes with every request when it is made, beneath whatever the Headers editor holds:
+  // GraphiQL copies a new `headers` prop into its editor a moment later, and a query run in that moment (a quick
+  // click, a slow machine) must not go out without it.
+  function signedIn() {
+    return function (params, options) {
+      var opts = Object.assign({}, options);
+      opts.headers = Object.assign({}, authorization, opts.headers);
+      return base(params, opts);
+    };
+  }
+  var fetcher = signedIn();
 
   function render() {
     // GraphiQL copies a changed `headers` prop into its Headers editor
@@ -45,10 +58,10 @@
     });
     select.addEventListener('change', function () {
       var token = byName[select.value];
-      var authorization = token ? { Authorization: 'Bearer ' + token } : {};
+      authorization = token ? { Authorization: 'Bearer ' + token } : {};
       headers = token ? JSON.stringify(authorization, null, 2) : '';
       // a new fetcher makes GraphiQL read the schema (its documentation) again, now signed in
-      fetcher = GraphiQL.createFetcher({ url: endpoint, headers: authorization });
+      fetcher = signedIn();
       render();
     });
     document.getElementById('sign-in').hidden = false;

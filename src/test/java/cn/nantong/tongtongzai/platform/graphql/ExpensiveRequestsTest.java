@@ -37,7 +37,7 @@ class ExpensiveRequestsTest extends SlowDocumentsTest {
             // three documents that would run until the 4 s timeout, at once: two run, the third is refused at once
             List<Future<EntityExchangeResult<String>>> slow = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                slow.add(pool.submit(() -> post(member, slow(10))));
+                slow.add(pool.submit(() -> post(member, slow(30))));
             }
             EntityExchangeResult<String> refused = refusedFirst(slow);
             assertThat(refused.getStatus().value()).isEqualTo(429);

@@ -33,7 +33,7 @@ class RequestTimeoutTest extends SlowDocumentsTest {
         WebTestClient member = anonymousWeb.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(
                 TestTokens.user("slow-member", Role.MEMBER, Scope.none().community(FlowFixture.DEMIN)))).build();
 
-        EntityExchangeResult<String> answer = post(member, slow(10));
+        EntityExchangeResult<String> answer = post(member, slow(30));
 
         assertThat(answer.getStatus().value()).isEqualTo(503);
         assertThat(answer.getResponseBody()).contains("\"code\":\"REQUEST_TIMEOUT\"").contains("4秒")
