@@ -45,6 +45,18 @@ class GraphQlLimits {
         return new QueryCostLimit(maxCost, expensiveCost, maxExpensivePerSubject);
     }
 
+    /**
+     * 10,000 open subscriptions per replica: each holds a connection and a few kilobytes, and one event is checked
+     * against every subscriber (docs/benchmarks.md: 1,000 are served well within a second on 2 cores); 20 per
+     * subject cover every tab a person may open.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+    SubscriptionLimit subscriptionLimit(@Value("${tongtong.graphql.max-subscriptions:10000}") int max,
+            @Value("${tongtong.graphql.max-subscriptions-per-subject:20}") int maxPerSubject) {
+        return new SubscriptionLimit(max, maxPerSubject);
+    }
+
     /** A document refused before it runs. */
     static final class Refused extends AbortExecutionException {
 

@@ -69,6 +69,11 @@ public class Access {
                 || id != null && places.of(kind, id).reachableBy(actor, roles);
     }
 
+    /** The same with the thing's place already looked up: one lookup serves every subscriber of an event. */
+    public boolean reaches(Actor actor, Set<Role> roles, Place place) {
+        return actor.isCityAdmin() && roles.contains(Role.CITY_ADMIN) || place.reachableBy(actor, roles);
+    }
+
     /**
      * Full phone numbers and the like: only the person themselves and the secretaries responsible for them
      * (their community's secretary or 第一书记, their unit's party secretary).

@@ -35,7 +35,8 @@ import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 @Component
 class AccessInstrumentation extends SimplePerformantInstrumentation {
 
-    private static final String CACHE = "tongtongzai.places";
+    /** Places found while answering, kept for the request (for one event of a subscription: AuditInterceptor). */
+    static final String CACHE = "tongtongzai.places";
 
     private final Access access;
     private final Pseudonyms pseudonyms;

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who may fetch which field, in one table: every field of Query and Mutation (the service refuses to start
+ * Who may fetch which field, in one table: every field of Query, Mutation and Subscription (the service refuses to start
  * when one is missing), and the nested fields that lead to someone's personal data. A rule names the roles and
  * the things their scope must reach (see {@link Rule}); the city administrator reaches everything. Analysts
  * appear only in rules over aggregated figures and pseudonymised members, which they read everywhere.
@@ -234,6 +234,16 @@ public final class AccessPolicy {
         // a link acts as its maker, so the download's own rules decide when it is opened
         root("downloadLink", Rule.of(EVERYONE));
 
+        // 实时推送: subscribed within the caller's scope; each event is checked again when it is delivered, against the
+        // roles of the same rule (live.LiveSubscriptions), and its fields as in queries
+        subscription("tasksPublished", Rule.of(with(LEADERS, MEMBER)));
+        subscription("emergencyOffers", Rule.of(with(MANAGERS, GROUP_LEADER, MEMBER)));
+        subscription("myRequestChanged", Rule.of(with(MANAGERS, GRID_LEADER, RESIDENT), arg("requestId", Kind.REQUEST))
+                .unscoped(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN, GRID_LEADER, RESIDENT));
+        subscription("matchingProposals", Rule.of(MANAGERS, arg("jobId", Kind.MATCHING_JOB))
+                .unscoped(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN));
+        subscription("registrationConfirmed", Rule.of(with(MANAGERS, UNIT_SECRETARY, MEMBER)));
+
         // figures: aggregated, so analysts may read them everywhere; the rest within their scope
         Rule figures = Rule.of(with(FIGURE_READERS, ANALYST),
                 new Rule.Target(null, "id", null)).unscoped(ANALYST);
@@ -315,6 +325,10 @@ public final class AccessPolicy {
         // Query and Mutation fields never share a name here, so one entry serves both
         RULES.put("Query." + field, rule);
         RULES.put("Mutation." + field, rule);
+    }
+
+    private static void subscription(String field, Rule rule) {
+        RULES.put("Subscription." + field, rule);
     }
 
     private static void nested(String field, Rule rule) {

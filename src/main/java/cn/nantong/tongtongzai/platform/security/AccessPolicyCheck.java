@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.nantong.tongtongzai.platform.StartupRefusedException;
 
-/** A query or mutation without an access rule would be open to every signed-in user: refuse to start. */
+/** A query, mutation or subscription without an access rule would be open to every signed-in user: refuse to start. */
 @Component
 class AccessPolicyCheck implements SmartInitializingSingleton {
 
@@ -26,7 +26,7 @@ class AccessPolicyCheck implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         List<String> missing = new ArrayList<>();
         for (GraphQLObjectType root : new GraphQLObjectType[] {graphQl.schema().getQueryType(),
-                graphQl.schema().getMutationType()}) {
+                graphQl.schema().getMutationType(), graphQl.schema().getSubscriptionType()}) {
             if (root == null) {
                 continue;
             }

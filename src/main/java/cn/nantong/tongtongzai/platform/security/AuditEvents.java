@@ -22,6 +22,17 @@ final class AuditEvents {
         events.add(event);
     }
 
+    /** The events gathered so far, which are then forgotten (a subscription writes each event's own). */
+    static List<Event> drain(GraphQLContext context) {
+        List<Event> events = context.get(KEY);
+        if (events == null) {
+            return List.of();
+        }
+        List<Event> drained = List.copyOf(events);
+        events.removeAll(drained);
+        return drained;
+    }
+
     static List<Event> of(GraphQLContext context) {
         List<Event> events = context.get(KEY);
         return events == null ? List.of() : List.copyOf(events);

@@ -21,6 +21,17 @@ final class PersonalDataReads {
         }
     }
 
+    /** The reads recorded so far, which are then forgotten (a subscription writes each event's own). */
+    static List<String> drain(GraphQLContext context) {
+        List<String> reads = context.get(KEY);
+        if (reads == null) {
+            return List.of();
+        }
+        List<String> drained = List.copyOf(reads);
+        reads.removeAll(drained);
+        return drained;
+    }
+
     static List<String> of(GraphQLContext context) {
         List<String> reads = context.get(KEY);
         return reads == null ? List.of() : List.copyOf(reads);

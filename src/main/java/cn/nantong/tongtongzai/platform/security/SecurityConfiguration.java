@@ -36,7 +36,7 @@ import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
  * Every request but health, GraphiQL's and Neo4j Browser's static pages (with the WebJars GraphiQL loads) carries a
- * bearer JWT. Sessions and CSRF tokens are off: there are no cookies to steal. What a signed-in caller may see is
+ * bearer JWT (a GraphQL WebSocket carries it in its first message instead). Sessions and CSRF tokens are off: there are no cookies to steal. What a signed-in caller may see is
  * decided per field by {@link Access}, not here.
  */
 @Configuration
@@ -58,6 +58,9 @@ class SecurityConfiguration {
                                 "/webjars/react-dom/**").permitAll();
                     }
                     requests.requestMatchers("/error").permitAll()
+                            // a browser cannot put a header on a WebSocket handshake: the token comes in
+                            // connection_init, where ActorFromToken checks it before any operation runs
+                            .requestMatchers(SecurityConfiguration::isGraphQlWebSocketHandshake).permitAll()
                             .anyRequest().authenticated();
                 })
                 // a spreadsheet link from downloadLink signs its one download in (pages' <a href> send no header)
@@ -79,6 +82,11 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable());
         return http.build();
+    }
+
+    private static boolean isGraphQlWebSocketHandshake(jakarta.servlet.http.HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && "/graphql".equals(request.getRequestURI())
+                && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
     }
 
     /**
