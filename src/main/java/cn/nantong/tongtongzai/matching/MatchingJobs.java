@@ -62,14 +62,16 @@ public class MatchingJobs {
     private final CandidateLoader loader;
     private final ClaimService claims;
     private final PlanExplainer explainer;
+    private final ProposalNotices notices;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     /** Takes newly published tasks into running jobs. */
     private final java.util.concurrent.ExecutorService intake = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
-    MatchingJobs(CandidateLoader loader, ClaimService claims, PlanExplainer explainer) {
+    MatchingJobs(CandidateLoader loader, ClaimService claims, PlanExplainer explainer, ProposalNotices notices) {
         this.loader = loader;
         this.claims = claims;
         this.explainer = explainer;
+        this.notices = notices;
     }
 
     /** How to run a job: its scope (a community or a street), termination, weights and pool, and whether it stays live. */
@@ -147,6 +149,8 @@ public class MatchingJobs {
         volatile String status;
         volatile String error;
         volatile Instant finishedAt;
+        /** The seats filled in the last plan told to subscribers ({@link ProposalNotices}). */
+        volatile java.util.Set<String> proposed = Set.of();
         /** The explanation of {@code best}, computed once per plan. */
         volatile PlanExplainer.Explained explained;
         volatile MatchingPlan explainedPlan;
@@ -233,14 +237,17 @@ public class MatchingJobs {
                 better -> {
                     part.best = better;
                     noteProposals(run, better);
+                    tellIfProposed(run, part, better);
                 },
                 last -> {
                     part.best = last;
                     finish(run, part, run.stopped ? "STOPPED" : "COMPLETED", null);
+                    tell(run);
                 },
                 (jobId, failure) -> {
                     log.warn("Matching job {} failed for {}", jobId, partScope, failure);
                     finish(run, part, "FAILED", "求解失败（" + brief(failure) + "）；其余部分不受影响。");
+                    tell(run);
                 });
         return part;
     }
@@ -402,6 +409,7 @@ public class MatchingJobs {
             }
         } else {
             run.decision = "ACCEPTED";
+            tell(run);
         }
         return new Accepted(view(run), accepted, teamClaims, refused);
     }
@@ -433,6 +441,7 @@ public class MatchingJobs {
         Run run = run(id);
         run.decision = "DISCARDED"; // before terminating, so the job's end keeps it
         run.parts.forEach(part -> part.terminate(id));
+        tell(run);
         return view(run);
     }
 
@@ -463,6 +472,24 @@ public class MatchingJobs {
         } catch (RuntimeException e) {
             log.debug("Closing a solver of job {}", run.id, e);
         }
+    }
+
+    /** Tells subscribers when the plan fills other seats, or other members or teams, than the last one told. */
+    private void tellIfProposed(Run run, Part part, MatchingPlan plan) {
+        Set<String> proposed = new java.util.HashSet<>();
+        plan.getSeats().stream().filter(s -> !s.isPinned() && s.getMember() != null)
+                .forEach(s -> proposed.add(s.getId() + "=" + s.getMember().id()));
+        plan.getTeamSeats().stream().filter(s -> !s.isPinned() && s.getTeam() != null)
+                .forEach(s -> proposed.add(s.getId() + "=" + s.getTeam().id()));
+        if (!proposed.equals(part.proposed)) {
+            part.proposed = proposed;
+            tell(run);
+        }
+    }
+
+    /** Subscribers to the job's proposals read it again (matchingProposals). */
+    private void tell(Run run) {
+        notices.changed(run.id, run.scopeLevel, run.scopeId);
     }
 
     /** Records when a task added while running first got a proposal. */
