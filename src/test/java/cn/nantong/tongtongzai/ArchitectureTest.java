@@ -25,7 +25,7 @@ class ArchitectureTest {
     void thePlatformDependsOnNoFeature() {
         noClasses().that().resideInAPackage("..platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(features("organization", "member", "dataset",
-                        "task", "request", "evaluation", "matching", "knowledge"))
+                        "task", "request", "evaluation", "matching", "knowledge", "live", "notification"))
                 .check(CLASSES);
     }
 
