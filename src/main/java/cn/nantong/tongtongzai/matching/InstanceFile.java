@@ -53,8 +53,12 @@ public final class InstanceFile {
     public record SubstituteEntry(String skillId, String name, double strength) {
     }
 
+    /**
+     * {@code bound}: the best score any plan can reach, by the exact core (null when team seats are open);
+     * {@code optimal}: the plan reached it; {@code parts}: the independent problems solved (communities).
+     */
     public record Plan(Score score, boolean feasible, int seats, int seatsFilled, double seconds,
-            List<Assignment> assignments, List<ConstraintScore> constraints) {
+            List<Assignment> assignments, List<ConstraintScore> constraints, Score bound, Boolean optimal, int parts) {
     }
 
     public record Score(long hard, long medium, long soft) {

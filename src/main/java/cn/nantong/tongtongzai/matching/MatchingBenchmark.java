@@ -11,16 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.Solver;
-import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.impl.solver.DefaultSolver;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -83,8 +76,8 @@ class MatchingBenchmark implements ApplicationRunner {
         List<String> streetCommunities = ((List<?>) street.get("communities")).stream().map(String::valueOf).toList();
 
         System.out.println();
-        System.out.println("| scale | members | seats | solver: first feasible | all its seats filled | last improvement | best at 5 s | best at 30 s | best (end) | score calc/s | seats filled | Gini | Jain | greedy: seats filled | greedy score | greedy Gini | greedy Jain | greedy time |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| scale | members | seats | solver: first feasible | all its seats filled | last improvement | best at 5 s | best at 30 s | best (end) | exact core: bound, gap | score calc/s | seats filled | Gini | Jain | greedy: seats filled | greedy score | greedy Gini | greedy Jain | greedy time |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         if (scales.contains("community")) {
             report("community " + community, List.of(community), byCommunity, tasks, headcounts, seconds);
         }
@@ -147,102 +140,45 @@ class MatchingBenchmark implements ApplicationRunner {
         return new MatchingPlan(candidates, List.of(), facts, seats, List.of(), weights, CandidatePool.COMMUNITY);
     }
 
-    /** What one solve saw: when the first feasible plan came, the best score over time, the speed. */
-    record Outcome(MatchingPlan best, double firstFeasible, double seatsSettled, double lastImprovement,
-            HardMediumSoftLongScore at5, HardMediumSoftLongScore at30, long speed, double seconds) {
-    }
-
-    static Outcome solve(MatchingPlan problem, int seconds) {
-        return solve(problem, Duration.ofSeconds(seconds), Duration.ofSeconds(seconds));
-    }
-
-    static Outcome solve(MatchingPlan problem, Duration limit, Duration unimproved) {
-        Solver<MatchingPlan> solver = SolverFactory.<MatchingPlan>create(MatchingSolverConfiguration.solverConfig(
-                limit, unimproved)).buildSolver();
-        List<Object[]> improvements = new ArrayList<>(); // [seconds, score]
-        long started = System.nanoTime();
-        solver.addEventListener(event -> improvements.add(new Object[] {(System.nanoTime() - started) / 1e9, event.getNewBestScore()}));
-        MatchingPlan best = solver.solve(problem);
-        double spent = (System.nanoTime() - started) / 1e9;
-        double firstFeasible = improvements.stream().filter(i -> ((HardMediumSoftLongScore) i[1]).hardScore() == 0)
-                .mapToDouble(i -> (double) i[0]).findFirst().orElse(Double.NaN);
-        long speed = ((DefaultSolver<MatchingPlan>) solver).getSolverScope().getScoreCalculationSpeed();
-        long finalMedium = best.getScore().mediumScore();
-        double seatsSettled = improvements.stream().filter(i -> ((HardMediumSoftLongScore) i[1]).mediumScore() == finalMedium)
-                .mapToDouble(i -> (double) i[0]).findFirst().orElse(Double.NaN);
-        double last = improvements.isEmpty() ? Double.NaN : (double) improvements.getLast()[0];
-        return new Outcome(best, firstFeasible, seatsSettled, last, scoreAt(improvements, 5), scoreAt(improvements, 30), speed, spent);
-    }
-
-    private static HardMediumSoftLongScore scoreAt(List<Object[]> improvements, double at) {
-        HardMediumSoftLongScore score = null;
-        for (Object[] i : improvements) {
-            if ((double) i[0] <= at) {
-                score = (HardMediumSoftLongScore) i[1];
-            }
-        }
-        return score;
-    }
-
     private void report(String name, List<String> communities, Map<String, List<Candidate>> byCommunity,
             Map<String, List<TaskFact>> tasks, Map<String, Integer> headcounts, int seconds) {
         MatchingPlan problem = problem(communities, byCommunity, tasks, headcounts);
         long greedyStarted = System.nanoTime();
         MatchingPlan greedy = GreedyBaseline.plan(problem(communities, byCommunity, tasks, headcounts));
         double greedySeconds = (System.nanoTime() - greedyStarted) / 1e9;
-        HardMediumSoftLongScore greedyScore = score(greedy);
-        Outcome solved = solve(problem, seconds);
+        HardMediumSoftLongScore greedyScore = PlanSolver.score(greedy);
+        PlanSolver.Outcome solved = PlanSolver.solve(problem, Duration.ofSeconds(seconds), Duration.ofSeconds(seconds));
         HardMediumSoftLongScore best = solved.best().getScore();
-        System.out.printf("| %s | %,d | %,d | %.2f s | %.2f s | %.2f s | %s | %s | %s (%.0f s) | %,d | %,d | %.3f | %.3f | %,d | %s | %.3f | %.3f | %.2f s |%n",
+        System.out.printf("| %s | %,d | %,d | %.2f s | %.2f s | %.2f s | %s | %s | %s (%.1f s) | %s | %,d | %,d | %.3f | %.3f | %,d | %s | %.3f | %.3f | %.2f s |%n",
                 name, problem.getCandidates().size(), problem.getSeats().size(), solved.firstFeasible(),
                 solved.seatsSettled(), solved.lastImprovement(), text(solved.at5()),
-                text(solved.at30()), text(best), solved.seconds(), solved.speed(), filled(solved.best()),
+                text(solved.at30()), text(best), solved.seconds(), gap(solved), solved.speed(), filled(solved.best()),
                 gini(hours(solved.best())), jain(hours(solved.best())), filled(greedy), text(greedyScore),
                 gini(hours(greedy)), jain(hours(greedy)), greedySeconds);
     }
 
-    /** Each community solved on its own (two at a time on two cores), the plans put together. */
-    private void partitioned(List<String> all, Map<String, List<Candidate>> byCommunity, Map<String, List<TaskFact>> tasks,
-            Map<String, Integer> headcounts, int budgetSeconds) throws Exception {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        // the whole city's time budget shared out over the communities and threads; a community whose plan
-        // stops improving for a tenth of its share ends early
-        long perCommunity = Math.max(100, budgetSeconds * 1000L * threads / all.size());
-        long started = System.nanoTime();
-        List<Future<Outcome>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            for (String community : all) {
-                futures.add(pool.submit(() -> solve(problem(List.of(community), byCommunity, tasks, headcounts),
-                        Duration.ofMillis(perCommunity), Duration.ofMillis(Math.max(50, perCommunity / 10)))));
-            }
+    /** The exact core's bound and how far the plan is from it. */
+    static String gap(PlanSolver.Outcome outcome) {
+        if (outcome.bound() == null) {
+            return "no bound";
         }
-        double wall = (System.nanoTime() - started) / 1e9;
-        List<Seat> seats = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
-        List<TaskFact> facts = new ArrayList<>();
-        double worstFirstFeasible = 0;
-        double worstSettled = 0;
-        long speed = 0;
-        for (Future<Outcome> f : futures) {
-            Outcome o = f.get();
-            seats.addAll(o.best().getSeats());
-            candidates.addAll(o.best().getCandidates());
-            facts.addAll(o.best().getTasks());
-            worstFirstFeasible = Math.max(worstFirstFeasible, o.firstFeasible());
-            worstSettled = Math.max(worstSettled, o.seatsSettled());
-            speed += o.speed();
+        if (outcome.proven()) {
+            return "**optimal** (" + text(outcome.bound()) + ")";
         }
-        MatchingPlan city = new MatchingPlan(candidates, List.of(), facts, seats, List.of(), weights, CandidatePool.COMMUNITY);
-        MatchingPlan greedy = GreedyBaseline.plan(problem(all, byCommunity, tasks, headcounts));
-        System.out.printf("| city partitioned by community (%d × ≤ %d ms, %d threads) | %,d | %,d | %.2f s (slowest community) | %.2f s (slowest community) | | | | %s (%.0f s wall) | %,d (mean per solve) | %,d | %.3f | %.3f | %,d | %s | %.3f | %.3f | |%n",
-                all.size(), perCommunity, threads, candidates.size(), seats.size(), worstFirstFeasible, worstSettled, text(score(city)), wall,
-                speed / Math.max(1, futures.size()), filled(city), gini(hours(city)), jain(hours(city)), filled(greedy),
-                text(score(greedy)), gini(hours(greedy)), jain(hours(greedy)));
+        return String.format("%s: %d seats short, %.3f %%", text(outcome.bound()), outcome.seatsShort(), 100 * outcome.gap());
     }
 
-    private static HardMediumSoftLongScore score(MatchingPlan plan) {
-        SolverFactory<MatchingPlan> factory = SolverFactory.create(MatchingSolverConfiguration.solverConfig(Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        return SolutionManager.<MatchingPlan, HardMediumSoftLongScore>create(factory).update(plan);
+    /** Each community solved on its own (as many at a time as there are cores), the plans put together. */
+    private void partitioned(List<String> all, Map<String, List<Candidate>> byCommunity, Map<String, List<TaskFact>> tasks,
+            Map<String, Integer> headcounts, int budgetSeconds) throws Exception {
+        PlanSolver.Outcome o = PlanSolver.solveInParts(problem(all, byCommunity, tasks, headcounts),
+                Duration.ofSeconds(budgetSeconds), Duration.ofSeconds(1));
+        MatchingPlan city = o.best();
+        MatchingPlan greedy = GreedyBaseline.plan(problem(all, byCommunity, tasks, headcounts));
+        System.out.printf("| city partitioned by community (%d parts, %d threads) | %,d | %,d | %.2f s (slowest community) | %.2f s (slowest community) | | | | %s (%.1f s wall) | %s | %,d (mean per solve) | %,d | %.3f | %.3f | %,d | %s | %.3f | %.3f | |%n",
+                o.parts(), Runtime.getRuntime().availableProcessors(), city.getCandidates().size(), city.getSeats().size(),
+                o.firstFeasible(), o.seatsSettled(), text(city.getScore()), o.seconds(), gap(o), o.speed(), filled(city),
+                gini(hours(city)), jain(hours(city)), filled(greedy), text(PlanSolver.score(greedy)), gini(hours(greedy)), jain(hours(greedy)));
     }
 
     private static String text(HardMediumSoftLongScore score) {

@@ -127,9 +127,9 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint proximity(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .join(MatchingWeights.class)
-                .filter((seat, weights) -> weights.proximity() > 0 && Matching.proximity(seat.getMember(), seat.getTask()) > 0)
+                .filter((seat, weights) -> Matching.proximityReward(seat.getMember(), seat.getTask(), weights) > 0)
                 .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
-                        (seat, weights) -> (long) weights.proximity() * Matching.proximity(seat.getMember(), seat.getTask()))
+                        (seat, weights) -> Matching.proximityReward(seat.getMember(), seat.getTask(), weights))
                 .asConstraint(PROXIMITY);
     }
 
@@ -137,9 +137,9 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint skillLevel(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .join(MatchingWeights.class)
-                .filter((seat, weights) -> weights.skillLevel() > 0 && seat.getMember().bestLevel(seat.getTask().skillIds()) > 0)
+                .filter((seat, weights) -> Matching.skillLevelReward(seat.getMember(), seat.getTask(), weights) > 0)
                 .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
-                        (seat, weights) -> (long) weights.skillLevel() * seat.getMember().bestLevel(seat.getTask().skillIds()))
+                        (seat, weights) -> Matching.skillLevelReward(seat.getMember(), seat.getTask(), weights))
                 .asConstraint(SKILL_LEVEL);
     }
 
@@ -147,23 +147,25 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint postCategory(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .join(MatchingWeights.class)
-                .filter((seat, weights) -> weights.postCategory() > 0 && seat.getTask().categoryId() != null
-                        && seat.getMember().postCategories().contains(seat.getTask().categoryId()))
-                .rewardLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> weights.postCategory())
+                .filter((seat, weights) -> Matching.postCategoryReward(seat.getMember(), seat.getTask(), weights) > 0)
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
+                        (seat, weights) -> Matching.postCategoryReward(seat.getMember(), seat.getTask(), weights))
                 .asConstraint(POST_CATEGORY);
     }
 
     /**
-     * Fairness: the square of each member's hours (served in the period plus planned), so that the same
-     * few are not always asked and members who have not served yet are drawn in.
+     * Fairness: what the planned hours add to the square of each member's hours this year,
+     * (served + planned)² − served², so that the same few are not always asked and members who have not
+     * served yet are drawn in. The increase, not the square itself: a member's first task must cost no
+     * less than another member's second, or the solver piles tasks on whoever already has one.
      */
     Constraint fairness(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
-                .groupBy(Seat::getMember, sum(seat -> seat.getTask().minutes()))
+                .groupBy(Seat::getMember, sum(seat -> Matching.loadHours(seat.getTask().minutes())))
                 .join(MatchingWeights.class)
-                .filter((member, minutes, weights) -> weights.fairness() > 0)
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
-                        (member, minutes, weights) -> weights.fairness() * Matching.squaredHours(member.historyMinutes() + minutes))
+                .filter((member, hours, weights) -> weights.fairness() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (member, hours, weights) -> weights.fairness()
+                        * Matching.addedSquare(Matching.servedHours(member.historyMinutes()), hours))
                 .asConstraint(FAIRNESS);
     }
 
@@ -171,9 +173,9 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint continuity(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .join(MatchingWeights.class)
-                .filter((seat, weights) -> weights.continuity() > 0
-                        && seat.getTask().residentIds().stream().anyMatch(seat.getMember().servedResidentIds()::contains))
-                .rewardLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> weights.continuity())
+                .filter((seat, weights) -> Matching.continuityReward(seat.getMember(), seat.getTask(), weights) > 0)
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
+                        (seat, weights) -> Matching.continuityReward(seat.getMember(), seat.getTask(), weights))
                 .asConstraint(CONTINUITY);
     }
 
@@ -181,9 +183,8 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint satisfaction(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .join(MatchingWeights.class)
-                .filter((seat, weights) -> weights.satisfaction() > 0 && seat.getMember().satisfaction() != null)
-                .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
-                        (seat, weights) -> weights.satisfaction() * Math.round(seat.getMember().satisfaction() * 10))
+                .filter((seat, weights) -> Matching.satisfactionReward(seat.getMember(), weights) > 0)
+                .rewardLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> Matching.satisfactionReward(seat.getMember(), weights))
                 .asConstraint(SATISFACTION);
     }
 
@@ -191,10 +192,9 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint difficulty(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .join(MatchingWeights.class)
-                .filter((seat, weights) -> weights.difficulty() > 0 && !seat.getTask().skillIds().isEmpty()
-                        && seat.getTask().difficulty() > seat.getMember().bestLevel(seat.getTask().skillIds()))
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> (long) weights.difficulty()
-                        * (seat.getTask().difficulty() - seat.getMember().bestLevel(seat.getTask().skillIds())))
+                .filter((seat, weights) -> Matching.difficultyPenalty(seat.getMember(), seat.getTask(), weights) > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
+                        (seat, weights) -> Matching.difficultyPenalty(seat.getMember(), seat.getTask(), weights))
                 .asConstraint(DIFFICULTY);
     }
 
@@ -205,9 +205,9 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint substituteSkill(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .join(MatchingWeights.class)
-                .filter((seat, weights) -> weights.skillLevel() > 0 && seat.getTask().substituteStrength(seat.getMember()) > 0)
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (seat, weights) -> (long) weights.skillLevel()
-                        * Math.max(1, Math.round((1 - seat.getTask().substituteStrength(seat.getMember())) * 10)))
+                .filter((seat, weights) -> Matching.substitutePenalty(seat.getMember(), seat.getTask(), weights) > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
+                        (seat, weights) -> Matching.substitutePenalty(seat.getMember(), seat.getTask(), weights))
                 .asConstraint(SUBSTITUTE_SKILL);
     }
 
@@ -271,14 +271,14 @@ public class MatchingConstraints implements ConstraintProvider {
                 .asConstraint(TEAM_SKILL);
     }
 
-    /** Teams share the load: the square of the hours per member (served plus planned team tasks). */
+    /** Teams share the load: what planned team tasks add to the square of the hours per member, as for members. */
     Constraint teamFairness(ConstraintFactory factory) {
         return factory.forEach(TeamSeat.class)
-                .groupBy(TeamSeat::getTeam, sum(seat -> seat.getTask().minutes()))
+                .groupBy(TeamSeat::getTeam, sum(seat -> Matching.loadHours(seat.getTask().minutes())))
                 .join(MatchingWeights.class)
-                .filter((team, minutes, weights) -> weights.fairness() > 0)
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
-                        (team, minutes, weights) -> weights.fairness() * Matching.squaredHours(team.minutesPerMember() + minutes))
+                .filter((team, hours, weights) -> weights.fairness() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (team, hours, weights) -> weights.fairness()
+                        * Matching.addedSquare(Matching.servedHours(team.minutesPerMember()), hours))
                 .asConstraint(TEAM_FAIRNESS);
     }
 }

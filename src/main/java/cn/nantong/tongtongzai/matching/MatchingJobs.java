@@ -229,8 +229,12 @@ public class MatchingJobs {
             log.warn("Matching job {}: the data of {} could not be read", run.id, partScope, e);
             return Part.failed(partScope, communities, "读取数据失败（" + brief(e) + "），本部分未求解；其余部分不受影响，请管理员检查该处数据。");
         }
+        // the exact core gives the first plan and, for a time-boxed job, the bound it stops at; a live job
+        // takes problem changes, after which the first bound no longer holds
+        HardMediumSoftLongScore bound = PlanSolver.prepare(problem, ExactCore.solve(problem));
         SolverManager<MatchingPlan, String> solverManager = SolverManager.create(
-                SolverFactory.create(MatchingSolverConfiguration.solverConfig(limit, unimproved, options.live())),
+                SolverFactory.create(MatchingSolverConfiguration.solverConfig(limit, unimproved, options.live(),
+                        options.live() ? null : bound)),
                 new SolverManagerConfig().withParallelSolverCount("1"));
         Part part = new Part(partScope, communities, solverManager, problem, options.live());
         solverManager.solveAndListen(run.id, jobId -> problem,

@@ -33,6 +33,9 @@ public final class SolveFiles {
 
     /** Runs the command; returns the process exit code. */
     public static int run(String[] args) {
+        if (args.length > 1 && args[1].equals("generate")) {
+            return generate(args);
+        }
         try {
             Path in = Path.of(option(args, "in", null));
             Path out = Path.of(option(args, "out", null));
@@ -41,9 +44,9 @@ public final class SolveFiles {
             Instance instance = json.readValue(Files.readString(in), Instance.class);
             Plan plan = solve(instance, Duration.ofSeconds(seconds));
             Files.writeString(out, json.writeValueAsString(plan));
-            System.out.printf("%d seats, %d filled, score %dhard/%dmedium/%dsoft, %s, in %.1f s → %s%n", plan.seats(),
+            System.out.printf("%d seats, %d filled, score %dhard/%dmedium/%dsoft, %s, in %.1f s (%d parts); %s → %s%n", plan.seats(),
                     plan.seatsFilled(), plan.score().hard(), plan.score().medium(), plan.score().soft(),
-                    plan.feasible() ? "feasible" : "INFEASIBLE", plan.seconds(), out.toAbsolutePath());
+                    plan.feasible() ? "feasible" : "INFEASIBLE", plan.seconds(), plan.parts(), boundText(plan), out.toAbsolutePath());
             return 0;
         } catch (Exception e) {
             System.err.println(e.getMessage() + "\n" + USAGE);
@@ -51,14 +54,17 @@ public final class SolveFiles {
         }
     }
 
-    /** Solves for at most {@code limit} (less when the best score stops improving for a fifth of it). */
+    /**
+     * Solves for at most {@code limit}: each community on its own (unless the pool is the street's), the exact
+     * core first; a part stops at the core's bound, or once its best stops improving for a fifth of the limit
+     * within {@link MatchingSolverConfiguration#GAP_TOLERANCE} of it.
+     */
     public static Plan solve(Instance instance, Duration limit) {
         MatchingPlan problem = InstanceFile.problem(instance);
-        SolverFactory<MatchingPlan> factory = SolverFactory.create(MatchingSolverConfiguration.solverConfig(
-                limit, Duration.ofMillis(Math.max(500, limit.toMillis() / 5))));
-        long started = System.nanoTime();
-        MatchingPlan best = factory.buildSolver().solve(problem);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        PlanSolver.Outcome outcome = PlanSolver.solveInParts(problem, limit, Duration.ofMillis(Math.max(500, limit.toMillis() / 5)));
+        MatchingPlan best = outcome.best();
+        double seconds = outcome.seconds();
+        SolverFactory<MatchingPlan> factory = SolverFactory.create(MatchingSolverConfiguration.solverConfig(limit, limit));
         ScoreExplanation<MatchingPlan, HardMediumSoftLongScore> explanation =
                 SolutionManager.<MatchingPlan, HardMediumSoftLongScore>create(factory).explain(best);
         List<Assignment> assignments = new ArrayList<>();
@@ -80,8 +86,48 @@ public final class SolveFiles {
         HardMediumSoftLongScore score = explanation.getScore();
         long open = assignments.stream().filter(a -> !a.pinned()).count();
         long filled = assignments.stream().filter(a -> !a.pinned() && (a.memberId() != null || a.teamId() != null)).count();
+        HardMediumSoftLongScore bound = outcome.bound();
         return new Plan(new Score(score.hardScore(), score.mediumScore(), score.softScore()), score.hardScore() == 0,
-                (int) open, (int) filled, seconds, assignments, constraints);
+                (int) open, (int) filled, seconds, assignments, constraints,
+                bound == null ? null : new Score(bound.hardScore(), bound.mediumScore(), bound.softScore()),
+                bound == null ? null : outcome.proven(), outcome.parts());
+    }
+
+    /** {@code solve generate}: writes a seeded benchmark instance ({@link InstanceGenerator}). */
+    static int generate(String[] args) {
+        try {
+            InstanceGenerator.Scale scale = InstanceGenerator.Scale.valueOf(option(args, "scale", null).toUpperCase(java.util.Locale.ROOT));
+            InstanceGenerator.Windows windows = InstanceGenerator.Windows.valueOf(option(args, "windows", "slots").toUpperCase(java.util.Locale.ROOT));
+            String weights = option(args, "weights", "default");
+            if (!weights.equals("default") && !weights.equals("proximity-fairness")) {
+                throw new IllegalArgumentException("--weights must be default or proximity-fairness");
+            }
+            Instance instance = InstanceGenerator.generate(scale, Long.parseLong(option(args, "seed", "1")), windows,
+                    weights.equals("default") ? null : InstanceGenerator.PROXIMITY_AND_FAIRNESS);
+            Path out = Path.of(option(args, "out", null));
+            Files.writeString(out, JsonMapper.builder().build().writeValueAsString(instance));
+            System.out.printf("%,d members, %,d seats in %,d tasks → %s%n", instance.members().size(),
+                    instance.tasks().stream().mapToInt(InstanceFile.TaskEntry::headcount).sum(), instance.tasks().size(),
+                    out.toAbsolutePath());
+            return 0;
+        } catch (Exception e) {
+            System.err.println(e.getMessage() + "\n" + InstanceGenerator.USAGE);
+            return 2;
+        }
+    }
+
+    /** The plan against the exact core's bound, as the command prints it. */
+    static String boundText(Plan plan) {
+        if (plan.bound() == null) {
+            return "no bound (team seats are open)";
+        }
+        if (Boolean.TRUE.equals(plan.optimal())) {
+            return "optimal (the exact core's bound reached)";
+        }
+        long soft = plan.bound().soft();
+        return String.format("bound %d/%d/%d: %d seats short, soft %.3f %% below", plan.bound().hard(), plan.bound().medium(),
+                soft, plan.bound().medium() - plan.score().medium(),
+                soft == 0 ? 0.0 : 100.0 * (soft - plan.score().soft()) / Math.abs(soft));
     }
 
     private static String option(String[] args, String name, String fallback) {

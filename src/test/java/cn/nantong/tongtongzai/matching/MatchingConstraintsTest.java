@@ -152,12 +152,33 @@ class MatchingConstraintsTest {
     void fairness() {
         Candidate veteran = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "x", "y",
                 10 * 60, List.of(), Map.of(), null, Set.of());
-        // (10 h served + 2 h planned)² = 144; a newcomer with 2 h planned: 4
-        VERIFIER.verifyThat(MatchingConstraints::fairness).given(WEIGHTS, seat("S1", lights(), veteran)).penalizesBy(144);
+        // what 2 h planned add to 10 h served: 12² − 10² = 44; to a newcomer: 2² − 0 = 4; 2 + 2 h: 16
+        VERIFIER.verifyThat(MatchingConstraints::fairness).given(WEIGHTS, seat("S1", lights(), veteran)).penalizesBy(44);
         VERIFIER.verifyThat(MatchingConstraints::fairness).given(WEIGHTS, seat("S1", lights(), member("M2"))).penalizesBy(4);
         VERIFIER.verifyThat(MatchingConstraints::fairness)
                 .given(WEIGHTS, seat("S1", lights(), member("M2")), seat("S2", task("T2", SAT_9 + 600, 120, Set.of(), 1), member("M2")))
                 .penalizesBy(16);
+        // a member with no seat costs nothing, however much they served
+        VERIFIER.verifyThat(MatchingConstraints::fairness).given(WEIGHTS, veteran, seat("S1", lights(), null)).penalizesBy(0);
+    }
+
+    /**
+     * Two one-hour tasks, two members with 10 hours each: splitting them costs 21 + 21 = 42, one member
+     * taking both 12² − 10² = 44 — so the solver shares the work out. (Squaring the hours of whoever holds a
+     * seat, as before, cost 121 + 121 = 242 split and 144 together: it piled work on one member.)
+     */
+    @Test
+    void fairnessPrefersTheSplit() {
+        Candidate first = with(member("M1"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "x", "y",
+                10 * 60, List.of(), Map.of(), null, Set.of());
+        Candidate second = with(member("M2"), Map.of("plumbing_electrical", 4), Set.of("WEEKEND_MORNING"), "x", "y",
+                10 * 60, List.of(), Map.of(), null, Set.of());
+        TaskFact morning = task("T1", SAT_9, 60, Set.of(), 1);
+        TaskFact noon = task("T2", SAT_9 + 120, 60, Set.of(), 1);
+        VERIFIER.verifyThat(MatchingConstraints::fairness)
+                .given(WEIGHTS, seat("S1", morning, first), seat("S2", noon, second)).penalizesBy(42);
+        VERIFIER.verifyThat(MatchingConstraints::fairness)
+                .given(WEIGHTS, seat("S1", morning, first), seat("S2", noon, first)).penalizesBy(44);
     }
 
     @Test
@@ -286,8 +307,8 @@ class MatchingConstraintsTest {
     @Test
     void teamFairness() {
         Team busy = team("B3", "B1", 5, Map.of(), Map.of(), 5 * 10 * 60); // 10 h per member so far
-        // (10 h + 2 h)² = 144 for the busy team, (0 + 2 h)² = 4 for a fresh one
-        VERIFIER.verifyThat(MatchingConstraints::teamFairness).given(WEIGHTS, teamSeat("TS1", flood(), 3, busy)).penalizesBy(144);
+        // what 2 h add: 12² − 10² = 44 for the busy team, 2² = 4 for a fresh one
+        VERIFIER.verifyThat(MatchingConstraints::teamFairness).given(WEIGHTS, teamSeat("TS1", flood(), 3, busy)).penalizesBy(44);
         VERIFIER.verifyThat(MatchingConstraints::teamFairness).given(WEIGHTS, teamSeat("TS1", flood(), 3, BRANCH)).penalizesBy(4);
     }
 }
