@@ -28,6 +28,9 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  */
 final class ExactCore {
 
+    /** Rounds of closing the arcs whose choice did not fit (a few suffice; each closes at least one arc). */
+    private static final int MAX_ROUNDS = 20;
+
     /** Who sits where (seat id → member), the seats filled and the soft score gained, by the flow. */
     record Result(Map<String, Candidate> assignment, int filled, long gain, int components, double seconds) {
 
@@ -52,7 +55,19 @@ final class ExactCore {
         Pinned pinned = Pinned.of(plan);
         Map<String, Candidate> assignment = new ConcurrentHashMap<>();
         long[] totals = components.values().parallelStream()
-                .map(seats -> new Component(seats, pinned, plan.getPool(), plan.getWeights()).solve(assignment))
+                .map(seats -> {
+                    Component bounding = new Component(seats, pinned, plan.getPool(), plan.getWeights(), false);
+                    long[] value = bounding.solve();
+                    // where a member's tasks differ in length the bound under-counts the fairness of piling
+                    // tasks on one member: the plan is drawn from a flow that over-counts it instead
+                    Component planning = bounding.loadsEqual() ? bounding
+                            : new Component(seats, pinned, plan.getPool(), plan.getWeights(), true);
+                    if (planning != bounding) {
+                        planning.solve();
+                    }
+                    planning.seat(assignment);
+                    return value;
+                })
                 .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
         return new Result(Map.copyOf(assignment), (int) totals[0], totals[1], components.size(),
                 (System.nanoTime() - started) / 1e9);
@@ -95,6 +110,9 @@ final class ExactCore {
         }
     }
 
+    private record Choice(Seat seat, Candidate member, int arc, long cost) {
+    }
+
     /** One community's (or widened street's) flow network. */
     private static final class Component {
         private final List<Seat> seats;
@@ -105,20 +123,21 @@ final class ExactCore {
         private final int source = flow.addNode();
         private final int sink = flow.addNode();
         private final Map<Candidate, MemberNodes> members = new HashMap<>();
+        private final List<Choice> choices = new ArrayList<>();
+        /** Cross terms of fairness counted with the member's longest task instead of the shortest. */
+        private final boolean cautious;
 
-        Component(List<Seat> seats, Pinned pinned, CandidatePool pool, MatchingWeights weights) {
+        Component(List<Seat> seats, Pinned pinned, CandidatePool pool, MatchingWeights weights, boolean cautious) {
+            this.cautious = cautious;
             this.seats = seats;
             this.pinned = pinned;
             this.pool = pool;
             this.weights = weights;
         }
 
-        /** Adds what the flow decided to {@code assignment}; returns {seats filled, soft gained}. */
-        long[] solve(Map<String, Candidate> assignment) {
+        /** Builds the network and solves it; returns {seats filled, soft gained}. */
+        long[] solve() {
             Map<TaskFact, Integer> windows = TimeWindows.of(seats.stream().map(Seat::getTask).distinct().toList());
-            record Choice(Seat seat, Candidate member, int arc, long cost) {
-            }
-            List<Choice> choices = new ArrayList<>();
             for (Seat seat : seats) {
                 int seatNode = flow.addNode();
                 flow.addArc(source, seatNode, 1, 0);
@@ -136,8 +155,37 @@ final class ExactCore {
             }
             members.values().forEach(MemberNodes::connect);
             long[] solved = flow.solve(source, sink);
-            // what the flow chose, best arcs first, cleared of overlaps and weekly caps it could not see
+            return new long[] {solved[0], -solved[1]};
+        }
+
+        boolean loadsEqual() {
+            return members.values().stream().allMatch(m -> m.shortestLoad == m.longestLoad);
+        }
+
+        /** Adds what the flow decided to {@code assignment}. */
+        void seat(Map<String, Candidate> assignment) {
+            // The flow cannot see windows that overlap in part, nor a cap shared by tasks of different
+            // lengths: keep what it chose, best arcs first, while it fits; close the arcs that did not and
+            // solve again, until everything chosen fits. The first solve is the bound.
             choices.sort(Comparator.comparingLong(Choice::cost));
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                Map<Candidate, List<TaskFact>> kept = new HashMap<>();
+                List<Choice> misfits = new ArrayList<>();
+                for (Choice choice : choices) {
+                    if (flow.flow(choice.arc()) > 0) {
+                        if (fits(choice.member(), choice.seat().getTask(), kept)) {
+                            kept.computeIfAbsent(choice.member(), k -> new ArrayList<>()).add(choice.seat().getTask());
+                        } else {
+                            misfits.add(choice);
+                        }
+                    }
+                }
+                if (misfits.isEmpty() || round == MAX_ROUNDS - 1) {
+                    break;
+                }
+                misfits.forEach(choice -> flow.close(choice.arc()));
+                flow.solve(source, sink);
+            }
             Map<Candidate, List<TaskFact>> kept = new HashMap<>();
             for (Choice choice : choices) {
                 if (flow.flow(choice.arc()) > 0 && fits(choice.member(), choice.seat().getTask(), kept)) {
@@ -145,7 +193,6 @@ final class ExactCore {
                     assignment.put(choice.seat().getId(), choice.member());
                 }
             }
-            return new long[] {solved[0], -solved[1]};
         }
 
         private boolean fits(Candidate member, TaskFact task, Map<Candidate, List<TaskFact>> kept) {
@@ -166,6 +213,7 @@ final class ExactCore {
             private final Map<Integer, Integer> weekNodes = new HashMap<>();
             private final Map<Integer, Integer> shortestInWeek = new HashMap<>();
             private int shortestLoad = Integer.MAX_VALUE;
+            private int longestLoad;
 
             MemberNodes(Candidate member) {
                 this.member = member;
@@ -175,6 +223,7 @@ final class ExactCore {
                 int week = task.week();
                 shortestInWeek.merge(week, task.minutes(), Math::min);
                 shortestLoad = Math.min(shortestLoad, Matching.loadHours(task.minutes()));
+                longestLoad = Math.max(longestLoad, Matching.loadHours(task.minutes()));
                 int weekNode = weekNodes.computeIfAbsent(week, w -> flow.addNode());
                 return windowNodes.computeIfAbsent(((long) window << 32) | (week & 0xffffffffL), key -> {
                     int windowNode = flow.addNode();
@@ -186,7 +235,8 @@ final class ExactCore {
             /**
              * Week arcs with the room the cap leaves (counted in the member's shortest task of that week), then
              * the k-th unit to the sink costs the cross terms of the k-th task's square, 2(k−1)·d² for the
-             * member's shortest load d — exact for equal loads, never more than the truth otherwise.
+             * member's shortest load d — exact for equal loads, never more than the truth otherwise (the
+             * longest load, when {@code cautious}: never less).
              */
             void connect() {
                 weekNodes.forEach((week, weekNode) -> {
@@ -199,7 +249,7 @@ final class ExactCore {
                     flow.addArc(node, sink, most, 0);
                     return;
                 }
-                long square = (long) shortestLoad * shortestLoad;
+                long square = cautious ? (long) longestLoad * longestLoad : (long) shortestLoad * shortestLoad;
                 for (int k = 1; k <= most; k++) {
                     flow.addArc(node, sink, 1, 2L * (k - 1) * square * weights.fairness());
                 }

@@ -16,7 +16,7 @@ import cn.nantong.tongtongzai.matching.InstanceFile.Weights;
 
 /**
  * {@code solve generate --scale=community|street|city [--seed=1] [--windows=slots|mixed] [--weights=default|proximity-fairness]
- * --out=instance.json}: a seeded instance file for the matching benchmark, independent of any database.
+ * [--street-wide] --out=instance.json}: a seeded instance file for the matching benchmark, independent of any database.
  * <p>
  * Communities of about 75 members and 47 seats (street: 9 communities, city: 347), members with one or
  * two of twelve skills, three of six availability slots on average, homes in 4 grids × 3 buildings, up to
@@ -24,11 +24,12 @@ import cn.nantong.tongtongzai.matching.InstanceFile.Weights;
  * {@code slots}: every task takes a whole 2-hour slot (9–11, 14–16, 19–21) — tasks overlap only when they
  * share a slot, which the exact core models exactly, so its bound is the optimum; {@code mixed}: tasks
  * of 1–3 hours starting on any of six hours, so windows overlap in part and the core is only a bound.
+ * {@code --street-wide}: members may serve any community of their street (one flow per street).
  */
 final class InstanceGenerator {
 
     static final String USAGE = "usage: solve generate --scale=community|street|city --out instance.json "
-            + "[--seed=1] [--windows=slots|mixed] [--weights=default|proximity-fairness]";
+            + "[--seed=1] [--windows=slots|mixed] [--weights=default|proximity-fairness] [--street-wide]";
     private static final String[] SKILLS = {"plumbing_electrical", "legal_consulting", "medical_care", "tutoring",
             "elderly_care", "psychological_counseling", "computer_help", "cleaning", "patrol", "mediation",
             "policy_explaining", "cooking"};
@@ -60,7 +61,7 @@ final class InstanceGenerator {
         this.windows = windows;
     }
 
-    static Instance generate(Scale scale, long seed, Windows windows, Weights weights) {
+    static Instance generate(Scale scale, long seed, Windows windows, Weights weights, boolean streetWide) {
         InstanceGenerator generator = new InstanceGenerator(seed, windows);
         List<MemberEntry> members = new ArrayList<>();
         List<TaskEntry> tasks = new ArrayList<>();
@@ -69,7 +70,7 @@ final class InstanceGenerator {
             String community = street + "-C" + c;
             generator.community(community, street, 70 + generator.random.nextInt(11), members, tasks);
         }
-        return new Instance(weights, false, members, List.of(), tasks);
+        return new Instance(weights, streetWide, members, List.of(), tasks);
     }
 
     /** Proximity 10 and fairness 1, every other preference off: the objective the referee used. */

@@ -19,6 +19,8 @@ final class MinCostFlow {
     private int[] target = new int[64];
     private int[] capacity = new int[64];
     private long[] cost = new long[64];
+    /** The capacities as built (less closed arcs), to solve again from. */
+    private int[] built;
 
     MinCostFlow() {
         Arrays.fill(head, -1);
@@ -56,6 +58,14 @@ final class MinCostFlow {
         head[from] = arcs++;
     }
 
+    /** Takes an arc out of the network for the next {@link #solve}. */
+    void close(int arc) {
+        capacity[arc] = 0;
+        if (built != null) {
+            built[arc] = 0;
+        }
+    }
+
     /** The flow an arc carries once solved. */
     int flow(int arc) {
         return capacity[arc ^ 1];
@@ -63,6 +73,11 @@ final class MinCostFlow {
 
     /** Sends as much as possible from source to sink at the least cost; returns {flow, cost}. */
     long[] solve(int source, int sink) {
+        if (built == null) {
+            built = Arrays.copyOf(capacity, arcs);
+        } else {
+            System.arraycopy(built, 0, capacity, 0, arcs); // starts again from no flow
+        }
         long[] potential = bellmanFord(source);
         long[] distance = new long[nodes];
         int[] via = new int[nodes];

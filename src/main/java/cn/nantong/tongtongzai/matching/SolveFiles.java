@@ -36,6 +36,9 @@ public final class SolveFiles {
         if (args.length > 1 && args[1].equals("generate")) {
             return generate(args);
         }
+        if (args.length > 1 && args[1].equals("bench")) {
+            return FileBenchmark.run(args);
+        }
         try {
             Path in = Path.of(option(args, "in", null));
             Path out = Path.of(option(args, "out", null));
@@ -103,7 +106,8 @@ public final class SolveFiles {
                 throw new IllegalArgumentException("--weights must be default or proximity-fairness");
             }
             Instance instance = InstanceGenerator.generate(scale, Long.parseLong(option(args, "seed", "1")), windows,
-                    weights.equals("default") ? null : InstanceGenerator.PROXIMITY_AND_FAIRNESS);
+                    weights.equals("default") ? null : InstanceGenerator.PROXIMITY_AND_FAIRNESS,
+                    java.util.Arrays.asList(args).contains("--street-wide"));
             Path out = Path.of(option(args, "out", null));
             Files.writeString(out, JsonMapper.builder().build().writeValueAsString(instance));
             System.out.printf("%,d members, %,d seats in %,d tasks → %s%n", instance.members().size(),
@@ -130,7 +134,7 @@ public final class SolveFiles {
                 soft == 0 ? 0.0 : 100.0 * (soft - plan.score().soft()) / Math.abs(soft));
     }
 
-    private static String option(String[] args, String name, String fallback) {
+    static String option(String[] args, String name, String fallback) {
         for (String arg : args) {
             if (arg.startsWith("--" + name + "=")) {
                 return arg.substring(name.length() + 3);
