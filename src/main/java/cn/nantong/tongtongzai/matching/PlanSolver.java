@@ -111,7 +111,7 @@ final class PlanSolver {
      */
     static Outcome solveInParts(MatchingPlan problem, Duration limit, Duration unimproved) {
         List<MatchingPlan> parts = parts(problem);
-        if (parts.size() == 1) {
+        if (parts.size() <= 1) {
             return solve(problem, limit, unimproved);
         }
         int threads = Math.max(1, Math.min(parts.size(), Runtime.getRuntime().availableProcessors()));
