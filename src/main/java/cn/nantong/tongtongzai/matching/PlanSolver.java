@@ -83,13 +83,15 @@ final class PlanSolver {
         long started = System.nanoTime();
         ExactCore.Result core = ExactCore.solve(problem);
         HardMediumSoftLongScore bound = prepare(problem, core);
-        if (bound != null && score(problem).compareTo(bound) >= 0) { // the core's plan is optimal: nothing to improve
+        HardMediumSoftLongScore seated = score(problem);
+        List<Object[]> improvements = new ArrayList<>(); // [seconds, score], the core's plan first
+        improvements.add(new Object[] {(System.nanoTime() - started) / 1e9, seated});
+        if (bound != null && seated.compareTo(bound) >= 0) { // the core's plan is optimal: nothing to improve
             double spent = (System.nanoTime() - started) / 1e9;
-            return new Outcome(problem, bound, core.seconds(), spent, spent, spent, null, null, 0, spent, 1);
+            return new Outcome(problem, bound, core.seconds(), spent, spent, spent, seated, seated, 0, spent, 1);
         }
         Solver<MatchingPlan> solver = SolverFactory.<MatchingPlan>create(
                 MatchingSolverConfiguration.solverConfig(limit, unimproved, false, bound)).buildSolver();
-        List<Object[]> improvements = new ArrayList<>(); // [seconds, score]
         solver.addEventListener(event -> improvements.add(new Object[] {(System.nanoTime() - started) / 1e9, event.getNewBestScore()}));
         MatchingPlan best = solver.solve(problem);
         double spent = (System.nanoTime() - started) / 1e9;
