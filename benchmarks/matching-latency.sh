@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # recommendMembers latency and emergency proposal time on a running service with the `city` data set:
 # generates `city` into a fresh embedded store, starts the service on it (java -jar), runs
-# benchmarks/MatchingLoad.java over GraphQL, and stops the service.
-# Usage: benchmarks/matching-latency.sh [requests=500] [emergencies=10] [scale=city]   (ports 18080, 17687)
+# benchmarks/MatchingLoad.java over GraphQL, and stops the service. The service reaches its embedded database
+# in-process (the default) or, with driver=bolt, through the ordinary driver over loopback Bolt.
+# Usage: benchmarks/matching-latency.sh [requests=500] [emergencies=10] [scale=city] [driver=in-process|bolt]
+#        (ports 18080, 17687)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-500}
 emergencies=${2:-10}
 scale=${3:-city}
+driver=${4:-in-process}
 
 source benchmarks/java.sh
 
@@ -22,7 +25,8 @@ store=$(mktemp -d)
   || { echo "dataset generate failed:" >&2; cat "$store/generate.log" >&2; exit 1; }
 grep -E "Done in" "$store/generate.log"
 "$java_bin" -jar "$jar" --server.port=18080 --tongtong.neo4j.embedded.bolt-port=17687 \
-  --tongtong.neo4j.embedded.directory="$store/neo4j" --logging.level.org.optaplanner=WARN > "$store/service.log" 2>&1 &
+  --tongtong.neo4j.embedded.directory="$store/neo4j" --tongtong.neo4j.embedded.driver="$driver" \
+  --logging.level.org.optaplanner=WARN > "$store/service.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$store"' EXIT
 until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json' -H "Authorization: Bearer $TONGTONG_TOKEN" \
@@ -30,5 +34,5 @@ until curl -sf -XPOST localhost:18080/graphql -H 'content-type: application/json
   kill -0 $pid 2>/dev/null || { cat "$store/service.log"; exit 1; }
   sleep 0.5
 done
-echo "JDK: $("$java_bin" -version 2>&1 | head -1); cores: $(nproc); service and load driver on this machine; data: $scale"
+echo "JDK: $("$java_bin" -version 2>&1 | head -1); cores: $(nproc); service and load driver on this machine; data: $scale; database driver: $driver; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$java_bin" benchmarks/MatchingLoad.java http://localhost:18080/graphql "$requests" "$emergencies"
