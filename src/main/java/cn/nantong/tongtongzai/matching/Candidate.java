@@ -31,6 +31,15 @@ public record Candidate(String id, String name, Map<String, Integer> skillLevels
         return committedMinutesByWeek.getOrDefault(week, 0);
     }
 
+    /**
+     * By id alone: the constraints group seats by member, and a record's own hash would walk every skill,
+     * slot, busy window and served resident at each lookup. Equality stays the record's (an equal member has the same id).
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(id);
+    }
+
     @Override
     public String toString() {
         return id;
