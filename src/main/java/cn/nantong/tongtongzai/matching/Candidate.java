@@ -14,17 +14,36 @@ public record Candidate(String id, String name, Map<String, Integer> skillLevels
         int historyMinutes, List<long[]> busy, Map<Integer, Integer> committedMinutesByWeek, int weeklyCapMinutes,
         Double satisfaction, Set<String> servedResidentIds) {
 
+    // loops, not streams: the constraints call these for every seat they score
+
     public boolean hasAnySkill(Set<String> skills) {
-        return skills.stream().anyMatch(skillLevels::containsKey);
+        for (String skill : skills) {
+            if (skillLevels.containsKey(skill)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The best level among the given skills (0 when none). */
     public int bestLevel(Set<String> skills) {
-        return skills.stream().mapToInt(s -> skillLevels.getOrDefault(s, 0)).max().orElse(0);
+        if (skills.isEmpty()) {
+            return 0;
+        }
+        int best = Integer.MIN_VALUE;
+        for (String skill : skills) {
+            best = Math.max(best, skillLevels.getOrDefault(skill, 0));
+        }
+        return best;
     }
 
     public boolean busyDuring(TaskFact task) {
-        return busy.stream().anyMatch(window -> task.overlaps(window[0], window[1]));
+        for (long[] window : busy) {
+            if (task.overlaps(window[0], window[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int committedIn(int week) {

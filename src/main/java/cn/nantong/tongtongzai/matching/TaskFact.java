@@ -26,7 +26,14 @@ public record TaskFact(String id, String title, String kind, int difficulty, lon
         if (skillIds.isEmpty() || member.hasAnySkill(skillIds)) {
             return 0;
         }
-        return member.skillLevels().keySet().stream().mapToDouble(s -> substitutes.getOrDefault(s, 0.0)).max().orElse(0);
+        if (member.skillLevels().isEmpty()) {
+            return 0;
+        }
+        double best = Double.NEGATIVE_INFINITY; // a loop, not a stream: the constraints ask for every seat they score
+        for (String skill : member.skillLevels().keySet()) {
+            best = Math.max(best, substitutes.getOrDefault(skill, 0.0));
+        }
+        return best;
     }
 
     /** The member's best stand-in skill, null when none. */
