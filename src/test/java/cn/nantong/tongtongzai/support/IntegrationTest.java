@@ -30,7 +30,7 @@ import cn.nantong.tongtongzai.platform.security.Actor;
 // 2 cores running the service, the solver threads and the tests: allow a slow response rather than fail
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureHttpGraphQlTester
-@Import({TestDatabase.class, CypherStatementCounter.class, InProcessTestDriver.class, TestClock.class,
+@Import({TestDatabase.class, CypherStatementCounter.class, InProcessTestDriver.class, TestGraphChanges.class, TestClock.class,
         RecordedDocuments.class})
 public abstract class IntegrationTest {
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
@@ -38,6 +39,12 @@ public final class TestNeo4j {
             }
         }
         return uri;
+    }
+
+    /** The harness's databases, when they run in this process (not with {@code -Dtongtong.test.neo4j=process}). */
+    public static synchronized Optional<DatabaseManagementService> managementService() {
+        uri();
+        return harness == null ? Optional.empty() : Optional.of(harness.databaseManagementService());
     }
 
     /** The database the in-process driver works on, unless the suite runs over Bolt or against a process. */

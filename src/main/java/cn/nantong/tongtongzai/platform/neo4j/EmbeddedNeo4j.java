@@ -143,6 +143,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return managementService.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
+    /** Starts counting the commits that change the service's database (see {@link GraphChanges}). */
+    public GraphChanges watchChanges() {
+        return GraphChanges.watching(managementService, GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
     /** Flushes and closes the store; called on a clean shutdown (SIGTERM, Ctrl-C) by Spring. */
     @Override
     public void close() {

@@ -45,6 +45,12 @@ class EmbeddedNeo4jConfiguration {
         return EmbeddedNeo4j.start(properties);
     }
 
+    /** Whoever writes (the service, Neo4j Browser over Bolt), readers that keep what they read learn of it. */
+    @Bean(destroyMethod = "close")
+    GraphChanges graphChanges(EmbeddedNeo4j neo4j) {
+        return neo4j.watchChanges();
+    }
+
     @Bean
     Neo4jConnectionDetails neo4jConnectionDetails(EmbeddedNeo4j neo4j) {
         AuthToken token = neo4j.password().map(password -> AuthTokens.basic("neo4j", password)).orElse(AuthTokens.none());
