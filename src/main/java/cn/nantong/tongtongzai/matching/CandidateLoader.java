@@ -224,10 +224,21 @@ class CandidateLoader {
     }
 
     /** The start of this year (fairness, satisfaction) and of this ISO week (commitments), in Nantong. */
+    record Period(java.time.OffsetDateTime yearStart, java.time.OffsetDateTime weekStart) {
+
+        static Period now() {
+            LocalDate today = ZonedDateTime.now(Availability.NANTONG).toLocalDate();
+            return new Period(CandidateLoader.yearStart(), today.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                    .atStartOfDay(Availability.NANTONG).toOffsetDateTime());
+        }
+
+        Map<String, Object> parameters() {
+            return Map.of("yearStart", yearStart, "weekStart", weekStart);
+        }
+    }
+
     private static Map<String, Object> periodParameters() {
-        LocalDate today = ZonedDateTime.now(Availability.NANTONG).toLocalDate();
-        return Map.of("yearStart", yearStart(), "weekStart", today.with(TemporalAdjusters.previousOrSame(
-                java.time.DayOfWeek.MONDAY)).atStartOfDay(Availability.NANTONG).toOffsetDateTime());
+        return Period.now().parameters();
     }
 
     private static java.time.OffsetDateTime yearStart() {
@@ -252,6 +263,25 @@ class CandidateLoader {
         });
         candidates.sort(java.util.Comparator.comparing(Candidate::id));
         return candidates;
+    }
+
+    /**
+     * Members confirmed in the communities, counted from {@code period}, by community (each of them, empty when
+     * nobody is confirmed there) and by id; claims on every task make them busy.
+     */
+    @Transactional(readOnly = true)
+    Map<String, List<Candidate>> candidatesByCommunity(List<String> communityIds, Period period) {
+        Map<String, Object> parameters = new HashMap<>(period.parameters());
+        parameters.put("communityIds", communityIds);
+        parameters.put("inProblem", List.of());
+        Map<String, List<Candidate>> byCommunity = new HashMap<>();
+        communityIds.forEach(id -> byCommunity.put(id, new ArrayList<>()));
+        neo4j.query(CANDIDATES).bindAll(parameters).fetch().all().forEach(row -> {
+            Candidate candidate = candidate(row);
+            byCommunity.get(candidate.communityId()).add(candidate);
+        });
+        byCommunity.values().forEach(list -> list.sort(java.util.Comparator.comparing(Candidate::id)));
+        return byCommunity;
     }
 
     /** A member confirmed with a community, as a candidate; empty when they are not (no registration, pending). */

@@ -27,11 +27,13 @@ public class Recommendations {
     static final int MAX = 50;
 
     private final CandidateLoader loader;
+    private final CandidateCache candidateCache;
     private final PlanExplainer explainer;
     private final MemberService members;
 
-    Recommendations(CandidateLoader loader, PlanExplainer explainer, MemberService members) {
+    Recommendations(CandidateLoader loader, CandidateCache candidates, PlanExplainer explainer, MemberService members) {
         this.loader = loader;
+        this.candidateCache = candidates;
         this.members = members;
         this.explainer = explainer;
     }
@@ -56,7 +58,7 @@ public class Recommendations {
         }
         List<String> communities = pool.streetWide() ? loader.communitiesOfStreet(task.fact().streetId())
                 : List.of(task.fact().communityId());
-        List<Candidate> candidates = loader.candidates(communities, task.claimedBy(), List.of(task.fact().id()));
+        List<Candidate> candidates = candidateCache.candidates(communities, task.claimedBy());
         List<Seat> seats = new ArrayList<>();
         Map<Seat, Candidate> seatOf = new HashMap<>();
         for (Candidate candidate : candidates) {
