@@ -74,6 +74,15 @@ public class MatchingLoad {
         System.out.printf("recommendMembers (first: 10), %d sequential requests: %s ms; %d errors or empty answers%n",
                 requests, percentiles(micros), errors);
 
+        // the floor every GraphQL request pays here (HTTP, sign-in, GraphQL, one small read), for comparison
+        List<Long> floor = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            long t0 = System.nanoTime();
+            post("{ about { schemaVersion } }");
+            floor.add((System.nanoTime() - t0) / 1_000);
+        }
+        System.out.printf("for comparison, { about { schemaVersion } }, %d sequential requests: %s ms%n", requests, percentiles(floor));
+
         String community = communities.getFirst();
         String street = match(post("{ community(id: \"" + community + "\") { street { id } } }"), "\"id\":\"([^\"]+)\"");
         String job = match(post("mutation { startMatching(input: {streetId: \"" + street + "\", seconds: 10, unimprovedSeconds: 2, live: true}) { job { id } } }"),
