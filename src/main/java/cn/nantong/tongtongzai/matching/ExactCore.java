@@ -32,7 +32,7 @@ final class ExactCore {
     private static final int MAX_ROUNDS = 20;
 
     /** Who sits where (seat id → member), the seats filled and the soft score gained, by the flow. */
-    record Result(Map<String, Candidate> assignment, int filled, long gain, int components, double seconds) {
+    record Result(Map<String, Candidate> assignment, int filled, long gain, double seconds) {
 
         /** The best score any plan can reach, given the score of the same plan with every open member seat empty. */
         HardMediumSoftLongScore bound(HardMediumSoftLongScore empty) {
@@ -69,7 +69,7 @@ final class ExactCore {
                     return value;
                 })
                 .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-        return new Result(Map.copyOf(assignment), (int) totals[0], totals[1], components.size(),
+        return new Result(Map.copyOf(assignment), (int) totals[0], totals[1],
                 (System.nanoTime() - started) / 1e9);
     }
 
@@ -168,31 +168,30 @@ final class ExactCore {
             // lengths: keep what it chose, best arcs first, while it fits; close the arcs that did not and
             // solve again, until everything chosen fits. The first solve is the bound.
             choices.sort(Comparator.comparingLong(Choice::cost));
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-                Map<Candidate, List<TaskFact>> kept = new HashMap<>();
-                List<Choice> misfits = new ArrayList<>();
-                for (Choice choice : choices) {
-                    if (flow.flow(choice.arc()) > 0) {
-                        if (fits(choice.member(), choice.seat().getTask(), kept)) {
-                            kept.computeIfAbsent(choice.member(), k -> new ArrayList<>()).add(choice.seat().getTask());
-                        } else {
-                            misfits.add(choice);
-                        }
-                    }
-                }
-                if (misfits.isEmpty() || round == MAX_ROUNDS - 1) {
-                    break;
-                }
+            List<Choice> misfits = keep(assignment);
+            for (int round = 1; round < MAX_ROUNDS && !misfits.isEmpty(); round++) {
                 misfits.forEach(choice -> flow.close(choice.arc()));
                 flow.solve(source, sink);
+                misfits = keep(assignment);
             }
+        }
+
+        /** Puts the flow's choices that fit into {@code assignment} (replacing earlier ones); returns the rest. */
+        private List<Choice> keep(Map<String, Candidate> assignment) {
+            choices.forEach(choice -> assignment.remove(choice.seat().getId()));
             Map<Candidate, List<TaskFact>> kept = new HashMap<>();
+            List<Choice> misfits = new ArrayList<>();
             for (Choice choice : choices) {
-                if (flow.flow(choice.arc()) > 0 && fits(choice.member(), choice.seat().getTask(), kept)) {
-                    kept.computeIfAbsent(choice.member(), k -> new ArrayList<>()).add(choice.seat().getTask());
-                    assignment.put(choice.seat().getId(), choice.member());
+                if (flow.flow(choice.arc()) > 0) {
+                    if (fits(choice.member(), choice.seat().getTask(), kept)) {
+                        kept.computeIfAbsent(choice.member(), k -> new ArrayList<>()).add(choice.seat().getTask());
+                        assignment.put(choice.seat().getId(), choice.member());
+                    } else {
+                        misfits.add(choice);
+                    }
                 }
             }
+            return misfits;
         }
 
         private boolean fits(Candidate member, TaskFact task, Map<Candidate, List<TaskFact>> kept) {

@@ -47,8 +47,7 @@ final class FileBenchmark {
                     last.bound() == null ? "–" : String.format("%,d", seats + last.bound().mediumScore()),
                     seats + last.best().getScore().mediumScore(),
                     last.bound() == null ? "–" : String.format("%,d", last.bound().softScore()), last.best().getScore().softScore(),
-                    last.bound() == null ? "–" : last.seatsShort() > 0 ? last.seatsShort() + " seats short"
-                            : String.format("%.3f %%", 100 * last.gap()),
+                    last.gapText(),
                     last.proven() ? "**yes**" : "no", times[0], times[runs / 2], times[runs - 1]);
         }
         return 0;

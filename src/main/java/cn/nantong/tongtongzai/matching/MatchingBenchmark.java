@@ -151,21 +151,10 @@ class MatchingBenchmark implements ApplicationRunner {
         HardMediumSoftLongScore best = solved.best().getScore();
         System.out.printf("| %s | %,d | %,d | %.2f s | %.2f s | %.2f s | %s | %s | %s (%.1f s) | %s | %,d | %,d | %.3f | %.3f | %,d | %s | %.3f | %.3f | %.2f s |%n",
                 name, problem.getCandidates().size(), problem.getSeats().size(), solved.firstFeasible(),
-                solved.seatsSettled(), solved.lastImprovement(), text(solved.at5()),
-                text(solved.at30()), text(best), solved.seconds(), gap(solved), solved.speed(), filled(solved.best()),
-                gini(hours(solved.best())), jain(hours(solved.best())), filled(greedy), text(greedyScore),
+                solved.seatsSettled(), solved.lastImprovement(), PlanSolver.text(solved.at5()),
+                PlanSolver.text(solved.at30()), PlanSolver.text(best), solved.seconds(), solved.gapText(), solved.speed(), filled(solved.best()),
+                gini(hours(solved.best())), jain(hours(solved.best())), filled(greedy), PlanSolver.text(greedyScore),
                 gini(hours(greedy)), jain(hours(greedy)), greedySeconds);
-    }
-
-    /** The exact core's bound and how far the plan is from it. */
-    static String gap(PlanSolver.Outcome outcome) {
-        if (outcome.bound() == null) {
-            return "no bound";
-        }
-        if (outcome.proven()) {
-            return "**optimal** (" + text(outcome.bound()) + ")";
-        }
-        return String.format("%s: %d seats short, %.3f %%", text(outcome.bound()), outcome.seatsShort(), 100 * outcome.gap());
     }
 
     /** Each community solved on its own (as many at a time as there are cores), the plans put together. */
@@ -177,12 +166,8 @@ class MatchingBenchmark implements ApplicationRunner {
         MatchingPlan greedy = GreedyBaseline.plan(problem(all, byCommunity, tasks, headcounts));
         System.out.printf("| city partitioned by community (%d parts, %d threads) | %,d | %,d | %.2f s (slowest community) | %.2f s (slowest community) | | | | %s (%.1f s wall) | %s | %,d (mean per solve) | %,d | %.3f | %.3f | %,d | %s | %.3f | %.3f | |%n",
                 o.parts(), Runtime.getRuntime().availableProcessors(), city.getCandidates().size(), city.getSeats().size(),
-                o.firstFeasible(), o.seatsSettled(), text(city.getScore()), o.seconds(), gap(o), o.speed(), filled(city),
-                gini(hours(city)), jain(hours(city)), filled(greedy), text(PlanSolver.score(greedy)), gini(hours(greedy)), jain(hours(greedy)));
-    }
-
-    private static String text(HardMediumSoftLongScore score) {
-        return score == null ? "–" : score.hardScore() + "/" + score.mediumScore() + "/" + score.softScore();
+                o.firstFeasible(), o.seatsSettled(), PlanSolver.text(city.getScore()), o.seconds(), o.gapText(), o.speed(), filled(city),
+                gini(hours(city)), jain(hours(city)), filled(greedy), PlanSolver.text(PlanSolver.score(greedy)), gini(hours(greedy)), jain(hours(greedy)));
     }
 
     private static int filled(MatchingPlan plan) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -44,18 +45,32 @@ final class PlanSolver {
             return bound != null && best.getScore().compareTo(bound) >= 0;
         }
 
-        /** Seats the bound fills that the plan leaves empty. */
-        long seatsShort() {
-            return bound == null ? 0 : bound.mediumScore() - best.getScore().mediumScore();
+        /** The plan against the bound, as every command and benchmark prints it. */
+        String gapText() {
+            return PlanSolver.gapText(best.getScore(), bound);
         }
+    }
 
-        /** How far the soft score is below the bound's, as a share of it (NaN without a bound). */
-        double gap() {
-            if (bound == null || bound.softScore() == 0) {
-                return bound == null ? Double.NaN : 0;
-            }
-            return (double) (bound.softScore() - best.getScore().softScore()) / Math.abs(bound.softScore());
+    /** A plan's score against the exact core's bound: proven optimal, or the seats short and the soft gap. */
+    static String gapText(HardMediumSoftLongScore score, HardMediumSoftLongScore bound) {
+        if (bound == null) {
+            return "no bound (team seats are open)";
         }
+        if (score.compareTo(bound) >= 0) {
+            return "optimal (the exact core's bound " + text(bound) + " reached)";
+        }
+        long soft = bound.softScore();
+        return String.format("bound %s: %d seats short, soft %.3f %% below", text(bound), bound.mediumScore() - score.mediumScore(),
+                soft == 0 ? 0.0 : 100.0 * (soft - score.softScore()) / Math.abs(soft));
+    }
+
+    static String text(HardMediumSoftLongScore score) {
+        return score == null ? "–" : score.hardScore() + "/" + score.mediumScore() + "/" + score.softScore();
+    }
+
+    /** Each constraint's part in a plan's score. */
+    static ScoreExplanation<MatchingPlan, HardMediumSoftLongScore> explain(MatchingPlan plan) {
+        return SCORER.explain(plan);
     }
 
     /** The score of a plan with the service's constraints (sets it on the plan). */

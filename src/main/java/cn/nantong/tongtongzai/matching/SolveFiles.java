@@ -9,8 +9,6 @@ import java.util.List;
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
-import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.SolverFactory;
 
 import cn.nantong.tongtongzai.matching.InstanceFile.Assignment;
 import cn.nantong.tongtongzai.matching.InstanceFile.ConstraintScore;
@@ -67,9 +65,7 @@ public final class SolveFiles {
         PlanSolver.Outcome outcome = PlanSolver.solveInParts(problem, limit, Duration.ofMillis(Math.max(500, limit.toMillis() / 5)));
         MatchingPlan best = outcome.best();
         double seconds = outcome.seconds();
-        SolverFactory<MatchingPlan> factory = SolverFactory.create(MatchingSolverConfiguration.solverConfig(limit, limit));
-        ScoreExplanation<MatchingPlan, HardMediumSoftLongScore> explanation =
-                SolutionManager.<MatchingPlan, HardMediumSoftLongScore>create(factory).explain(best);
+        ScoreExplanation<MatchingPlan, HardMediumSoftLongScore> explanation = PlanSolver.explain(best);
         List<Assignment> assignments = new ArrayList<>();
         for (TeamSeat seat : best.getTeamSeats()) {
             assignments.add(new Assignment(seat.getId(), seat.getTask().id(), null,
@@ -122,16 +118,11 @@ public final class SolveFiles {
 
     /** The plan against the exact core's bound, as the command prints it. */
     static String boundText(Plan plan) {
-        if (plan.bound() == null) {
-            return "no bound (team seats are open)";
-        }
-        if (Boolean.TRUE.equals(plan.optimal())) {
-            return "optimal (the exact core's bound reached)";
-        }
-        long soft = plan.bound().soft();
-        return String.format("bound %d/%d/%d: %d seats short, soft %.3f %% below", plan.bound().hard(), plan.bound().medium(),
-                soft, plan.bound().medium() - plan.score().medium(),
-                soft == 0 ? 0.0 : 100.0 * (soft - plan.score().soft()) / Math.abs(soft));
+        return PlanSolver.gapText(score(plan.score()), plan.bound() == null ? null : score(plan.bound()));
+    }
+
+    private static HardMediumSoftLongScore score(Score score) {
+        return HardMediumSoftLongScore.of(score.hard(), score.medium(), score.soft());
     }
 
     static String option(String[] args, String name, String fallback) {
