@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -27,6 +28,26 @@ class PlanExplainer {
     record SeatExplanation(long hard, long medium, long soft, List<Reason> reasons) {
     }
 
+    /** The score one seat brings and the constraint matches behind it. */
+    record Scored(long hard, long medium, long soft, List<ConstraintMatch<HardMediumSoftLongScore>> matches) {
+
+        static Scored of(List<ConstraintMatch<HardMediumSoftLongScore>> matches) {
+            long hard = 0;
+            long medium = 0;
+            long soft = 0;
+            for (ConstraintMatch<HardMediumSoftLongScore> match : matches) {
+                hard += match.getScore().hardScore();
+                medium += match.getScore().mediumScore();
+                soft += match.getScore().softScore();
+            }
+            return new Scored(hard, medium, soft, matches);
+        }
+
+        SeatExplanation explained(List<Reason> reasons) {
+            return new SeatExplanation(hard, medium, soft, reasons);
+        }
+    }
+
     /** Member seats and team seats, each with its explanation. */
     record Explained(Map<Seat, SeatExplanation> seats, Map<TeamSeat, SeatExplanation> teamSeats) {
 
@@ -40,6 +61,20 @@ class PlanExplainer {
     }
 
     Explained explain(MatchingPlan plan) {
+        Map<Seat, SeatExplanation> seats = new HashMap<>();
+        Map<TeamSeat, SeatExplanation> teamSeats = new HashMap<>();
+        scores(plan).forEach((seat, scored) -> {
+            if (seat instanceof Seat s) {
+                seats.put(s, scored.explained(reasons(s, scored)));
+            } else if (seat instanceof TeamSeat t) {
+                teamSeats.put(t, scored.explained(reasons(t, scored)));
+            }
+        });
+        return new Explained(seats, teamSeats);
+    }
+
+    /** What each filled seat (member or team) scores, with the constraint matches behind it, not yet in words. */
+    Map<Object, Scored> scores(MatchingPlan plan) {
         Map<Object, List<Object>> seatsOf = new HashMap<>(); // member or team → their filled seats
         plan.getSeats().stream().filter(s -> s.getMember() != null)
                 .forEach(s -> seatsOf.computeIfAbsent(s.getMember(), k -> new ArrayList<>()).add(s));
@@ -60,38 +95,37 @@ class PlanExplainer {
                 concerned.forEach(seat -> matches.computeIfAbsent(seat, k -> new ArrayList<>()).add(match));
             }
         }
-        Map<Seat, SeatExplanation> seats = new HashMap<>();
-        Map<TeamSeat, SeatExplanation> teamSeats = new HashMap<>();
+        Map<Object, Scored> scores = new HashMap<>();
         matches.forEach((seat, list) -> {
-            if (seat instanceof Seat s && s.getMember() != null) {
-                seats.put(s, explanation(list, (name, score) -> new Reason(name,
-                        Explanations.kind(name, score.hardScore(), score.softScore(), s.getMember().historyMinutes() == 0),
-                        Explanations.text(name, s.getMember(), s.getTask()), impact(score))));
-            } else if (seat instanceof TeamSeat t && t.getTeam() != null) {
-                teamSeats.put(t, explanation(list, (name, score) -> new Reason(name,
-                        Explanations.kind(name, score.hardScore(), score.softScore(), t.getTeam().historyMinutes() == 0),
-                        Explanations.teamText(name, t.getTeam(), t), impact(score))));
+            boolean filled = seat instanceof Seat s ? s.getMember() != null : ((TeamSeat) seat).getTeam() != null;
+            if (filled) {
+                scores.put(seat, Scored.of(list));
             }
         });
-        return new Explained(seats, teamSeats);
+        return scores;
     }
 
-    private static SeatExplanation explanation(List<ConstraintMatch<HardMediumSoftLongScore>> list,
-            java.util.function.BiFunction<String, HardMediumSoftLongScore, Reason> reason) {
-        long hard = 0;
-        long medium = 0;
-        long soft = 0;
+    /** A filled member seat's reasons in the words a secretary reads, rules broken first, then by weight. */
+    List<Reason> reasons(Seat seat, Scored scored) {
+        return reasons(scored, (name, score) -> new Reason(name,
+                Explanations.kind(name, score.hardScore(), score.softScore(), seat.getMember().historyMinutes() == 0),
+                Explanations.text(name, seat.getMember(), seat.getTask()), impact(score)));
+    }
+
+    private List<Reason> reasons(TeamSeat seat, Scored scored) {
+        return reasons(scored, (name, score) -> new Reason(name,
+                Explanations.kind(name, score.hardScore(), score.softScore(), seat.getTeam().historyMinutes() == 0),
+                Explanations.teamText(name, seat.getTeam(), seat), impact(score)));
+    }
+
+    private static List<Reason> reasons(Scored scored, BiFunction<String, HardMediumSoftLongScore, Reason> reason) {
         List<Reason> reasons = new ArrayList<>();
-        for (ConstraintMatch<HardMediumSoftLongScore> match : list) {
-            HardMediumSoftLongScore score = match.getScore();
-            hard += score.hardScore();
-            medium += score.mediumScore();
-            soft += score.softScore();
-            reasons.add(reason.apply(match.getConstraintName(), score));
+        for (ConstraintMatch<HardMediumSoftLongScore> match : scored.matches()) {
+            reasons.add(reason.apply(match.getConstraintName(), match.getScore()));
         }
         reasons.sort(Comparator.comparing((Reason r) -> !"BREAKS_RULE".equals(r.kind()))
                 .thenComparing(r -> -Math.abs(r.impact())));
-        return new SeatExplanation(hard, medium, soft, reasons);
+        return reasons;
     }
 
     private static long impact(HardMediumSoftLongScore score) {

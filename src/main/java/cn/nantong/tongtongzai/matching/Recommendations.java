@@ -67,21 +67,20 @@ public class Recommendations {
             seatOf.put(seat, candidate);
         }
         MatchingPlan plan = new MatchingPlan(candidates, List.of(), List.of(task.fact()), seats, List.of(), weights, pool);
-        Map<Seat, PlanExplainer.SeatExplanation> explained = explainer.explain(plan).seats();
-        List<Recommendation> ranked = new ArrayList<>();
-        for (Seat seat : seats) {
-            PlanExplainer.SeatExplanation e = explained.getOrDefault(seat, new PlanExplainer.SeatExplanation(0, 0, 0, List.of()));
-            ranked.add(new Recommendation(0, seatOf.get(seat).id(), e.hard() == 0, e.hard(), e.medium(), e.soft(), e.reasons(), null));
-        }
-        ranked.sort(Comparator.comparingLong(Recommendation::hard).reversed()
-                .thenComparing(Comparator.comparingLong(Recommendation::soft).reversed())
-                .thenComparing(Recommendation::memberId));
+        // every candidate is scored; only those shown are put into words (most of an explanation's cost)
+        Map<Object, PlanExplainer.Scored> scores = explainer.scores(plan);
+        PlanExplainer.Scored none = PlanExplainer.Scored.of(List.of());
+        seats.sort(Comparator.comparingLong((Seat seat) -> scores.getOrDefault(seat, none).hard()).reversed()
+                .thenComparing(Comparator.comparingLong((Seat seat) -> scores.getOrDefault(seat, none).soft()).reversed())
+                .thenComparing(seat -> seatOf.get(seat).id()));
+        List<Seat> shown = seats.subList(0, Math.min(limit, seats.size()));
+        Map<String, Member> chosen = members.members(shown.stream().map(seat -> seatOf.get(seat).id()).toList());
         List<Recommendation> top = new ArrayList<>();
-        Map<String, Member> chosen = members.members(ranked.stream().limit(limit).map(Recommendation::memberId).toList());
-        for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
-            Recommendation r = ranked.get(i);
-            top.add(new Recommendation(i + 1, r.memberId(), r.feasible(), r.hard(), r.medium(), r.soft(), r.reasons(),
-                    chosen.get(r.memberId())));
+        for (Seat seat : shown) {
+            PlanExplainer.Scored scored = scores.getOrDefault(seat, none);
+            String memberId = seatOf.get(seat).id();
+            top.add(new Recommendation(top.size() + 1, memberId, scored.hard() == 0, scored.hard(), scored.medium(),
+                    scored.soft(), explainer.reasons(seat, scored), chosen.get(memberId)));
         }
         return top;
     }
