@@ -15,19 +15,20 @@ import java.util.regex.Pattern;
 /**
  * Matching latency over GraphQL on a running service (the `city` data set):
  * 1. recommendMembers: one published task with a skill in each of COMMUNITIES communities drawn across the
- *    city; after WARM_UP requests (reported on their own), REQUESTS sequential requests round-robin over
+ *    city; after WARM_UP requests (reported on their own: the JIT is still compiling the Cypher runtime and the
+ *    constraint streams well after the first thousand, and a service runs for days), REQUESTS sequential requests round-robin over
  *    them — p50/p95/p99.
  * 2. Emergencies: a live matching job for one street; EMERGENCIES emergency tasks published one after another
  *    in its communities (to the community's functional branch); for each, the job's own figure (publication
  *    received → first proposal) and the time the client waited from the publishing response until it read
  *    the proposal (polling every 20 ms).
  *
- * Usage: java benchmarks/MatchingLoad.java [graphqlUrl] [requests] [emergencies]   (JDK 21+; no dependencies)
+ * Usage: java benchmarks/MatchingLoad.java [graphqlUrl] [requests] [emergencies] [warmUp=3000]   (JDK 21+; no dependencies)
  */
 public class MatchingLoad {
 
     static final int COMMUNITIES = 40;
-    static final int WARM_UP = 300;
+    static int WARM_UP = 3_000;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String url;
 
@@ -35,6 +36,7 @@ public class MatchingLoad {
         url = args.length > 0 ? args[0] : "http://localhost:18080/graphql";
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int emergencies = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        WARM_UP = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP;
 
         List<String> streets = ids(post("{ streets(first: 100) { edges { node { id } } } }"));
         List<String> communities = new ArrayList<>();

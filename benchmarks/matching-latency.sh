@@ -3,7 +3,7 @@
 # generates `city` into a fresh embedded store, starts the service on it (java -jar), runs
 # benchmarks/MatchingLoad.java over GraphQL, and stops the service. The service reaches its embedded database
 # in-process (the default) or, with driver=bolt, through the ordinary driver over loopback Bolt.
-# Usage: benchmarks/matching-latency.sh [requests=500] [emergencies=10] [scale=city] [driver=in-process|bolt]
+# Usage: benchmarks/matching-latency.sh [requests=500] [emergencies=10] [scale=city] [driver=in-process|bolt] [warmUp=3000]
 #        (ports 18080, 17687)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ requests=${1:-500}
 emergencies=${2:-10}
 scale=${3:-city}
 driver=${4:-in-process}
+warm_up=${5:-3000}
 
 source benchmarks/java.sh
 
@@ -42,4 +43,4 @@ until grep -qE "Knowledge: classified|Knowledge backfill stopped" "$store/servic
 done
 echo "start-up backfill: $(grep -oE "Knowledge: classified.*|Knowledge backfill stopped" "$store/service.log" | head -1 || echo "none logged") (waited ${waited} s)"
 echo "JDK: $("$java_bin" -version 2>&1 | head -1); cores: $(nproc); service and load driver on this machine; data: $scale; database driver: $driver; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$java_bin" benchmarks/MatchingLoad.java http://localhost:18080/graphql "$requests" "$emergencies"
+"$java_bin" benchmarks/MatchingLoad.java http://localhost:18080/graphql "$requests" "$emergencies" "$warm_up"
