@@ -1,6 +1,7 @@
 package cn.nantong.tongtongzai.platform.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -119,17 +121,24 @@ class SecurityConfiguration {
             decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                     .macAlgorithm(MacAlgorithm.HS256).build();
         }
+        decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success()); // the claims are checked below, every time
+        return new RememberedTokens(decoder, claims(properties, Clock.systemUTC()), RememberedTokens.CAPACITY);
+    }
+
+    /** What a token's claims must say, checked on every request. */
+    static OAuth2TokenValidator<Jwt> claims(JwtProperties properties, Clock clock) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(new JwtTimestampValidator());
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        validators.add(timestamps);
         // a token without an expiry would be valid for ever
         validators.add(new JwtClaimValidator<Object>("exp", exp -> exp != null));
         // nor for a hundred years: a token must expire within the longest lifetime the service accepts
         validators.add(new JwtClaimValidator<Object>("exp", exp -> exp instanceof java.time.Instant at
-                && at.isBefore(java.time.Instant.now().plus(properties.maxLifetime()).plusSeconds(60))));
+                && at.isBefore(clock.instant().plus(properties.maxLifetime()).plusSeconds(60))));
         if (!properties.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(properties.issuer()));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return new DelegatingOAuth2TokenValidator<>(validators);
     }
 }
