@@ -11,12 +11,16 @@ import java.util.Map;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import cn.nantong.tongtongzai.platform.StartupRefusedException;
+import cn.nantong.tongtongzai.platform.neo4j.Backoff;
 
 /**
  * A small versioned schema runner (neo4j-migrations for Boot 4 is not served here, DESIGN.md §3).
@@ -24,14 +28,26 @@ import cn.nantong.tongtongzai.platform.StartupRefusedException;
  * transaction (Neo4j does not mix schema and data writes in one), and records every applied version
  * with its checksum as a {@code :SchemaMigration} node. Start-up is refused when an applied file was
  * edited or removed, or when a new file is older than the newest applied one.
+ *
+ * <p>Replicas that start together take turns: a runner holds the write lock of one {@code :SchemaMigrationLock}
+ * node in a transaction of its own for as long as it migrates (schema statements cannot share a transaction with
+ * it, so they run beside it), and reads what is applied only once it holds the lock. A runner that dies releases
+ * it with its transaction.
  */
 public class MigrationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
 
-    private static final String BOOTSTRAP = """
+    private static final List<String> BOOTSTRAP = List.of("""
             CREATE CONSTRAINT schema_migration_version IF NOT EXISTS
-            FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE""";
+            FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE""", """
+            CREATE CONSTRAINT schema_migration_lock IF NOT EXISTS
+            FOR (l:SchemaMigrationLock) REQUIRE l.id IS UNIQUE""");
+
+    /** Waits for the runner that holds the lock, if any (the unique key makes concurrent MERGEs take turns). */
+    private static final String LOCK = """
+            MERGE (l:SchemaMigrationLock {id: 'schema'})
+            SET l.heldSince = datetime(), l.holder = $holder""";
 
     private final Driver driver;
     private final String location;
@@ -44,19 +60,47 @@ public class MigrationRunner {
     /** Applies what is pending; returns the migrations that were applied now. */
     public List<Migration> migrate() {
         List<Migration> migrations = load();
-        try (Session session = driver.session()) {
-            session.run(BOOTSTRAP).consume();
-            Map<Integer, String> applied = appliedChecksums(session);
-            verify(migrations, applied);
-            List<Migration> pending = migrations.stream().filter(m -> !applied.containsKey(m.version())).toList();
-            for (Migration migration : pending) {
-                apply(session, migration);
+        try (Session session = driver.session(); Session lockSession = driver.session()) {
+            bootstrap(session);
+            try (Transaction lock = lockSession.beginTransaction()) {
+                lock.run(LOCK, Map.of("holder", holder())).consume();
+                Map<Integer, String> applied = appliedChecksums(session);
+                verify(migrations, applied);
+                List<Migration> pending = migrations.stream().filter(m -> !applied.containsKey(m.version())).toList();
+                for (Migration migration : pending) {
+                    apply(session, migration);
+                }
+                if (pending.isEmpty()) {
+                    log.info("Schema is up to date at version {}", migrations.isEmpty() ? 0 : migrations.getLast().version());
+                }
+                lock.commit();
+                return pending;
             }
-            if (pending.isEmpty()) {
-                log.info("Schema is up to date at version {}", migrations.isEmpty() ? 0 : migrations.getLast().version());
-            }
-            return pending;
         }
+    }
+
+    /**
+     * The runner's own constraints. Two runners creating one at once deadlock or see the other's half made: the
+     * loser tries again, and IF NOT EXISTS then finds the winner's.
+     */
+    private static void bootstrap(Session session) {
+        for (String statement : BOOTSTRAP) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    session.run(statement).consume();
+                    break;
+                } catch (TransientException | ClientException raced) {
+                    if (attempt == 5) {
+                        throw raced;
+                    }
+                    Backoff.pause(attempt);
+                }
+            }
+        }
+    }
+
+    private static String holder() {
+        return ProcessHandle.current().pid() + "@" + Thread.currentThread().getName();
     }
 
     /** The migration files found at the location, in version order. */

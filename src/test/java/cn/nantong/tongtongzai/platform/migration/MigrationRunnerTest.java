@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +104,34 @@ class MigrationRunnerTest {
         Files.delete(files.resolve("V001__late.cypher"));
         Files.delete(files.resolve("V002__keys.cypher"));
         assertThatThrownBy(() -> runner().migrate()).hasMessageContaining("its file is missing");
+    }
+
+    @Test
+    void twoRunnersStartingTogetherApplyEachMigrationOnce() throws Exception {
+        write("V001__keys.cypher", "CREATE CONSTRAINT thing_id IF NOT EXISTS FOR (n:Thing) REQUIRE n.id IS UNIQUE;\n");
+        // long enough that a runner not waiting for the other would start it too
+        write("V002__rows.cypher", "UNWIND range(1, 20000) AS i CREATE (:Row {i: i});\n");
+        write("V003__seed.cypher", "CREATE (:Thing {id: 1});\n");
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Migration>>> runs = new ArrayList<>();
+        try (ExecutorService replicas = Executors.newFixedThreadPool(2)) {
+            for (int replica = 0; replica < 2; replica++) {
+                runs.add(replicas.submit(() -> {
+                    start.await();
+                    return runner().migrate();
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> applied = new ArrayList<>();
+        for (Future<List<Migration>> run : runs) {
+            run.get().forEach(m -> applied.add(m.version())); // neither failed
+        }
+        assertThat(applied).as("between them, each version once").containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(count("MATCH (n:Row) RETURN count(n)")).isEqualTo(20_000);
+        assertThat(count("MATCH (n:Thing) RETURN count(n)")).isEqualTo(1);
+        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m)")).isEqualTo(3);
     }
 
     @Test
