@@ -13,7 +13,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.Access;
@@ -26,6 +25,7 @@ import cn.nantong.tongtongzai.member.MemberRecords.MemberSkillInput;
 import cn.nantong.tongtongzai.member.MemberRecords.UpdateMemberInput;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
 
 /**
  * Creates and changes members. Every input is checked as a whole first (formats, then references);
@@ -42,28 +42,32 @@ public class MemberWriter {
     static final int MAX_OCCUPATION = 30;
 
     private final Neo4jClient neo4j;
+    private final WriteTransactions transactions;
     private final MemberService members;
     private final ApplicationEventPublisher events;
     private final Access access;
 
-    MemberWriter(Neo4jClient neo4j, MemberService members, ApplicationEventPublisher events, Access access) {
+    MemberWriter(Neo4jClient neo4j, MemberService members, ApplicationEventPublisher events, Access access,
+            WriteTransactions transactions) {
+        this.transactions = transactions;
         this.neo4j = neo4j;
         this.members = members;
         this.events = events;
         this.access = access;
     }
 
-    @Transactional
     public Member create(CreateMemberInput input) {
-        Validation validation = new Validation();
-        checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests(),
-                input.occupation());
-        validation.throwIfInvalid();
-        List<UserInputException.Problem> problems = checkReferences(List.of(reference(null, input))).getFirst();
-        if (!problems.isEmpty()) {
-            throw UserInputException.of(problems);
-        }
-        return createAll(List.of(input)).getFirst();
+        return transactions.execute(status -> {
+            Validation validation = new Validation();
+            checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests(),
+                    input.occupation());
+            validation.throwIfInvalid();
+            List<UserInputException.Problem> problems = checkReferences(List.of(reference(null, input))).getFirst();
+            if (!problems.isEmpty()) {
+                throw UserInputException.of(problems);
+            }
+            return createAll(List.of(input)).getFirst();
+        });
     }
 
     /** Creates checked rows with one statement, and reads them back with one more. */
@@ -114,107 +118,109 @@ public class MemberWriter {
      * All rows or none: every row is checked first (formats in memory, references with one statement for all
      * rows), and problems come back with their row numbers (1-based).
      */
-    @Transactional
     public List<Member> importAll(List<CreateMemberInput> rows) {
-        if (rows == null || rows.isEmpty() || rows.size() > MAX_IMPORT) {
-            throw new UserInputException(ErrorCode.INVALID_IMPORT_SIZE, "一次导入须为1至" + MAX_IMPORT + "条记录。");
-        }
-        List<List<UserInputException.Problem>> byRow = new ArrayList<>();
-        List<Reference> references = new ArrayList<>();
-        var phones = new HashSet<String>();
-        for (CreateMemberInput row : rows) {
-            Validation validation = new Validation();
-            checkProfile(validation, row.name(), row.birthYear(), row.phone(), row.skills(), row.interests(), row.occupation());
-            validation.require(row.phone() == null || phones.add(row.phone()), "phone", ErrorCode.DUPLICATE_PHONE,
-                    "该手机号在导入文件中重复。");
-            byRow.add(validation.problems());
-            references.add(reference(null, row));
-        }
-        List<List<UserInputException.Problem>> missing = checkReferences(references);
-        List<UserInputException.Problem> problems = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            List<UserInputException.Problem> rowProblems = new ArrayList<>(byRow.get(i));
-            rowProblems.addAll(missing.get(i));
-            for (var problem : rowProblems) {
-                problems.add(new UserInputException.Problem("members[" + i + "]." + problem.field(), problem.code(),
-                        "第" + (i + 1) + "行：" + problem.message()));
+        return transactions.execute(status -> {
+            if (rows == null || rows.isEmpty() || rows.size() > MAX_IMPORT) {
+                throw new UserInputException(ErrorCode.INVALID_IMPORT_SIZE, "一次导入须为1至" + MAX_IMPORT + "条记录。");
             }
-        }
-        if (!problems.isEmpty()) {
-            throw UserInputException.of(problems);
-        }
-        return createAll(rows);
+            List<List<UserInputException.Problem>> byRow = new ArrayList<>();
+            List<Reference> references = new ArrayList<>();
+            var phones = new HashSet<String>();
+            for (CreateMemberInput row : rows) {
+                Validation validation = new Validation();
+                checkProfile(validation, row.name(), row.birthYear(), row.phone(), row.skills(), row.interests(), row.occupation());
+                validation.require(row.phone() == null || phones.add(row.phone()), "phone", ErrorCode.DUPLICATE_PHONE,
+                        "该手机号在导入文件中重复。");
+                byRow.add(validation.problems());
+                references.add(reference(null, row));
+            }
+            List<List<UserInputException.Problem>> missing = checkReferences(references);
+            List<UserInputException.Problem> problems = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                List<UserInputException.Problem> rowProblems = new ArrayList<>(byRow.get(i));
+                rowProblems.addAll(missing.get(i));
+                for (var problem : rowProblems) {
+                    problems.add(new UserInputException.Problem("members[" + i + "]." + problem.field(), problem.code(),
+                            "第" + (i + 1) + "行：" + problem.message()));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw UserInputException.of(problems);
+            }
+            return createAll(rows);
+        });
     }
 
-    @Transactional
     public Member update(UpdateMemberInput input) {
-        if (input.id() == null || members.member(input.id()).isEmpty()) {
-            throw new UserInputException(ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。");
-        }
-        Validation validation = new Validation();
-        checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests(),
-                input.occupation());
-        validation.throwIfInvalid();
-        List<UserInputException.Problem> problems = checkReferences(List.of(new Reference(input.id(), input.unitId(), null,
-                skillIds(input.skills()), orEmpty(input.postCategoryIds()), input.phone()))).getFirst();
-        if (!problems.isEmpty()) {
-            throw UserInputException.of(problems);
-        }
+        return transactions.execute(status -> {
+            if (input.id() == null || members.member(input.id()).isEmpty()) {
+                throw new UserInputException(ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。");
+            }
+            Validation validation = new Validation();
+            checkProfile(validation, input.name(), input.birthYear(), input.phone(), input.skills(), input.interests(),
+                    input.occupation());
+            validation.throwIfInvalid();
+            List<UserInputException.Problem> problems = checkReferences(List.of(new Reference(input.id(), input.unitId(), null,
+                    skillIds(input.skills()), orEmpty(input.postCategoryIds()), input.phone()))).getFirst();
+            if (!problems.isEmpty()) {
+                throw UserInputException.of(problems);
+            }
 
-        Map<String, Object> changes = new HashMap<>();
-        if (input.name() != null) {
-            changes.put("name", input.name().strip());
-        }
-        putIfPresent(changes, "gender", input.gender());
-        putIfPresent(changes, "birthYear", input.birthYear());
-        putIfPresent(changes, "phone", input.phone());
-        if (input.interests() != null) {
-            changes.put("interests", interests(input.interests()));
-        }
-        putIfPresent(changes, "availability", input.availability());
-        putIfPresent(changes, "roles", input.roles());
-        if (input.occupation() != null) {
-            changes.put("occupation", occupation(input.occupation())); // "" clears it (null in the graph)
-        }
+            Map<String, Object> changes = new HashMap<>();
+            if (input.name() != null) {
+                changes.put("name", input.name().strip());
+            }
+            putIfPresent(changes, "gender", input.gender());
+            putIfPresent(changes, "birthYear", input.birthYear());
+            putIfPresent(changes, "phone", input.phone());
+            if (input.interests() != null) {
+                changes.put("interests", interests(input.interests()));
+            }
+            putIfPresent(changes, "availability", input.availability());
+            putIfPresent(changes, "roles", input.roles());
+            if (input.occupation() != null) {
+                changes.put("occupation", occupation(input.occupation())); // "" clears it (null in the graph)
+            }
 
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", input.id());
-        parameters.put("changes", changes);
-        parameters.put("unitId", input.unitId());
-        parameters.put("skills", input.skills() == null ? null : skills(input.skills()));
-        parameters.put("postCategoryIds", input.postCategoryIds());
-        write("""
-                MATCH (m:Member {id: $id})
-                SET m += $changes
-                WITH m
-                CALL (m) {
-                  WITH m WHERE $unitId IS NOT NULL
-                  MATCH (u:Unit {id: $unitId})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg)
-                  OPTIONAL MATCH (m)-[old:WORKS_AT|MEMBER_OF]->()
-                  DELETE old
-                  WITH DISTINCT m, u, o
-                  CREATE (m)-[:WORKS_AT]->(u), (m)-[:MEMBER_OF]->(o)
-                }
-                CALL (m) {
-                  WITH m WHERE $skills IS NOT NULL
-                  OPTIONAL MATCH (m)-[old:HAS_SKILL]->()
-                  DELETE old
-                  WITH DISTINCT m
-                  UNWIND $skills AS skill
-                  MATCH (s:Skill {id: skill.skillId})
-                  CREATE (m)-[:HAS_SKILL {level: skill.level}]->(s)
-                }
-                CALL (m) {
-                  WITH m WHERE $postCategoryIds IS NOT NULL
-                  OPTIONAL MATCH (m)-[old:CHOSE_POST]->()
-                  DELETE old
-                  WITH DISTINCT m
-                  UNWIND $postCategoryIds AS categoryId
-                  MATCH (c:PostCategory {id: categoryId})
-                  CREATE (m)-[:CHOSE_POST]->(c)
-                }""", parameters);
-        events.publishEvent(new MemberProfileChanged(List.of(input.id())));
-        return members.member(input.id()).orElseThrow();
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("id", input.id());
+            parameters.put("changes", changes);
+            parameters.put("unitId", input.unitId());
+            parameters.put("skills", input.skills() == null ? null : skills(input.skills()));
+            parameters.put("postCategoryIds", input.postCategoryIds());
+            write("""
+                    MATCH (m:Member {id: $id})
+                    SET m += $changes
+                    WITH m
+                    CALL (m) {
+                      WITH m WHERE $unitId IS NOT NULL
+                      MATCH (u:Unit {id: $unitId})-[:HAS_PARTY_ORG]->(o:UnitPartyOrg)
+                      OPTIONAL MATCH (m)-[old:WORKS_AT|MEMBER_OF]->()
+                      DELETE old
+                      WITH DISTINCT m, u, o
+                      CREATE (m)-[:WORKS_AT]->(u), (m)-[:MEMBER_OF]->(o)
+                    }
+                    CALL (m) {
+                      WITH m WHERE $skills IS NOT NULL
+                      OPTIONAL MATCH (m)-[old:HAS_SKILL]->()
+                      DELETE old
+                      WITH DISTINCT m
+                      UNWIND $skills AS skill
+                      MATCH (s:Skill {id: skill.skillId})
+                      CREATE (m)-[:HAS_SKILL {level: skill.level}]->(s)
+                    }
+                    CALL (m) {
+                      WITH m WHERE $postCategoryIds IS NOT NULL
+                      OPTIONAL MATCH (m)-[old:CHOSE_POST]->()
+                      DELETE old
+                      WITH DISTINCT m
+                      UNWIND $postCategoryIds AS categoryId
+                      MATCH (c:PostCategory {id: categoryId})
+                      CREATE (m)-[:CHOSE_POST]->(c)
+                    }""", parameters);
+            events.publishEvent(new MemberProfileChanged(List.of(input.id())));
+            return members.member(input.id()).orElseThrow();
+        });
     }
 
     /**

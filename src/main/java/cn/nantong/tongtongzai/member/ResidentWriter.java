@@ -6,68 +6,73 @@ import java.util.UUID;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.member.MemberRecords.CreateResidentInput;
 import cn.nantong.tongtongzai.member.MemberRecords.UpdateResidentInput;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
+import cn.nantong.tongtongzai.platform.neo4j.WriteTransactions;
 
 /** Residents (居民) who post requests; their phone numbers are personal data and never echoed in errors. */
 @Service
-@Transactional
 public class ResidentWriter {
 
     private final Neo4jClient neo4j;
+    private final WriteTransactions transactions;
 
-    ResidentWriter(Neo4jClient neo4j) {
+    ResidentWriter(Neo4jClient neo4j, WriteTransactions transactions) {
+        this.transactions = transactions;
         this.neo4j = neo4j;
     }
 
     public Resident update(UpdateResidentInput input) {
-        String name = input.name() == null ? null : input.name().strip();
-        checkProfile(name, input.phone());
-        if (!exists("MATCH (r:Resident {id: $id}) RETURN count(r) > 0", input.id())) {
-            throw new UserInputException(ErrorCode.RESIDENT_NOT_FOUND, "找不到该居民。");
-        }
-        if (input.residenceId() != null) {
-            requireResidence(input.residenceId());
-        }
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", input.id());
-        p.put("name", name);
-        p.put("phone", input.phone());
-        p.put("residenceId", input.residenceId());
-        return neo4j.query("""
-                MATCH (r:Resident {id: $id})
-                SET r.name = coalesce($name, r.name), r.phone = coalesce($phone, r.phone)
-                WITH r
-                CALL (r) {
-                  WITH r WHERE $residenceId IS NOT NULL
-                  MATCH (r)-[old:LIVES_IN]->()
-                  DELETE old
-                  WITH DISTINCT r
-                  MATCH (home:MicroGrid {id: $residenceId})
-                  CREATE (r)-[:LIVES_IN]->(home)
-                }
-                MATCH (r)-[:LIVES_IN]->(home:MicroGrid)
-                RETURN r.id AS id, r.name AS name, r.phone AS phone, home.id AS residenceId""").bindAll(p)
-                .fetchAs(Resident.class).mappedBy((types, row) -> new Resident(row.get("id").asString(),
-                        row.get("name").asString(), row.get("phone").asString(), row.get("residenceId").asString()))
-                .one().orElseThrow();
+        return transactions.execute(status -> {
+            String name = input.name() == null ? null : input.name().strip();
+            checkProfile(name, input.phone());
+            if (!exists("MATCH (r:Resident {id: $id}) RETURN count(r) > 0", input.id())) {
+                throw new UserInputException(ErrorCode.RESIDENT_NOT_FOUND, "找不到该居民。");
+            }
+            if (input.residenceId() != null) {
+                requireResidence(input.residenceId());
+            }
+            Map<String, Object> p = new HashMap<>();
+            p.put("id", input.id());
+            p.put("name", name);
+            p.put("phone", input.phone());
+            p.put("residenceId", input.residenceId());
+            return neo4j.query("""
+                    MATCH (r:Resident {id: $id})
+                    SET r.name = coalesce($name, r.name), r.phone = coalesce($phone, r.phone)
+                    WITH r
+                    CALL (r) {
+                      WITH r WHERE $residenceId IS NOT NULL
+                      MATCH (r)-[old:LIVES_IN]->()
+                      DELETE old
+                      WITH DISTINCT r
+                      MATCH (home:MicroGrid {id: $residenceId})
+                      CREATE (r)-[:LIVES_IN]->(home)
+                    }
+                    MATCH (r)-[:LIVES_IN]->(home:MicroGrid)
+                    RETURN r.id AS id, r.name AS name, r.phone AS phone, home.id AS residenceId""").bindAll(p)
+                    .fetchAs(Resident.class).mappedBy((types, row) -> new Resident(row.get("id").asString(),
+                            row.get("name").asString(), row.get("phone").asString(), row.get("residenceId").asString()))
+                    .one().orElseThrow();
+        });
     }
 
     public Resident create(CreateResidentInput input) {
-        String name = input.name() == null ? "" : input.name().strip();
-        checkProfile(name, input.phone() == null ? "" : input.phone());
-        requireResidence(input.residenceId());
-        String id = "R-" + UUID.randomUUID();
-        neo4j.query("""
-                MATCH (home:MicroGrid {id: $residenceId})
-                CREATE (:Resident {id: $id, name: $name, phone: $phone})-[:LIVES_IN]->(home)""")
-                .bindAll(Map.of("id", id, "name", name, "phone", input.phone(), "residenceId", input.residenceId())).run();
-        return new Resident(id, name, input.phone(), input.residenceId());
+        return transactions.execute(status -> {
+            String name = input.name() == null ? "" : input.name().strip();
+            checkProfile(name, input.phone() == null ? "" : input.phone());
+            requireResidence(input.residenceId());
+            String id = "R-" + UUID.randomUUID();
+            neo4j.query("""
+                    MATCH (home:MicroGrid {id: $residenceId})
+                    CREATE (:Resident {id: $id, name: $name, phone: $phone})-[:LIVES_IN]->(home)""")
+                    .bindAll(Map.of("id", id, "name", name, "phone", input.phone(), "residenceId", input.residenceId())).run();
+            return new Resident(id, name, input.phone(), input.residenceId());
+        });
     }
 
     /** Checks the fields given (null = not given, left as it is). */
