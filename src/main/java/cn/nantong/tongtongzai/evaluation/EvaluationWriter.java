@@ -11,6 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
+import cn.nantong.tongtongzai.platform.neo4j.RowLocks;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.Evaluation;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.JointMeeting;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.MeetingProblemInput;
@@ -73,7 +74,7 @@ class EvaluationWriter {
                 Map<String, Object> row = neo4j.query("""
                         MATCH (c:Claim {id: $claimId})-[:FOR_TASK]->(t:Task)-[:OF_COMMUNITY]->(community:Community)
                         // the task's lock: closing the evaluation either comes first (and is seen) or waits
-                        SET t.lockedAt = datetime() REMOVE t.lockedAt
+                        """ + RowLocks.lock("t") + """
                         WITH c, t, community
                         RETURN c.state AS claimState, t.state AS taskState, community.id AS communityId,
                                COLLECT { MATCH (community)-[:HAS_FUNCTIONAL_BRANCH]->(f:FunctionalBranch) RETURN f.id } AS branchIds,
@@ -165,7 +166,7 @@ class EvaluationWriter {
     NegativeListEntry revokeNegative(String entryId, String reason, Actor actor) {
         String why = reason(reason, "撤销理由");
         return transactions.execute(status -> {
-            neo4j.query("MATCH (e:NegativeListEntry {id: $id}) SET e.lockedAt = datetime() REMOVE e.lockedAt")
+            neo4j.query("MATCH (e:NegativeListEntry {id: $id}) " + RowLocks.lock("e"))
                     .bind(nonNull(entryId)).to("id").run();
             NegativeListEntry entry = evaluations.negativeEntry(nonNull(entryId))
                     .orElseThrow(() -> new UserInputException(ErrorCode.NEGATIVE_ENTRY_NOT_FOUND, "找不到该负面清单记录。"));
@@ -236,7 +237,7 @@ class EvaluationWriter {
         return transactions.execute(status -> {
             Map<String, Object> row = neo4j.query("""
                     MATCH (m:JointMeeting)-[:RAISED]->(p:MeetingProblem {id: $id})
-                    SET p.lockedAt = datetime() REMOVE p.lockedAt
+                    """ + RowLocks.lock("p") + """
                     RETURN m.id AS meetingId, p.state AS state""").bind(nonNull(problemId)).to("id").fetch().one()
                     .orElseThrow(() -> new UserInputException(ErrorCode.PROBLEM_NOT_FOUND, "找不到该问题。"));
             if (!"OPEN".equals(row.get("state"))) {

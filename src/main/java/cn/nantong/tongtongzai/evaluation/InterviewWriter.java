@@ -9,6 +9,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
+import cn.nantong.tongtongzai.platform.neo4j.RowLocks;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.CompleteInterviewFollowUpInput;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.Interview;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.InterviewOutcome;
@@ -77,7 +78,7 @@ class InterviewWriter {
         try {
             return transactions.execute(status -> {
                 // the member's lock: two secretaries recording at once take turns, and the second sees the first
-                boolean member = neo4j.query("MATCH (m:Member {id: $id}) SET m.lockedAt = datetime() REMOVE m.lockedAt RETURN true")
+                boolean member = neo4j.query("MATCH (m:Member {id: $id}) " + RowLocks.lock("m") + " RETURN true")
                         .bind(nonNull(input.memberId())).to("id").fetchAs(Boolean.class).one().orElse(false);
                 if (!member) {
                     throw new UserInputException(ErrorCode.MEMBER_NOT_FOUND, "找不到该党员。");
@@ -121,7 +122,7 @@ class InterviewWriter {
         return transactions.execute(status -> {
             Map<String, Object> row = neo4j.query("""
                     MATCH (i:Interview {id: $id})
-                    SET i.lockedAt = datetime() REMOVE i.lockedAt
+                    """ + RowLocks.lock("i") + """
                     RETURN i.followUpOn IS NOT NULL AS planned, i.followUpDoneAt IS NOT NULL AS done""")
                     .bind(nonNull(input.interviewId())).to("id").fetch().one()
                     .orElseThrow(() -> new UserInputException(ErrorCode.INTERVIEW_NOT_FOUND, "找不到该约谈记录。"));

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
+import cn.nantong.tongtongzai.platform.neo4j.RowLocks;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.CommentOnReportBackInput;
 import cn.nantong.tongtongzai.evaluation.EvaluationRecords.UnitFeedback;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
@@ -54,7 +55,7 @@ class UnitFeedbackWriter {
             Map<String, Object> row = neo4j.query("""
                     OPTIONAL MATCH (u:Unit {id: $unitId})
                     OPTIONAL MATCH (m:Member {id: $memberId})
-                    FOREACH (x IN CASE WHEN m IS NULL THEN [] ELSE [m] END | SET x.lockedAt = datetime() REMOVE x.lockedAt)
+                    """ + RowLocks.lockIfPresent("m") + """
                     RETURN u IS NOT NULL AS unit, m IS NOT NULL AS member,
                            EXISTS { (m)-[:WORKS_AT]->(u) } AS works,
                            COLLECT { MATCH (m)-[:REGISTERED]->(r:Registration)-[:WITH_COMMUNITY]->(c:Community)

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import com.hankcs.hanlp.seg.common.Term;
 import com.hankcs.hanlp.tokenizer.StandardTokenizer;
 
+import cn.nantong.tongtongzai.platform.neo4j.RowLocks;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
@@ -56,7 +57,7 @@ public class ClassificationCorrections {
         new Validation().require(!skills.isEmpty() && skills.size() <= 5, "skillIds", ErrorCode.INVALID_SKILLS, "请选择1至5项技能。")
                 .throwIfInvalid();
         Correction done = transactions.execute(status -> {
-            String text = neo4j.query("MATCH (r:Request {id: $id}) SET r.lockedAt = datetime() REMOVE r.lockedAt RETURN r.text")
+            String text = neo4j.query("MATCH (r:Request {id: $id}) " + RowLocks.lock("r") + " RETURN r.text")
                     .bind(requestId == null ? "" : requestId).to("id").fetchAs(String.class).one()
                     .orElseThrow(() -> new UserInputException(ErrorCode.REQUEST_NOT_FOUND, "找不到该需求。"));
             long known = neo4j.query("UNWIND $ids AS id MATCH (s:Skill {id: id}) RETURN count(s)").bind(skills).to("ids")

@@ -24,8 +24,6 @@ import cn.nantong.tongtongzai.platform.security.Place;
 import cn.nantong.tongtongzai.platform.security.Places;
 import cn.nantong.tongtongzai.request.RequestService;
 import cn.nantong.tongtongzai.request.RequestStateChanged;
-import cn.nantong.tongtongzai.task.TaskCancelled;
-import cn.nantong.tongtongzai.task.TaskCompleted;
 import cn.nantong.tongtongzai.task.TaskPublished;
 import cn.nantong.tongtongzai.task.TaskService;
 import reactor.core.publisher.Flux;
@@ -84,18 +82,6 @@ class LiveEvents {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void requestStateChanged(RequestStateChanged event) {
         offer(() -> requestsChanged(List.of(event.requestId())));
-    }
-
-    /** Its requests were resolved. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void taskCompleted(TaskCompleted event) {
-        offer(() -> requestsChanged(event.resolvedRequestIds()));
-    }
-
-    /** Its requests went back for review. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void taskCancelled(TaskCancelled event) {
-        offer(() -> requestsChanged(event.reopenedRequestIds()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -8,6 +8,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
+import cn.nantong.tongtongzai.platform.neo4j.RowLocks;
 import cn.nantong.tongtongzai.member.MemberRecords.MoveMemberInput;
 import cn.nantong.tongtongzai.member.MemberRecords.RegisterMemberInput;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
@@ -144,7 +145,7 @@ public class RegistrationService {
                 OPTIONAL MATCH (c:Community {id: $communityId})
                 OPTIONAL MATCH (home:MicroGrid {id: $residenceId})
                 // lock the member first, so that concurrent requests for one member run one after another
-                FOREACH (x IN CASE WHEN m IS NULL THEN [] ELSE [m] END | SET x.lockedAt = datetime() REMOVE x.lockedAt)
+                """ + RowLocks.lockIfPresent("m") + """
                 RETURN m IS NOT NULL AS member, c IS NOT NULL AS community, home IS NOT NULL AS residence,
                        EXISTS { (c)-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(:GeneralBranch)
                                 -[:HAS_GRID_BRANCH]->(:GridBranch)-[:HAS_PARTY_GROUP]->(:PartyGroup)-[:HAS_MICRO_GRID]->(home) } AS inCommunity,
@@ -196,7 +197,7 @@ public class RegistrationService {
                 MATCH (r:Registration {id: $id})
                 // the member first, then the registration: every registration mutation locks in this order
                 OPTIONAL MATCH (r)<-[:REGISTERED]-(m:Member)
-                FOREACH (x IN CASE WHEN m IS NULL THEN [] ELSE [m] END | SET x.lockedAt = datetime() REMOVE x.lockedAt)
+                """ + RowLocks.lockIfPresent("m") + """
                 SET r.lockedAt = datetime()
                 REMOVE r.lockedAt
                 RETURN r.state AS state""").bind(registrationId).to("id")

@@ -29,7 +29,6 @@ import cn.nantong.tongtongzai.request.RequestStateChanged;
 import cn.nantong.tongtongzai.task.ClaimMade;
 import cn.nantong.tongtongzai.task.ClaimService;
 import cn.nantong.tongtongzai.task.TaskCancelled;
-import cn.nantong.tongtongzai.task.TaskCompleted;
 import cn.nantong.tongtongzai.task.TaskPublished;
 import cn.nantong.tongtongzai.task.TeamClaimMade;
 
@@ -132,37 +131,21 @@ class NotificationEvents {
                 .toList());
     }
 
-    /** The residents whose requests the task resolved (their duplicates' too). */
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-    void taskCompleted(TaskCompleted event) {
-        String title = title(event.taskId());
-        List<Notice> notices = new ArrayList<>();
-        for (Map<String, Object> request : posters(event.resolvedRequestIds())) {
-            notices.add(Notice.toResident(Values.string(request, "resident"), REQUEST_RESOLVED,
-                    "您的需求「" + excerpt(Values.string(request, "text")) + "」已解决：任务「" + title + "」已完成，欢迎评价。",
-                    About.request(Values.string(request, "id"))));
-        }
-        inbox.deliver(notices);
-    }
-
-    /** The members who lost their seat, and the residents whose requests went back for review. */
+    /** The members who lost their seat (the residents hear from their requests: {@link #requestStateChanged}). */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void taskCancelled(TaskCancelled event) {
-        String title = title(event.taskId());
         List<Notice> notices = new ArrayList<>();
         for (String member : event.claimHolderIds()) {
-            notices.add(Notice.toMember(member, TASK_CANCELLED, "您认领的任务「" + title + "」已取消：" + event.reason(),
+            notices.add(Notice.toMember(member, TASK_CANCELLED, "您认领的任务「" + event.title() + "」已取消：" + event.reason(),
                     About.task(event.taskId())));
-        }
-        for (Map<String, Object> request : posters(event.reopenedRequestIds())) {
-            notices.add(Notice.toResident(Values.string(request, "resident"), REQUEST_REOPENED,
-                    "原定服务您需求「" + excerpt(Values.string(request, "text")) + "」的任务「" + title
-                            + "」已取消，社区将重新安排。", About.request(Values.string(request, "id"))));
         }
         inbox.deliver(notices);
     }
 
-    /** The resident who posted the request: accepted, merged or rejected (with the reason). */
+    /**
+     * The resident who posted the request: accepted, merged or rejected (with the reason); resolved by its task, or
+     * back for review because the task was cancelled.
+     */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void requestStateChanged(RequestStateChanged event) {
         for (Map<String, Object> request : posters(List.of(event.requestId()))) {
@@ -175,6 +158,11 @@ class NotificationEvents {
                         quoted + "与其他居民反映的同一问题合并处理，解决后一并告知您。", About.request(event.requestId()));
                 case "REJECTED" -> Notice.toResident(Values.string(request, "resident"), REQUEST_REJECTED,
                         quoted + "未被受理：" + event.reason(), About.request(event.requestId()));
+                case "RESOLVED" -> Notice.toResident(Values.string(request, "resident"), REQUEST_RESOLVED,
+                        quoted + "已解决：任务「" + event.taskTitle() + "」已完成，欢迎评价。", About.request(event.requestId()));
+                case "SUBMITTED" -> Notice.toResident(Values.string(request, "resident"), REQUEST_REOPENED,
+                        "原定服务您需求「" + excerpt(Values.string(request, "text")) + "」的任务「" + event.taskTitle() + "」已取消，社区将重新安排。",
+                        About.request(event.requestId()));
                 default -> null;
             };
             if (notice != null) {

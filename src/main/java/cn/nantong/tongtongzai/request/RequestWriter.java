@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
+import cn.nantong.tongtongzai.platform.neo4j.RowLocks;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
@@ -201,7 +202,7 @@ class RequestWriter {
             if (request.id().equals(intoRequestId)) {
                 throw new UserInputException(ErrorCode.CANNOT_MERGE_INTO_ITSELF, "不能把需求合并到它自己。");
             }
-            long locked = neo4j.query("MATCH (r:Request {id: $id}) SET r.lockedAt = datetime() REMOVE r.lockedAt RETURN count(r)")
+            long locked = neo4j.query("MATCH (r:Request {id: $id}) " + RowLocks.lock("r") + " RETURN count(r)")
                     .bind(nonNull(intoRequestId)).to("id").fetchAs(Long.class).one().orElse(0L);
             Request target = (locked == 0 ? java.util.Optional.<Request>empty() : requests.request(intoRequestId))
                     .orElseThrow(() -> new UserInputException(ErrorCode.REQUEST_NOT_FOUND, "找不到要合并到的需求。"));
@@ -246,7 +247,7 @@ class RequestWriter {
     }
 
     private Request lockSubmitted(String requestId, String action) {
-        long locked = neo4j.query("MATCH (r:Request {id: $id}) SET r.lockedAt = datetime() REMOVE r.lockedAt RETURN count(r)")
+        long locked = neo4j.query("MATCH (r:Request {id: $id}) " + RowLocks.lock("r") + " RETURN count(r)")
                 .bind(nonNull(requestId)).to("id").fetchAs(Long.class).one().orElse(0L);
         if (locked == 0) {
             throw new UserInputException(ErrorCode.REQUEST_NOT_FOUND, "找不到该需求。");

@@ -235,17 +235,15 @@ public class ClaimService {
         parameters.put("actor", actor.id());
         parameters.put("teamClaimId", teamClaimId);
         parameters.put("supportFrom", supportFrom);
-        // one statement: the claim, its first history entry (naming the community it comes from as support),
-        // and the claim as GraphQL shows it
-        Claim claim = neo4j.query("""
+        // one statement: the claim, the note of its first history entry (naming the community it comes from as
+        // support), and the claim as GraphQL shows it
+        Map<String, Object> row = neo4j.query("""
                 MATCH (t:Task {id: $taskId}), (m:Member {id: $memberId})
                 CREATE (m)-[:MADE]->(c:Claim {id: $id, state: 'ACTIVE', source: $source, claimedAt: datetime(),
                                              claimedBy: $actor, activeKey: $taskId + '/' + $memberId})-[:FOR_TASK]->(t)
                 WITH c
                 OPTIONAL MATCH (home:Community {id: $supportFrom})
-                CREATE (c)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $actor, action: 'CLAIM', to: 'ACTIVE',
-                    note: $source + CASE WHEN home IS NULL THEN '' ELSE '；下沉支援，来自' + home.name END})
-                WITH c
+                WITH c, $source + CASE WHEN home IS NULL THEN '' ELSE '；下沉支援，来自' + home.name END AS note
                 CALL (c) {
                   MATCH (tc:TeamClaim {id: $teamClaimId})
                   CREATE (c)-[:PART_OF]->(tc)
@@ -254,8 +252,9 @@ public class ClaimService {
                   MATCH (home:Community {id: $supportFrom})
                   CREATE (c)-[:SUPPORT_FROM]->(home)
                 }
-                """ + "RETURN " + TaskService.CLAIM + " AS value").bindAll(parameters).fetch().one()
-                .map(row -> TaskService.claim(row.get("value"))).orElseThrow();
+                """ + "RETURN note, " + TaskService.CLAIM + " AS value").bindAll(parameters).fetch().one().orElseThrow();
+        history.record("Claim", id, StateAction.CLAIM, null, "ACTIVE", actor.id(), (String) row.get("note"));
+        Claim claim = TaskService.claim(row.get("value"));
         events.publishEvent(new ClaimMade(id, task.id(), memberId, source));
         return claim;
     }

@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
+import cn.nantong.tongtongzai.platform.neo4j.RowLocks;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
@@ -36,6 +37,18 @@ public class ServiceRecords {
     static final Duration EARLY_CHECK_IN = Duration.ofHours(1);
     /** A session at a standing post counts at most this long; a forgotten one closes after it. */
     static final Duration POST_SESSION = Duration.ofHours(4);
+
+    /**
+     * Cypher, after a WITH binding {@code sr} (an open record), {@code t} (its task; null at a standing post) and
+     * {@code closedAt}: closes the record then, counting the minutes from check-in or the task's start, whichever
+     * is later — the one rule for service minutes, whoever closes the record.
+     */
+    static final String CLOSE = """
+            WITH sr, closedAt, CASE WHEN t IS NOT NULL AND t.startsAt > sr.checkInAt THEN t.startsAt ELSE sr.checkInAt END AS countedFrom
+            SET sr.checkOutAt = closedAt,
+                sr.minutes = CASE WHEN closedAt > countedFrom THEN duration.inSeconds(countedFrom, closedAt).seconds / 60 ELSE 0 END
+            REMOVE sr.openKey
+            """;
 
     private final Neo4jClient neo4j;
     private final WriteTransactions transactions;
@@ -75,10 +88,7 @@ public class ServiceRecords {
                 }
                 // the code last, within the limits: nothing before it depends on the code (probe finding 3)
                 attempts.verify(CodeAttempts.claim(claimId), actor, same(task.verificationCode(), code));
-                if ("PUBLISHED".equals(task.state())) {
-                    neo4j.query("MATCH (t:Task {id: $id}) SET t.state = 'IN_PROGRESS'").bind(task.id()).to("id").run();
-                    history.record("Task", task.id(), StateAction.START, "PUBLISHED", "IN_PROGRESS", actor.id(), "首位党员签到");
-                }
+                taskWriter.startOnFirstCheckIn(task, actor);
                 String id = "SR-" + UUID.randomUUID();
                 neo4j.query("""
                         MATCH (c:Claim {id: $claimId})<-[:MADE]-(m:Member)
@@ -106,10 +116,7 @@ public class ServiceRecords {
             neo4j.query("""
                     MATCH (sr:ServiceRecord {id: $id})-[:FOR_CLAIM]->(:Claim)-[:FOR_TASK]->(t:Task)
                     WITH sr, t, CASE WHEN datetime() < t.endsAt THEN datetime() ELSE t.endsAt END AS closedAt
-                    WITH sr, closedAt, CASE WHEN sr.checkInAt > t.startsAt THEN sr.checkInAt ELSE t.startsAt END AS counted
-                    SET sr.checkOutAt = closedAt,
-                        sr.minutes = CASE WHEN closedAt > counted THEN duration.inSeconds(counted, closedAt).seconds / 60 ELSE 0 END
-                    REMOVE sr.openKey""").bind(id).to("id").run();
+                    """ + CLOSE).bind(id).to("id").run();
             history.record("ServiceRecord", id, StateAction.CHECK_OUT, "OPEN", "CLOSED", actor.id(), null);
             return tasks.record(id).orElseThrow();
         });
@@ -126,7 +133,7 @@ public class ServiceRecords {
         return transactions.execute(status -> {
             Map<String, Object> row = neo4j.query("""
                     MATCH (sr:ServiceRecord {id: $id})
-                    SET sr.lockedAt = datetime() REMOVE sr.lockedAt
+                    """ + RowLocks.lock("sr") + """
                     RETURN sr.minutes AS minutes, sr.openKey IS NOT NULL AS open,
                            COLLECT { MATCH (sr)-[:FOR_CLAIM]->(:Claim)-[:FOR_TASK]->(t:Task)
                                      RETURN duration.inSeconds(t.startsAt, t.endsAt).seconds / 60 }[0] AS windowMinutes""")
@@ -185,9 +192,9 @@ public class ServiceRecords {
                     postCodes.accepts(Values.string(post, "secret"), code));
             neo4j.query("""
                     MATCH (sr:ServiceRecord {id: $id})
-                    WITH sr, CASE WHEN datetime() < sr.checkInAt + duration({minutes: $longest}) THEN datetime() ELSE sr.checkInAt + duration({minutes: $longest}) END AS closedAt
-                    SET sr.checkOutAt = closedAt, sr.minutes = duration.inSeconds(sr.checkInAt, closedAt).seconds / 60
-                    REMOVE sr.openKey""").bindAll(Map.of("id", id, "longest", POST_SESSION.toMinutes())).run();
+                    WITH sr, null AS t, sr.checkInAt + duration({minutes: $longest}) AS sessionEnd
+                    WITH sr, t, CASE WHEN datetime() < sessionEnd THEN datetime() ELSE sessionEnd END AS closedAt
+                    """ + CLOSE).bindAll(Map.of("id", id, "longest", POST_SESSION.toMinutes())).run();
             history.record("ServiceRecord", id, StateAction.CHECK_OUT, "OPEN", "CLOSED", actor.id(), null);
             return tasks.record(id).orElseThrow();
         });
@@ -202,19 +209,15 @@ public class ServiceRecords {
             List<String> closed = neo4j.query("""
                     MATCH (sr:ServiceRecord) WHERE sr.openKey IS NOT NULL
                     // lock, then look again: a member's own check-out may have just closed it
-                    SET sr.lockedAt = datetime() REMOVE sr.lockedAt
+                    """ + RowLocks.lock("sr") + """
                     WITH sr WHERE sr.openKey IS NOT NULL
                     OPTIONAL MATCH (sr)-[:FOR_CLAIM]->(:Claim)-[:FOR_TASK]->(t:Task)
-                    WITH sr, t, CASE WHEN t IS NULL THEN sr.checkInAt + duration({minutes: $longest}) ELSE t.endsAt END AS closeAt
-                    WHERE closeAt <= datetime()
-                    WITH sr, closeAt, CASE WHEN t IS NOT NULL AND t.startsAt > sr.checkInAt THEN t.startsAt ELSE sr.checkInAt END AS counted
-                    SET sr.checkOutAt = closeAt, sr.autoClosed = true,
-                        sr.minutes = CASE WHEN closeAt > counted THEN duration.inSeconds(counted, closeAt).seconds / 60 ELSE 0 END
-                    REMOVE sr.openKey
+                    WITH sr, t, CASE WHEN t IS NULL THEN sr.checkInAt + duration({minutes: $longest}) ELSE t.endsAt END AS closedAt
+                    WHERE closedAt <= datetime()
+                    """ + CLOSE + """
+                    SET sr.autoClosed = true
                     RETURN sr.id""").bind(POST_SESSION.toMinutes()).to("longest").fetchAs(String.class).all().stream().toList();
-            for (String id : closed) {
-                history.record("ServiceRecord", id, StateAction.AUTO_CLOSE, "OPEN", "CLOSED", Actor.SYSTEM.id(), "未签退，按时段结束自动签退");
-            }
+            history.recordAll("ServiceRecord", closed, StateAction.AUTO_CLOSE, "OPEN", "CLOSED", Actor.SYSTEM.id(), "未签退，按时段结束自动签退");
             return closed.size();
         });
     }
@@ -236,7 +239,7 @@ public class ServiceRecords {
     private String lockOpen(String openKey) {
         return neo4j.query("""
                 MATCH (sr:ServiceRecord {openKey: $key})
-                SET sr.lockedAt = datetime() REMOVE sr.lockedAt
+                """ + RowLocks.lock("sr") + """
                 WITH sr WHERE sr.openKey IS NOT NULL
                 RETURN sr.id""").bind(openKey).to("key").fetchAs(String.class).one().orElse(null);
     }

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
+import cn.nantong.tongtongzai.platform.neo4j.RowLocks;
 import cn.nantong.tongtongzai.platform.security.Actor;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
 import cn.nantong.tongtongzai.platform.graphql.Validation;
@@ -131,6 +132,14 @@ public class TaskWriter {
         });
     }
 
+    /** The first member checking in starts a published task (the caller holds the task's lock). */
+    void startOnFirstCheckIn(Task task, Actor actor) {
+        if ("PUBLISHED".equals(task.state())) {
+            setState(task.id(), "IN_PROGRESS");
+            history.record("Task", task.id(), StateAction.START, "PUBLISHED", "IN_PROGRESS", actor.id(), "首位党员签到");
+        }
+    }
+
     public Task start(String taskId, Actor actor) {
         return transactions.execute(status -> {
             Task task = lock(taskId);
@@ -150,31 +159,17 @@ public class TaskWriter {
             Task task = lock(taskId);
             requireState(task, "完成", "IN_PROGRESS");
             setState(taskId, "COMPLETED");
-            neo4j.query("""
+            List<String> closed = neo4j.query("""
                     MATCH (t:Task {id: $id})<-[:FOR_TASK]-(:Claim)<-[:FOR_CLAIM]-(sr:ServiceRecord)
                     WHERE sr.openKey IS NOT NULL
                     WITH t, sr, CASE WHEN datetime() < t.endsAt THEN datetime() ELSE t.endsAt END AS closedAt
-                    WITH sr, closedAt, CASE WHEN sr.checkInAt > t.startsAt THEN sr.checkInAt ELSE t.startsAt END AS counted
-                    SET sr.checkOutAt = closedAt, sr.autoClosed = true,
-                        sr.minutes = CASE WHEN closedAt > counted THEN duration.inSeconds(counted, closedAt).seconds / 60 ELSE 0 END
-                    REMOVE sr.openKey
-                    CREATE (sr)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $actor, action: 'AUTO_CLOSE', from: 'OPEN',
-                                                            to: 'CLOSED', note: '任务完成'})""")
-                    .bindAll(Map.of("id", taskId, "actor", actor.id())).run();
-            // requests served by the task, and the duplicates merged into them, are resolved
-            List<String> resolved = neo4j.query("""
-                    MATCH (t:Task {id: $id})<-[:SERVED_BY]-(r:Request {state: 'ACCEPTED'})
-                    OPTIONAL MATCH (r)<-[:DUPLICATE_OF*]-(d:Request {state: 'MERGED'})
-                    WITH collect(r) + collect(d) AS all
-                    UNWIND all AS x
-                    WITH DISTINCT x
-                    SET x.state = 'RESOLVED', x.resolvedAt = datetime()
-                    RETURN x.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
-            for (String requestId : resolved) {
-                history.record("Request", requestId, StateAction.RESOLVE, null, "RESOLVED", actor.id(), "任务已完成：" + task.title());
-            }
+                    """ + ServiceRecords.CLOSE + """
+                    SET sr.autoClosed = true
+                    RETURN sr.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
+            history.recordAll("ServiceRecord", closed, StateAction.AUTO_CLOSE, "OPEN", "CLOSED", actor.id(), "任务完成");
             history.record("Task", taskId, StateAction.COMPLETE, "IN_PROGRESS", "COMPLETED", actor.id(), null);
-            events.publishEvent(new TaskCompleted(taskId, resolved));
+            // the request feature resolves the requests the task served, in this transaction
+            events.publishEvent(new TaskCompleted(taskId, task.title(), actor.id()));
             return tasks.task(taskId).orElseThrow();
         });
     }
@@ -205,38 +200,26 @@ public class TaskWriter {
             List<String> holders = neo4j.query("""
                     MATCH (:Task {id: $id})<-[:FOR_TASK]-(c:Claim)<-[:MADE]-(m:Member) WHERE c.activeKey IS NOT NULL
                     RETURN m.id ORDER BY m.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
-            neo4j.query("""
+            List<String> released = neo4j.query("""
                     MATCH (t:Task {id: $id})
                     SET t.state = 'CANCELLED', t.cancelReason = $reason, t.cancelledAt = datetime()
                     WITH t
-                    OPTIONAL MATCH (t)<-[:FOR_TASK]-(c:Claim) WHERE c.activeKey IS NOT NULL
+                    MATCH (t)<-[:FOR_TASK]-(c:Claim) WHERE c.activeKey IS NOT NULL
                     SET c.state = 'TASK_CANCELLED'
                     REMOVE c.activeKey
-                    FOREACH (x IN CASE WHEN c IS NULL THEN [] ELSE [c] END |
-                      CREATE (x)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $actor, action: 'TASK_CANCELLED',
-                                                            from: 'ACTIVE', to: 'TASK_CANCELLED', note: $reason}))
-                    WITH DISTINCT t
-                    OPTIONAL MATCH (t)<-[:FOR_TASK]-(:Claim)<-[:FOR_CLAIM]-(sr:ServiceRecord) WHERE sr.openKey IS NOT NULL
-                    // whoever is still checked in is checked out now, hours capped at the window as always
+                    RETURN c.id""").bindAll(Map.of("id", taskId, "reason", why)).fetchAs(String.class).all().stream().toList();
+            history.recordAll("Claim", released, StateAction.TASK_CANCELLED, "ACTIVE", "TASK_CANCELLED", actor.id(), why);
+            // whoever is still checked in is checked out now, hours capped at the window as always
+            List<String> closed = neo4j.query("""
+                    MATCH (t:Task {id: $id})<-[:FOR_TASK]-(:Claim)<-[:FOR_CLAIM]-(sr:ServiceRecord) WHERE sr.openKey IS NOT NULL
                     WITH t, sr, CASE WHEN datetime() < t.endsAt THEN datetime() ELSE t.endsAt END AS closedAt
-                    WITH sr, closedAt, CASE WHEN sr.checkInAt > t.startsAt THEN sr.checkInAt ELSE t.startsAt END AS counted
-                    WHERE sr IS NOT NULL
-                    SET sr.checkOutAt = closedAt, sr.autoClosed = true,
-                        sr.minutes = CASE WHEN closedAt > counted THEN duration.inSeconds(counted, closedAt).seconds / 60 ELSE 0 END
-                    REMOVE sr.openKey
-                    CREATE (sr)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $actor, action: 'AUTO_CLOSE', from: 'OPEN',
-                                                            to: 'CLOSED', note: '任务取消'})""")
-                    .bindAll(Map.of("id", taskId, "reason", why, "actor", actor.id())).run();
-            List<String> reopened = neo4j.query("""
-                    MATCH (t:Task {id: $id})<-[s:SERVED_BY]-(r:Request {state: 'ACCEPTED'})
-                    SET r.state = 'SUBMITTED'
-                    DELETE s
-                    RETURN r.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
-            for (String requestId : reopened) {
-                history.record("Request", requestId, StateAction.REOPEN, "ACCEPTED", "SUBMITTED", actor.id(), "任务已取消：" + why);
-            }
+                    """ + ServiceRecords.CLOSE + """
+                    SET sr.autoClosed = true
+                    RETURN sr.id""").bind(taskId).to("id").fetchAs(String.class).all().stream().toList();
+            history.recordAll("ServiceRecord", closed, StateAction.AUTO_CLOSE, "OPEN", "CLOSED", actor.id(), "任务取消");
             history.record("Task", taskId, StateAction.CANCEL, task.state(), "CANCELLED", actor.id(), why);
-            events.publishEvent(new TaskCancelled(taskId, why, holders, reopened));
+            // the request feature sends the requests the task was to serve back for review, in this transaction
+            events.publishEvent(new TaskCancelled(taskId, task.title(), why, holders, actor.id()));
             return tasks.task(taskId).orElseThrow();
         });
     }
@@ -247,7 +230,7 @@ public class TaskWriter {
      */
     public Task lock(String taskId) {
         // the write lock is taken when the row passes SET, before the projection counts the seats
-        return neo4j.query("MATCH (t:Task {id: $id}) SET t.lockedAt = datetime() REMOVE t.lockedAt RETURN "
+        return neo4j.query("MATCH (t:Task {id: $id}) " + RowLocks.lock("t") + " RETURN "
                         + TaskService.TASK + " AS value")
                 .bind(taskId == null ? "" : taskId).to("id").fetch().one()
                 .map(row -> TaskService.task(row.get("value")))

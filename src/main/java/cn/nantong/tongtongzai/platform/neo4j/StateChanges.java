@@ -41,6 +41,23 @@ public class StateChanges {
                 + "from: $from, to: $to, note: $note})").bindAll(parameters).run();
     }
 
+    /** Records the same change of each of the nodes labelled {@code label} with the given ids, in one statement. */
+    public void recordAll(String label, List<String> ids, StateAction action, String from, String to, String by, String note) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("ids", ids);
+        parameters.put("action", action.name());
+        parameters.put("from", from);
+        parameters.put("to", to);
+        parameters.put("by", by);
+        parameters.put("note", note);
+        neo4j.query("UNWIND $ids AS id MATCH (x:" + label + " {id: id}) "
+                + "CREATE (x)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $by, action: $action, "
+                + "from: $from, to: $to, note: $note})").bindAll(parameters).run();
+    }
+
     /** The newest {@code limit} changes of each node, oldest first, in one statement. */
     public Map<String, List<StateChange>> histories(String label, List<String> ids, int limit) {
         Map<String, List<StateChange>> byId = new HashMap<>();
