@@ -40,6 +40,9 @@ class ProdProfileTest extends IntegrationTest {
         web.get().uri("/graphiql/demo-tokens").exchange().expectStatus().isNotFound();
         anonymousWeb.get().uri("/graphiql/demo-tokens").exchange().expectStatus().isNotFound();
         anonymousWeb.get().uri("/webjars/graphiql/graphiql.min.js").exchange().expectStatus().isUnauthorized();
+        // the console's pages stay (its sign-in will be the identity provider's), its demo sign-in does not
+        anonymousWeb.get().uri("/console/").exchange().expectStatus().isOk();
+        anonymousWeb.get().uri("/console/demo-tokens").exchange().expectStatus().isNotFound();
         web.get().uri("/graphql/schema").exchange().expectStatus().isNotFound();
         graphQl.document("{ skills { id } }").execute().path("skills").hasValue();
     }

@@ -62,8 +62,13 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A new tab in a fresh profile (no cookies, no local storage, no service workers). */
     public Tab open() {
+        return open(1400, 900);
+    }
+
+    /** The same with a viewport of this size, e.g. 1366×768 (a secretary's desktop) or 390×844 (a phone). */
+    public Tab open(int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1400, 900)
+                .setViewportSize(width, height)
                 .setLocale("zh-CN")
                 .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
         // 2 cores shared by the service, Chromium and the rest of the suite: allow slow pages rather than fail

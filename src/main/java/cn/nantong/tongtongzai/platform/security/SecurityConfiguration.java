@@ -37,7 +37,7 @@ import cn.nantong.tongtongzai.platform.StartupRefusedException;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 
 /**
- * Every request but health, GraphiQL's and Neo4j Browser's static pages (with the WebJars GraphiQL loads) carries a
+ * Every request but health, GraphiQL's, Neo4j Browser's and the console's static pages (with the WebJars they load) carries a
  * bearer JWT (a GraphQL WebSocket carries it in its first message instead). Sessions and CSRF tokens are off: there are no cookies to steal. What a signed-in caller may see is
  * decided per field by {@link Access}, not here.
  */
@@ -49,7 +49,8 @@ class SecurityConfiguration {
     // the jar's command-line tools (dataset, solve export) run without a web server, hence without HTTP security
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, DownloadLinks links,
-            @Value("${tongtong.graphiql.enabled:false}") boolean graphiql) throws Exception {
+            @Value("${tongtong.graphiql.enabled:false}") boolean graphiql,
+            @Value("${tongtong.console.enabled:true}") boolean console) throws Exception {
         var bearer = new BearerTokenAuthenticationEntryPoint();
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -58,6 +59,10 @@ class SecurityConfiguration {
                     if (graphiql) { // the scripts GraphiQL's page loads, only while it is served; no other WebJar
                         requests.requestMatchers(HttpMethod.GET, "/webjars/graphiql/**", "/webjars/react/**",
                                 "/webjars/react-dom/**").permitAll();
+                    }
+                    if (console) { // the console's pages and the two WebJars they load; its data needs a token
+                        requests.requestMatchers(HttpMethod.GET, "/console", "/console/**", "/m", "/m/**",
+                                "/webjars/vue/**", "/webjars/echarts/**").permitAll();
                     }
                     requests.requestMatchers("/error").permitAll()
                             // a browser cannot put a header on a WebSocket handshake: the token comes in

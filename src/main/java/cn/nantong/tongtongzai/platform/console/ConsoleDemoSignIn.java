@@ -1,0 +1,52 @@
+package cn.nantong.tongtongzai.platform.console;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.nantong.tongtongzai.platform.security.DemoToken;
+import cn.nantong.tongtongzai.platform.security.DemoUsers;
+import cn.nantong.tongtongzai.platform.security.JwtProperties;
+import cn.nantong.tongtongzai.platform.security.Tokens;
+import cn.nantong.tongtongzai.platform.web.LoopbackRequest;
+
+/**
+ * The console's sign-in in the default profile: {@code GET /console/demo-tokens} answers a token for each demo user
+ * (what {@code token demo} prints), signed with the service's own key. The same rules as GraphiQL's helper, and on
+ * its own switch so the console works with GraphiQL off: never in prod (no bean: 404), only to this machine by a
+ * loopback name, and 404 when tokens come from a JWK set. The only endpoint the console has besides /graphql and
+ * the spreadsheet downloads; prod signs in through the city's identity provider instead (a later increment).
+ */
+@RestController
+@Profile("!prod")
+@ConditionalOnBooleanProperty(name = "tongtong.console.enabled", matchIfMissing = true)
+class ConsoleDemoSignIn {
+
+    private final JwtProperties properties;
+    private final boolean signsItsOwnTokens;
+
+    ConsoleDemoSignIn(JwtProperties properties,
+            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri) {
+        this.properties = properties;
+        this.signsItsOwnTokens = jwkSetUri.isBlank();
+    }
+
+    @GetMapping("/console/demo-tokens")
+    ResponseEntity<List<DemoToken>> tokens(HttpServletRequest request) {
+        if (!signsItsOwnTokens || !LoopbackRequest.fromThisMachine(request)) {
+            return ResponseEntity.notFound().build();
+        }
+        Tokens tokens = new Tokens(properties.secret(), properties.issuer());
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(DemoUsers.tokens(tokens, properties.lifetime()));
+    }
+}

@@ -1,0 +1,63 @@
+// 通通在工作台 for secretaries (/console/): sign-in, a navigation that shows each role only its screens, and the
+// screens themselves, routed by the address's hash (#/dashboard?scope=COMMUNITY&id=…).
+import { computed, createApp, defineComponent, h, onMounted, reactive } from './ui.js';
+import { session, signOut } from './api.js';
+import { SignIn } from './signin.js';
+import { Dashboard } from './dashboard.js';
+
+const SECRETARIES = ['COMMUNITY_SECRETARY', 'FIRST_SECRETARY'];
+
+/** Each screen and who sees it; the API decides what they may read and do, this only keeps menus honest. */
+export const SCREENS = [
+  { path: 'dashboard', title: '工作概览', roles: [...SECRETARIES, 'STREET_ADMIN', 'CITY_ADMIN', 'ANALYST'], component: Dashboard },
+];
+
+const CONSOLE_ROLES = [...SECRETARIES, 'STREET_ADMIN', 'CITY_ADMIN', 'ANALYST', 'UNIT_SECRETARY'];
+
+function parseHash() {
+  const [path, search] = window.location.hash.replace(/^#\/?/, '').split('?');
+  return { path, query: Object.fromEntries(new URLSearchParams(search ?? '')) };
+}
+
+const App = defineComponent({
+  setup() {
+    const state = reactive({ session: session(), route: parseHash() });
+    const screens = computed(() => state.session
+      ? SCREENS.filter((screen) => screen.roles.some((role) => state.session.viewer.roles.includes(role))) : []);
+    const current = computed(() => screens.value.find((screen) => screen.path === state.route.path) ?? screens.value[0]);
+    onMounted(() => {
+      window.addEventListener('hashchange', () => { state.route = parseHash(); });
+      // the token expired or was refused: back to sign-in
+      window.addEventListener('tongtongzai:signed-out', () => { state.session = null; });
+    });
+    function leave() {
+      signOut();
+      state.session = null;
+      window.location.hash = '';
+    }
+    return () => {
+      if (!state.session) {
+        return h(SignIn, {
+          roles: CONSOLE_ROLES, title: '通通在工作台 · 登录',
+          other: { text: '党员、居民请使用手机版：', href: '/m/', link: '通通在（手机版）' },
+          onSignedIn: (value) => { state.session = value; },
+        });
+      }
+      return h('div', { class: 'shell' }, [
+        h('header', { class: 'top' }, [
+          h('span', { class: 'brand' }, '通通在工作台'),
+          h('span', { class: 'who' }, `${state.session.label}（${state.session.name}）`),
+          h('button', { type: 'button', class: 'link', onClick: leave }, '退出登录'),
+        ]),
+        h('nav', { class: 'side', 'aria-label': '功能菜单' }, screens.value.map((screen) => h('a', {
+          href: '#/' + screen.path, 'aria-current': screen === current.value ? 'page' : null,
+        }, screen.title))),
+        h('main', { class: 'content' }, current.value
+          ? h(current.value.component, { viewer: state.session.viewer, query: state.route.query, key: current.value.path })
+          : h('p', { class: 'note' }, ['您的角色在工作台暂无可用功能；党员、居民请使用', h('a', { href: '/m/' }, '手机版'), '。'])),
+      ]);
+    };
+  },
+});
+
+createApp(App).mount('#app');

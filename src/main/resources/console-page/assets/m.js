@@ -1,0 +1,37 @@
+// 通通在 on a phone (/m/) for members and residents: sign-in and the page's frame. Their screens (a member's tasks,
+// claim, check in; a resident's requests) are the next increments of issue 22.
+import { createApp, defineComponent, h, reactive } from './ui.js';
+import { session, signOut } from './api.js';
+import { SignIn } from './signin.js';
+
+const PHONE_ROLES = ['MEMBER', 'RESIDENT', 'GRID_LEADER', 'GROUP_LEADER'];
+
+const App = defineComponent({
+  setup() {
+    const state = reactive({ session: session() });
+    window.addEventListener('tongtongzai:signed-out', () => { state.session = null; });
+    function leave() {
+      signOut();
+      state.session = null;
+    }
+    return () => {
+      if (!state.session) {
+        return h(SignIn, {
+          roles: PHONE_ROLES, title: '通通在 · 登录',
+          other: { text: '社区书记、街道管理员请使用', href: '/console/', link: '工作台（电脑版）' },
+          onSignedIn: (value) => { state.session = value; },
+        });
+      }
+      return h('div', { class: 'phone-shell' }, [
+        h('header', { class: 'top' }, [
+          h('span', { class: 'brand' }, '通通在'),
+          h('span', { class: 'who' }, state.session.label),
+          h('button', { type: 'button', class: 'link', onClick: leave }, '退出'),
+        ]),
+        h('main', { class: 'content' }, h('p', { class: 'card' }, `您好，${state.session.label}（${state.session.name}）。`)),
+      ]);
+    };
+  },
+});
+
+createApp(App).mount('#app');

@@ -1,0 +1,212 @@
+package cn.nantong.tongtongzai.platform.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.nantong.tongtongzai.TongtongzaiApplication;
+import cn.nantong.tongtongzai.support.FreePort;
+import cn.nantong.tongtongzai.support.HeadlessChromium;
+
+/**
+ * The console (/console/, /m/) in a real headless Chromium that can reach nothing but this machine, against the
+ * service as {@code mvn spring-boot:run} starts it (embedded database, demo data), one service for every test here.
+ * Each test signs in as a demo user and does that person's work through the screens; what the screens show is
+ * compared with what the public API answers the same user. Any request to another host, and any console error
+ * (a Content-Security-Policy refusal among them), fails the test. Screenshots go to docs/console/.
+ */
+class ConsoleTest {
+
+    private static final Path SCREENSHOTS = Path.of("docs/console");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
+
+    @TempDir
+    static Path store;
+
+    static ConfigurableApplicationContext app;
+    static HeadlessChromium chromium;
+    static String base;
+    static HttpClient http = HttpClient.newHttpClient();
+    static Map<String, String> tokens;
+
+    @BeforeAll
+    static void startServiceAndBrowser() throws Exception {
+        chromium = HeadlessChromium.launch(); // first: without Chromium, fail at once with the install hint
+        // 2 cores shared with the service and the suite: a first query may take a while
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+        app = new SpringApplicationBuilder(TongtongzaiApplication.class).run(
+                "--server.port=0",
+                "--spring.neo4j.uri=",
+                "--tongtong.neo4j.embedded.directory=" + store,
+                "--tongtong.neo4j.embedded.bolt-port=" + FreePort.find(),
+                "--tongtong.demo-data.enabled=true",
+                "--tongtong.knowledge.backfill-on-start=false",
+                "--tongtong.security.pseudonym-key=a-test-pseudonym-key-of-thirty-two-characters-or-more");
+        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        tokens = new java.util.HashMap<>();
+        for (JsonNode token : JSON.readTree(get("/console/demo-tokens").body())) {
+            tokens.put(token.get("name").asString(), token.get("token").asString());
+        }
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void thePagesAndTheirFilesNeedNoTokenTheApiStillDoes() throws Exception {
+        for (String page : new String[] {"/console/", "/m/"}) {
+            HttpResponse<String> response = get(page);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).contains(ConsolePages.CONTENT_SECURITY_POLICY);
+            for (String asset : ASSET.matcher(response.body()).results().map(match -> match.group(1))
+                    .filter(asset -> !asset.equals("data:,")).toList()) { // an empty icon: no request for /favicon.ico
+                assertThat(asset).startsWith("/console/assets/");
+                assertThat(get(asset).statusCode()).as(asset).isEqualTo(200);
+            }
+        }
+        assertThat(get("/webjars/vue/dist/vue.runtime.esm-browser.prod.js").statusCode()).isEqualTo(200);
+        assertThat(get("/webjars/echarts/dist/echarts.esm.min.js").statusCode()).isEqualTo(200);
+        assertThat(ConsolePages.CONTENT_SECURITY_POLICY).doesNotContain("http", "*", "unsafe");
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ viewer { id } }\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCommunitySecretarySeesTheCommunitysFiguresTrendGridsAndGapsAndExportsThem() throws Exception {
+        JsonNode figures = api("community-secretary", """
+                { figures(scope: COMMUNITY, id: "320613001001") { reportingRate registered roster children { name } } }""")
+                .get("figures");
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "community-secretary");
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览"});
+
+            Locator dashboard = page.locator(".dashboard[data-ready=true]");
+            assertThat(dashboard).isVisible();
+            assertThat(page.locator("h1")).hasText("德民社区 · 工作概览");
+            assertThat(page.locator("[data-figure=reportingRate] .figure-value")).hasText(percent(figures.get("reportingRate")));
+            assertThat(page.locator("[data-figure=reportingRate] .figure-detail"))
+                    .hasText("已报到 " + figures.get("registered").asInt() + " / 应报到 " + figures.get("roster").asInt());
+            Locator grids = page.locator("table[aria-label=各网格指标] tbody tr");
+            assertThat(grids).hasCount(figures.get("children").size());
+            assertThat(grids.first()).containsText(figures.get("children").get(0).get("name").asString());
+            assertThat(page.locator("canvas")).hasCount(3); // hours, 12-month trend, grids side by side
+            assertThat(page.locator("section[aria-label=能力缺口] h2")).containsText("能力缺口");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard-community.png")).setFullPage(true));
+
+            Download download = page.waitForDownload(() -> page.getByText("导出本月数据（Excel）").click());
+            assertThat(download.failure()).isNull();
+            assertThat(download.suggestedFilename()).endsWith(".xlsx");
+            assertThat(Files.readAllBytes(download.path())).startsWith('P', 'K'); // a zip: an .xlsx, not an error page
+
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aStreetAdministratorComparesTheStreetsCommunitiesAndOpensOne() {
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "street-admin");
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览"});
+            assertThat(page.locator(".dashboard[data-ready=true]")).isVisible();
+            assertThat(page.locator("h1")).hasText("城东街道 · 工作概览");
+            assertThat(page.locator("table[aria-label=各社区指标] tbody tr")).hasCount(10);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard-street.png")).setFullPage(true));
+
+            page.locator("table[aria-label=各社区指标]").getByText("德民社区", new Locator.GetByTextOptions().setExact(true)).click();
+            assertThat(page.locator("h1")).hasText("德民社区 · 工作概览");
+            assertThat(page.locator(".dashboard[data-ready=true]")).isVisible();
+            assertThat(page.locator("table[aria-label=各网格指标] tbody tr")).not().hasCount(0);
+
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void eachPageOffersOnlyItsOwnRolesAndAMemberSignsInOnAPhone() {
+        try (HeadlessChromium.Tab tab = chromium.open(390, 844)) {
+            Page page = tab.page();
+            page.navigate(base + "/m/");
+            assertThat(page.locator("button[data-user=member]")).isVisible();
+            assertThat(page.locator("button[data-user=community-secretary]")).hasCount(0);
+            page.locator("button[data-user=member]").click();
+            assertThat(page.locator(".phone-shell .card")).containsText("在职党员");
+
+            page.navigate(base + "/console/");
+            // the same tab (session storage) is signed in as a member, who has no screen on the desktop console
+            assertThat(page.locator("main.content .note")).containsText("手机版");
+            assertThat(page.locator("nav.side a")).hasCount(0);
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    private static Page signIn(HeadlessChromium.Tab tab, String path, String user) {
+        Page page = tab.page();
+        page.navigate(base + path);
+        page.locator("button[data-user=" + user + "]").click();
+        assertThat(page.locator("header.top")).isVisible();
+        return page;
+    }
+
+    /** As the console shows a rate: 0.89 → 89.0%. */
+    private static String percent(JsonNode rate) {
+        return String.format(Locale.ROOT, "%.1f%%", rate.asDouble() * 100);
+    }
+
+    /** The public API as the demo user, over HTTP: what the screens should show. */
+    private static JsonNode api(String user, String query) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.get(user))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("errors")).as(response.body()).isNull();
+        return body.get("data");
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
