@@ -117,7 +117,7 @@ class ConsoleTest {
                 .get("figures");
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = signIn(tab, "/console/", "community-secretary");
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览"});
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "报到审核"});
 
             Locator dashboard = page.locator(".dashboard[data-ready=true]");
             assertThat(dashboard).isVisible();
@@ -146,7 +146,7 @@ class ConsoleTest {
     void aStreetAdministratorComparesTheStreetsCommunitiesAndOpensOne() {
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = signIn(tab, "/console/", "street-admin");
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览"});
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览"}); // no registration queue
             assertThat(page.locator(".dashboard[data-ready=true]")).isVisible();
             assertThat(page.locator("h1")).hasText("城东街道 · 工作概览");
             assertThat(page.locator("table[aria-label=各社区指标] tbody tr")).hasCount(10);
@@ -156,6 +156,46 @@ class ConsoleTest {
             assertThat(page.locator("h1")).hasText("德民社区 · 工作概览");
             assertThat(page.locator(".dashboard[data-ready=true]")).isVisible();
             assertThat(page.locator("table[aria-label=各网格指标] tbody tr")).not().hasCount(0);
+
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void theRegistrationQueueConfirmsOneAndRejectsAnotherOnlyWithAReason() throws Exception {
+        JsonNode queue = api("community-secretary", """
+                { registrations(filter: { communityId: "320613001001", state: PENDING }, first: 2) {
+                    totalCount edges { node { id member { name } } } } }""").get("registrations");
+        assertThat(queue.get("totalCount").asInt()).as("pending registrations in the demo data").isGreaterThanOrEqualTo(2);
+        String first = queue.get("edges").get(0).get("node").get("id").asString();
+        String firstName = queue.get("edges").get(0).get("node").get("member").get("name").asString();
+        String second = queue.get("edges").get(1).get("node").get("id").asString();
+        String secondName = queue.get("edges").get(1).get("node").get("member").get("name").asString();
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "community-secretary");
+            page.locator("nav.side").getByText("报到审核").click();
+            assertThat(page.locator(".registrations .period")).hasText("待确认 " + queue.get("totalCount").asInt() + " 人（先到先审）");
+            Locator rows = page.locator("table[aria-label=待确认的报到] tbody tr");
+            assertThat(rows.first()).containsText(firstName);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("registrations.png")));
+
+            rows.first().getByText("确认", new Locator.GetByTextOptions().setExact(true)).click();
+            assertThat(page.locator(".done")).containsText(firstName + "：已确认报到");
+            assertThat(state(first)).isEqualTo("CONFIRMED");
+
+            Locator row = rows.filter(new Locator.FilterOptions().setHasText(secondName));
+            row.getByText("驳回", new Locator.GetByTextOptions().setExact(true)).click();
+            row.getByLabel("驳回理由").fill("否");
+            row.getByText("确认驳回").click();
+            assertThat(page.locator("[role=alert]")).containsText("INVALID_REASON");
+            assertThat(state(second)).as("a refused rejection changes nothing").isEqualTo("PENDING");
+
+            row.getByLabel("驳回理由").fill("所填楼栋不在本社区，请核对住址后重新报到");
+            row.getByText("确认驳回").click();
+            assertThat(page.locator(".done")).containsText(secondName + "：已驳回");
+            assertThat(rows.filter(new Locator.FilterOptions().setHasText(secondName))).hasCount(0);
+            assertThat(state(second)).isEqualTo("REJECTED");
 
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
@@ -192,6 +232,11 @@ class ConsoleTest {
     /** As the console shows a rate: 0.89 → 89.0%. */
     private static String percent(JsonNode rate) {
         return String.format(Locale.ROOT, "%.1f%%", rate.asDouble() * 100);
+    }
+
+    private static String state(String registration) throws Exception {
+        return api("community-secretary", "{ registration(id: \"" + registration + "\") { state } }")
+                .get("registration").get("state").asString();
     }
 
     /** The public API as the demo user, over HTTP: what the screens should show. */
