@@ -5,12 +5,14 @@ import { session, signOut } from './api.js';
 import { SignIn } from './signin.js';
 import { Dashboard } from './dashboard.js';
 import { Registrations } from './registrations.js';
+import { Inbox } from './inbox.js';
 
 const SECRETARIES = ['COMMUNITY_SECRETARY', 'FIRST_SECRETARY'];
 
 /** Each screen and who sees it; the API decides what they may read and do, this only keeps menus honest. */
 export const SCREENS = [
   { path: 'dashboard', title: '工作概览', roles: [...SECRETARIES, 'STREET_ADMIN', 'CITY_ADMIN', 'ANALYST'], component: Dashboard },
+  { path: 'inbox', title: '居民需求', roles: SECRETARIES, component: Inbox },
   { path: 'registrations', title: '报到审核', roles: SECRETARIES, component: Registrations },
 ];
 

@@ -117,7 +117,7 @@ class ConsoleTest {
                 .get("figures");
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = signIn(tab, "/console/", "community-secretary");
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "报到审核"});
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "报到审核"});
 
             Locator dashboard = page.locator(".dashboard[data-ready=true]");
             assertThat(dashboard).isVisible();
@@ -200,6 +200,74 @@ class ConsoleTest {
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
         }
+    }
+
+    @Test
+    void theRequestInboxShowsTheClassificationAndCorrectsMergesAcceptsAndRejects() throws Exception {
+        String lamp = post("楼道灯坏了好几天，晚上上下楼很不方便", "HIGH");
+        String sameLamp = post("楼道灯不亮", "NORMAL");
+        String sales = post("小区门口天天有人摆摊卖东西", "LOW");
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "community-secretary");
+            page.locator("nav.side").getByText("居民需求").click();
+            Locator requests = page.locator("article.request");
+            assertThat(requests.first()).containsText("紧急"); // the demo data's urgent request before the three new ones
+            Locator lampCard = page.locator("article[data-request=" + lamp + "]");
+            Locator sameLampCard = page.locator("article[data-request=" + sameLamp + "]");
+            Locator salesCard = page.locator("article[data-request=" + sales + "]");
+            JsonNode classification = api("community-secretary", "{ request(id: \"" + lamp
+                    + "\") { classification { skills { skill { name } words } } } }").get("request").get("classification");
+            JsonNode best = classification.get("skills").get(0);
+            assertThat(lampCard.locator(".skills li").first())
+                    .hasText(best.get("skill").get("name").asString() + "（" + String.join("、", best.get("words").valueStream()
+                            .map(JsonNode::asString).toList()) + "）");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("inbox.png")).setFullPage(true));
+
+            sameLampCard.getByText("更正分类").click();
+            sameLampCard.locator("select").selectOption(new String[] {"plumbing_electrical"});
+            sameLampCard.getByText("保存分类").click();
+            assertThat(sameLampCard.locator(".needed")).hasText("所需技能：水电维修");
+            assertThat(api("community-secretary", "{ request(id: \"" + sameLamp + "\") { neededSkills { id } } }")
+                    .get("request").get("neededSkills").get(0).get("id").asString()).isEqualTo("plumbing_electrical");
+
+            sameLampCard.getByText("合并", new Locator.GetByTextOptions().setExact(true)).click();
+            sameLampCard.getByLabel("合并到").selectOption(lamp);
+            sameLampCard.locator("button[type=submit]").click();
+            assertThat(sameLampCard).hasCount(0);
+            assertThat(requestState(sameLamp)).isEqualTo("MERGED");
+
+            lampCard.getByText("受理为任务").click();
+            lampCard.getByLabel("任务名称").fill("更换楼道灯");
+            lampCard.getByText("受理", new Locator.GetByTextOptions().setExact(true)).click();
+            assertThat(page.locator(".done")).containsText("已受理，生成任务草稿「更换楼道灯」");
+            JsonNode accepted = api("community-secretary", "{ request(id: \"" + lamp + "\") { state task { title state } } }")
+                    .get("request");
+            assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
+            assertThat(accepted.get("task").get("state").asString()).isEqualTo("DRAFT");
+
+            salesCard.getByText("驳回", new Locator.GetByTextOptions().setExact(true)).click();
+            salesCard.getByLabel("驳回理由").fill("否");
+            salesCard.getByText("确认驳回").click();
+            assertThat(page.locator("[role=alert]")).containsText("INVALID_REASON");
+            assertThat(requestState(sales)).as("a refused rejection changes nothing").isEqualTo("SUBMITTED");
+            salesCard.getByLabel("驳回理由").fill("摆摊请联系城管，社区已转告");
+            salesCard.getByText("确认驳回").click();
+            assertThat(salesCard).hasCount(0);
+            assertThat(requestState(sales)).isEqualTo("REJECTED");
+
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    /** The demo resident posts a request through the API, as /m/ will. */
+    private static String post(String text, String urgency) throws Exception {
+        return api("resident", "mutation { postRequest(input: { residentId: \"R000468\", text: \"" + text + "\", urgency: "
+                + urgency + " }) { request { id } } }").get("postRequest").get("request").get("id").asString();
+    }
+
+    private static String requestState(String request) throws Exception {
+        return api("community-secretary", "{ request(id: \"" + request + "\") { state } }").get("request").get("state").asString();
     }
 
     @Test
