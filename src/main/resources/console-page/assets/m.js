@@ -1,8 +1,9 @@
-// 通通在 on a phone (/m/) for members and residents: sign-in and the page's frame. Their screens (a member's tasks,
-// claim, check in; a resident's requests) are the next increments of issue 22.
+// 通通在 on a phone (/m/) for members and residents: sign-in, then each role's home — a member's tasks (claim,
+// check in and out by code); a resident's requests are the next increment of issue 22.
 import { createApp, defineComponent, h, reactive } from './ui.js';
 import { session, signOut } from './api.js';
 import { SignIn } from './signin.js';
+import { MemberHome } from './member.js';
 
 const PHONE_ROLES = ['MEMBER', 'RESIDENT', 'GRID_LEADER', 'GROUP_LEADER'];
 
@@ -28,7 +29,9 @@ const App = defineComponent({
           h('span', { class: 'who' }, state.session.label),
           h('button', { type: 'button', class: 'link', onClick: leave }, '退出'),
         ]),
-        h('main', { class: 'content' }, h('p', { class: 'card' }, `您好，${state.session.label}（${state.session.name}）。`)),
+        h('main', { class: 'content' }, state.session.viewer.memberId
+          ? h(MemberHome, { viewer: state.session.viewer })
+          : h('p', { class: 'card' }, `您好，${state.session.label}（${state.session.name}）。`)),
       ]);
     };
   },

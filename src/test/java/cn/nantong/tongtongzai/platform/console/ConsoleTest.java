@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -271,14 +273,45 @@ class ConsoleTest {
     }
 
     @Test
-    void eachPageOffersOnlyItsOwnRolesAndAMemberSignsInOnAPhone() {
+    void aMemberClaimsATaskOnThePhoneAndChecksInAndOutWithTheOrganisersCode() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        JsonNode task = api("community-secretary", """
+                mutation($start: DateTime!, $end: DateTime!) { createTask(input: { communityId: "320613001001",
+                  title: "陪同老人就医", kind: MICRO_SERVICE, difficulty: 1, headcount: 2, startsAt: $start, endsAt: $end,
+                  skillIds: ["elderly_care"] }) { task { id } } }""",
+                Map.of("start", now.minusMinutes(30).toString(), "end", now.plusHours(2).toString())).get("createTask").get("task");
+        String taskId = task.get("id").asString();
+        String code = api("community-secretary", "mutation($id: ID!) { publishTask(input: { taskId: $id }) { task { verificationCode } } }",
+                Map.of("id", taskId)).get("publishTask").get("task").get("verificationCode").asString();
         try (HeadlessChromium.Tab tab = chromium.open(390, 844)) {
             Page page = tab.page();
             page.navigate(base + "/m/");
-            assertThat(page.locator("button[data-user=member]")).isVisible();
-            assertThat(page.locator("button[data-user=community-secretary]")).hasCount(0);
+            assertThat(page.locator("button[data-user=community-secretary]")).hasCount(0); // the phone offers its roles only
             page.locator("button[data-user=member]").click();
-            assertThat(page.locator(".phone-shell .card")).containsText("在职党员");
+            Locator offered = page.locator("article[data-task=" + taskId + "]");
+            assertThat(offered).containsText("陪同老人就医");
+            assertThat(offered).containsText("余 2 个名额");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("m-member.png")).setFullPage(true));
+
+            offered.getByText("认领").click();
+            assertThat(page.locator(".done")).hasText("已认领：陪同老人就医");
+            Locator mine = page.locator("section[aria-label=我的任务] article").filter(new Locator.FilterOptions().setHasText("陪同老人就医"));
+            assertThat(offered).hasCount(0);
+
+            mine.getByLabel("核验码").fill(code.equals("000000") ? "111111" : "000000");
+            mine.getByText("签到").click();
+            assertThat(page.locator("[role=alert]")).containsText("INVALID_VERIFICATION_CODE");
+            mine.getByLabel("核验码").fill(code);
+            mine.getByText("签到").click();
+            assertThat(mine).containsText("服务中（已签到）");
+            mine.getByLabel("核验码").fill(code);
+            mine.getByText("签退").click();
+            assertThat(page.locator(".done")).containsText("已签退，本次计");
+
+            JsonNode claims = api("member", "{ member(id: \"M000209\") { serviceRecords(first: 1) { edges { node { checkOutAt claim { task { id } } } } } } }")
+                    .get("member").get("serviceRecords").get("edges");
+            assertThat(claims.get(0).get("node").get("claim").get("task").get("id").asString()).isEqualTo(taskId);
+            assertThat(claims.get(0).get("node").get("checkOutAt").isNull()).isFalse();
 
             page.navigate(base + "/console/");
             // the same tab (session storage) is signed in as a member, who has no screen on the desktop console
@@ -309,10 +342,14 @@ class ConsoleTest {
 
     /** The public API as the demo user, over HTTP: what the screens should show. */
     private static JsonNode api(String user, String query) throws Exception {
+        return api(user, query, Map.of());
+    }
+
+    private static JsonNode api(String user, String query, Map<String, Object> variables) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens.get(user))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables)))).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("errors")).as(response.body()).isNull();
