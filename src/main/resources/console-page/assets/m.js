@@ -1,9 +1,10 @@
 // 通通在 on a phone (/m/) for members and residents: sign-in, then each role's home — a member's tasks (claim,
-// check in and out by code); a resident's requests are the next increment of issue 22.
+// check in and out by code); a resident's requests (post with the classifier's hint, follow them).
 import { createApp, defineComponent, h, reactive } from './ui.js';
 import { session, signOut } from './api.js';
 import { SignIn } from './signin.js';
 import { MemberHome } from './member.js';
+import { ResidentHome } from './resident.js';
 
 const PHONE_ROLES = ['MEMBER', 'RESIDENT', 'GRID_LEADER', 'GROUP_LEADER'];
 
@@ -31,7 +32,8 @@ const App = defineComponent({
         ]),
         h('main', { class: 'content' }, state.session.viewer.memberId
           ? h(MemberHome, { viewer: state.session.viewer })
-          : h('p', { class: 'card' }, `您好，${state.session.label}（${state.session.name}）。`)),
+          : state.session.viewer.residentId ? h(ResidentHome, { viewer: state.session.viewer })
+            : h('p', { class: 'card' }, `您好，${state.session.label}（${state.session.name}）。`)),
       ]);
     };
   },

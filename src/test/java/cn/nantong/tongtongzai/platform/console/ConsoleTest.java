@@ -322,6 +322,33 @@ class ConsoleTest {
         }
     }
 
+    @Test
+    void aResidentPostsARequestWithTheClassifiersHintAndFollowsIt() throws Exception {
+        String text = "楼下的路灯坏了一个星期，晚上出门很黑";
+        JsonNode guess = api("resident", "query($text: String!) { classifyText(text: $text) { category { name } suggestedCategory { name } } }",
+                Map.of("text", text)).get("classifyText");
+        JsonNode category = guess.get("category").isNull() ? guess.get("suggestedCategory") : guess.get("category");
+        try (HeadlessChromium.Tab tab = chromium.open(390, 844)) {
+            Page page = signIn(tab, "/m/", "resident");
+            page.getByLabel("您需要什么帮助？").fill(text);
+            assertThat(page.locator(".hint")).containsText("看起来是「" + category.get("name").asString() + "」");
+            page.getByLabel("紧急程度").selectOption("HIGH");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("m-resident.png")).setFullPage(true));
+            page.getByText("提交", new Page.GetByTextOptions().setExact(true)).click();
+            assertThat(page.locator(".done")).hasText("已提交，社区将尽快受理。");
+            Locator mine = page.locator("article").filter(new Locator.FilterOptions().setHasText(text));
+            assertThat(mine).containsText("待受理");
+
+            JsonNode latest = api("resident", "{ resident(id: \"R000468\") { requests(first: 1) { edges { node { id text urgency state } } } } }")
+                    .get("resident").get("requests").get("edges").get(0).get("node");
+            assertThat(latest.get("text").asString()).isEqualTo(text);
+            assertThat(latest.get("urgency").asString()).isEqualTo("HIGH");
+            assertThat(mine.getAttribute("data-request")).isEqualTo(latest.get("id").asString());
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
     private static Page signIn(HeadlessChromium.Tab tab, String path, String user) {
         Page page = tab.page();
         page.navigate(base + path);
