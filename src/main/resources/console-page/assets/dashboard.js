@@ -151,8 +151,9 @@ export const Dashboard = defineComponent({
         return null;
       }
       const level = LEVEL[f.children[0].scope] ?? '下级';
-      const drill = (child) => (child.scope === 'COMMUNITY'
-        ? h('a', { href: `#/dashboard?scope=COMMUNITY&id=${child.id}` }, child.name) : child.name);
+      // a street's or a community's own dashboard is one click away; a grid's figures are all in this row
+      const drill = (child) => (child.scope === 'STREET' || child.scope === 'COMMUNITY'
+        ? h('a', { href: `#/dashboard?scope=${child.scope}&id=${child.id}` }, child.name) : child.name);
       return h('section', { class: 'panel wide' }, [
         h('h2', `各${level}对比`),
         h(Chart, { option: childrenOption(f.children), label: `各${level}报到率、服务率、满意率`, onDrawn: drawn('children') }),
@@ -193,8 +194,7 @@ export const Dashboard = defineComponent({
         h('div', { class: 'heading' }, [
           h('h1', f ? `${f.name} · 工作概览` : '工作概览'),
           f ? h('span', { class: 'period' }, `${LEVEL[level]} · 本月 ${f.from} 至 ${f.to}`) : null,
-          level === 'COMMUNITY' && props.viewer.streetId
-            ? h('a', { href: '#/dashboard', class: 'back' }, '返回街道') : null,
+          props.query.scope ? h('a', { href: '#/dashboard', class: 'back' }, '返回') : null,
           exports(),
         ]),
         errorBox(state.exportError),
