@@ -134,10 +134,14 @@ class ConsoleTest {
             assertThat(page.locator("section[aria-label=能力缺口] h2")).containsText("能力缺口");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard-community.png")).setFullPage(true));
 
-            Download download = page.waitForDownload(() -> page.getByText("导出本月数据（Excel）").click());
-            assertThat(download.failure()).isNull();
-            assertThat(download.suggestedFilename()).endsWith(".xlsx");
-            assertThat(Files.readAllBytes(download.path())).startsWith('P', 'K'); // a zip: an .xlsx, not an error page
+            for (String button : new String[] {"导出本月数据（Excel）", "约谈名单（Excel）", "评优推荐（Excel）"}) {
+                Download download = page.waitForDownload(() -> page.getByText(button).click());
+                assertThat(download.failure()).as(button).isNull();
+                assertThat(download.suggestedFilename()).as(button).endsWith(".xlsx");
+                // a zip: an .xlsx, not an error page
+                assertThat(Files.readAllBytes(download.path())).as(button).startsWith('P', 'K');
+            }
+            assertThat(page.locator("[role=alert]")).hasCount(0);
 
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
