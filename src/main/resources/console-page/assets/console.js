@@ -6,6 +6,7 @@ import { SignIn } from './signin.js';
 import { Dashboard } from './dashboard.js';
 import { Registrations } from './registrations.js';
 import { Inbox } from './inbox.js';
+import { Tasks } from './tasks.js';
 
 const SECRETARIES = ['COMMUNITY_SECRETARY', 'FIRST_SECRETARY'];
 
@@ -13,6 +14,7 @@ const SECRETARIES = ['COMMUNITY_SECRETARY', 'FIRST_SECRETARY'];
 export const SCREENS = [
   { path: 'dashboard', title: '工作概览', roles: [...SECRETARIES, 'STREET_ADMIN', 'CITY_ADMIN', 'ANALYST'], component: Dashboard },
   { path: 'inbox', title: '居民需求', roles: SECRETARIES, component: Inbox },
+  { path: 'tasks', title: '任务', roles: SECRETARIES, component: Tasks },
   { path: 'registrations', title: '报到审核', roles: SECRETARIES, component: Registrations },
 ];
 

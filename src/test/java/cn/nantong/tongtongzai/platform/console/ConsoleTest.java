@@ -119,7 +119,7 @@ class ConsoleTest {
                 .get("figures");
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = signIn(tab, "/console/", "community-secretary");
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "报到审核"});
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "报到审核"});
 
             Locator dashboard = page.locator(".dashboard[data-ready=true]");
             assertThat(dashboard).isVisible();
@@ -274,6 +274,42 @@ class ConsoleTest {
 
     private static String requestState(String request) throws Exception {
         return api("community-secretary", "{ request(id: \"" + request + "\") { state } }").get("request").get("state").asString();
+    }
+
+    @Test
+    void aSecretaryDraftsATaskAndPublishesItShowingTheCheckInCode() throws Exception {
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "community-secretary");
+            page.locator("nav.side").getByText("任务", new Locator.GetByTextOptions().setExact(true)).click();
+            page.getByText("新建任务").click();
+            page.getByLabel("任务名称").fill("周末助老理发");
+            page.getByText("保存草稿").click();
+            // neither skills nor a category: refused, nothing saved
+            assertThat(page.locator("[role=alert]")).containsText("SKILL_OR_CATEGORY_REQUIRED");
+            page.getByLabel("所需技能").selectOption("elderly_care");
+            page.getByText("保存草稿").click();
+            assertThat(page.locator(".done")).hasText("已保存草稿「周末助老理发」");
+
+            Locator row = page.locator("table[aria-label=社区任务] tbody tr").filter(new Locator.FilterOptions().setHasText("周末助老理发"));
+            assertThat(row).hasCount(1);
+            assertThat(row).containsText("草稿");
+            row.getByText("发布").click();
+            assertThat(page.locator(".done")).containsText("已发布「周末助老理发」，签到核验码 ");
+
+            JsonNode task = api("community-secretary", """
+                    { tasks(filter: { communityId: "320613001001", search: "周末助老理发" }, first: 2) {
+                        edges { node { state verificationCode skills { id } } } } }""").get("tasks").get("edges");
+            assertThat(task.size()).as("one task saved, the refused one not").isEqualTo(1);
+            JsonNode saved = task.get(0).get("node");
+            assertThat(saved.get("state").asString()).isEqualTo("PUBLISHED");
+            assertThat(saved.get("skills").get(0).get("id").asString()).isEqualTo("elderly_care");
+            assertThat(page.locator(".done")).hasText("已发布「周末助老理发」，签到核验码 " + saved.get("verificationCode").asString());
+            assertThat(row.locator(".code")).hasText(saved.get("verificationCode").asString());
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasks.png")));
+
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
     }
 
     @Test
