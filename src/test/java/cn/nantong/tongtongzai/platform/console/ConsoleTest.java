@@ -41,11 +41,12 @@ import cn.nantong.tongtongzai.support.HeadlessChromium;
  * service as {@code mvn spring-boot:run} starts it (embedded database, demo data), one service for every test here.
  * Each test signs in as a demo user and does that person's work through the screens; what the screens show is
  * compared with what the public API answers the same user. Any request to another host, and any console error
- * (a Content-Security-Policy refusal among them), fails the test. Screenshots go to docs/console/.
+ * (a Content-Security-Policy refusal among them), fails the test. Screenshots go to target/console-screenshots, or
+ * where {@code -Dconsole.screenshots} says: {@code -Dconsole.screenshots=docs/console} retakes the README's.
  */
 class ConsoleTest {
 
-    private static final Path SCREENSHOTS = Path.of("docs/console");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
