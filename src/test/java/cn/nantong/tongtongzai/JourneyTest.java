@@ -90,7 +90,7 @@ class JourneyTest extends IntegrationTest {
         }
     }
 
-    /** Reads a journey file; the README's walkthrough quotes them (see ReadmeWalkthroughTest). */
+    /** Reads a journey file; docs/four-orders.md's walkthrough quotes them (see WalkthroughTest). */
     static String read(Path file) {
         try {
             return Files.readString(file);

@@ -11,21 +11,21 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's 点单 → 评单 walkthrough is the resident's journey (src/test/resources/journeys/resident), which
- * {@link JourneyTest} runs on the demo data: the README block must be those files, in order, without the lines
+ * The 点单 → 评单 walkthrough of docs/four-orders.md is the resident's journey (src/test/resources/journeys/resident), which
+ * {@link JourneyTest} runs on the demo data: the page's block must be those files, in order, without the lines
  * only the runner reads. When a journey file changes, this test prints the block to paste.
  */
-class ReadmeWalkthroughTest {
+class WalkthroughTest {
 
     private static final String START = "<!-- walkthrough: journeys/resident -->";
     private static final String END = "<!-- /walkthrough -->";
 
     @Test
-    void theReadmeWalkthroughIsTheResidentsJourney() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theWalkthroughIsTheResidentsJourney() throws IOException {
+        String readme = Files.readString(Path.of("docs/four-orders.md"));
         assertThat(readme).contains(START, END);
         String block = readme.substring(readme.indexOf(START) + START.length(), readme.indexOf(END)).strip();
-        assertThat(block).as("paste this between the walkthrough markers of README.md").isEqualTo(expected());
+        assertThat(block).as("paste this between the walkthrough markers of docs/four-orders.md").isEqualTo(expected());
     }
 
     static String expected() throws IOException {
