@@ -34,6 +34,14 @@ class ArchitectureTest {
         return java.util.Arrays.stream(names).map(name -> "cn.nantong.tongtongzai." + name + "..").toArray(String[]::new);
     }
 
+    /** The in-process driver reaches into Neo4j's internals (its README): only the code that picks the driver uses it. */
+    @Test
+    void onlyTheDatabaseSetUpKnowsTheInProcessDriver() {
+        noClasses().that().resideOutsideOfPackages("..platform.neo4j", "..platform.neo4j.inprocess..")
+                .should().dependOnClassesThat().resideInAPackage("..platform.neo4j.inprocess..")
+                .check(CLASSES);
+    }
+
     @Test
     void theOrganisationDoesNotKnowMembers() {
         noClasses().that().resideInAPackage("..organization..")

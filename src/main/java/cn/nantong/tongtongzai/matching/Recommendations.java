@@ -15,6 +15,7 @@ import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.matching.CandidateLoader.LoadedTask;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 import cn.nantong.tongtongzai.platform.graphql.UserInputException;
+import cn.nantong.tongtongzai.task.Task;
 
 /**
  * 为任务推荐党员: every member registered with the task's community is put into one seat of the task, and
@@ -50,7 +51,7 @@ public class Recommendations {
             throw new UserInputException(ErrorCode.INVALID_PAGE, "first 须在1至" + MAX + "之间。");
         }
         LoadedTask task = loader.task(taskId).orElseThrow(() -> new UserInputException(ErrorCode.TASK_NOT_FOUND, "找不到该任务。"));
-        if (!List.of("DRAFT", "PUBLISHED", "IN_PROGRESS").contains(task.state())) {
+        if (!Task.OPEN_STATES.contains(task.state())) {
             throw new UserInputException(ErrorCode.TASK_NOT_OPEN, "任务已结束或已取消，无需推荐。");
         }
         if (task.forTeams()) {

@@ -39,7 +39,6 @@ import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
 class RequestWriter {
 
     private static final Set<String> URGENCIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
-    private static final Set<String> OPEN_TASK_STATES = Set.of("DRAFT", "PUBLISHED", "IN_PROGRESS");
     private static final Map<String, String> STATE_NAMES = Map.of("SUBMITTED", "待受理", "ACCEPTED", "已受理",
             "MERGED", "已合并", "REJECTED", "已驳回", "RESOLVED", "已解决");
 
@@ -172,7 +171,7 @@ class RequestWriter {
                 if (!task.communityId().equals(request.communityId())) {
                     throw new UserInputException(ErrorCode.TASK_NOT_IN_COMMUNITY, "该任务不属于需求所在社区。");
                 }
-                if (!OPEN_TASK_STATES.contains(task.state())) {
+                if (!task.open()) {
                     throw new UserInputException(ErrorCode.TASK_NOT_OPEN, "该任务已结束或已取消，不能再承接需求。");
                 }
                 taskId = task.id();

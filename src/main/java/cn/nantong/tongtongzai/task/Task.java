@@ -12,6 +12,13 @@ public record Task(String id, String title, String description, String kind, int
         String communityId, String placeId, String categoryId, List<String> skillIds, List<String> teamIds,
         OffsetDateTime createdAt, OffsetDateTime publishedAt, int claimed) {
 
+    /** The states in which a task still takes seats, recommendations and requests: not yet completed nor cancelled. */
+    public static final java.util.Set<String> OPEN_STATES = java.util.Set.of("DRAFT", "PUBLISHED", "IN_PROGRESS");
+
+    public boolean open() {
+        return OPEN_STATES.contains(state);
+    }
+
     public int openSeats() {
         return Math.max(0, headcount - claimed);
     }

@@ -195,7 +195,7 @@ public class TaskWriter {
                 "reason", ErrorCode.INVALID_REASON, "取消理由须为2至200个字符。").throwIfInvalid();
         return transactions.execute(status -> {
             Task task = lock(taskId);
-            requireState(task, "取消", "DRAFT", "PUBLISHED", "IN_PROGRESS");
+            requireState(task, "取消", Task.OPEN_STATES.toArray(String[]::new));
             // read before the claims are released (the task is locked: no claim comes or goes meanwhile)
             List<String> holders = neo4j.query("""
                     MATCH (:Task {id: $id})<-[:FOR_TASK]-(c:Claim)<-[:MADE]-(m:Member) WHERE c.activeKey IS NOT NULL
