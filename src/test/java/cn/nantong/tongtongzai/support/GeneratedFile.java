@@ -17,7 +17,7 @@ import java.util.List;
 public final class GeneratedFile {
 
     /** The command that rewrites every generated file. */
-    public static final String UPDATE = "mvn test -Dtest='PrintedSchemaTest,ErrorCodesTest' -Dschema.update=true";
+    public static final String UPDATE = "mvn test -Dtest='PrintedSchemaTest,ErrorCodesTest,ConfigurationPropertiesTest' -Dschema.update=true";
 
     private GeneratedFile() {
     }

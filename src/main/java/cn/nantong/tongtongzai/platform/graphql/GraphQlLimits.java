@@ -5,7 +5,7 @@ import java.util.Map;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -19,12 +19,13 @@ import org.springframework.graphql.execution.ErrorType;
  * depth is checked first, as the cheaper and the plainer answer.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlProperties.class)
 class GraphQlLimits {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${tongtong.graphql.max-depth:20}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth) {
+    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlProperties properties) {
+        return new MaxQueryDepthInstrumentation(properties.maxDepth()) {
             @Override
             protected AbortExecutionException mkAbortException(int depth, int max) {
                 return new Refused(ErrorCode.QUERY_TOO_DEEP, "查询嵌套过深：" + depth + "层，最多" + max + "层。");
@@ -39,10 +40,8 @@ class GraphQlLimits {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    QueryCostLimit queryCostLimit(@Value("${tongtong.graphql.max-cost:50000}") long maxCost,
-            @Value("${tongtong.graphql.expensive-cost:10000}") long expensiveCost,
-            @Value("${tongtong.graphql.max-expensive-per-subject:2}") int maxExpensivePerSubject) {
-        return new QueryCostLimit(maxCost, expensiveCost, maxExpensivePerSubject);
+    QueryCostLimit queryCostLimit(GraphQlProperties properties) {
+        return new QueryCostLimit(properties.maxCost(), properties.expensiveCost(), properties.maxExpensivePerSubject());
     }
 
     /**
@@ -52,9 +51,8 @@ class GraphQlLimits {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 2)
-    SubscriptionLimit subscriptionLimit(@Value("${tongtong.graphql.max-subscriptions:10000}") int max,
-            @Value("${tongtong.graphql.max-subscriptions-per-subject:20}") int maxPerSubject) {
-        return new SubscriptionLimit(max, maxPerSubject);
+    SubscriptionLimit subscriptionLimit(GraphQlProperties properties) {
+        return new SubscriptionLimit(properties.maxSubscriptions(), properties.maxSubscriptionsPerSubject());
     }
 
     /** A document refused before it runs. */

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -30,8 +30,12 @@ class LoadShedding extends OncePerRequestFilter {
     private final Semaphore running;
     private final long queueTimeoutMillis;
 
-    LoadShedding(@Value("${tongtong.graphql.max-concurrent-requests:0}") int maxConcurrent,
-            @Value("${tongtong.graphql.queue-timeout:500ms}") Duration queueTimeout) {
+    @Autowired
+    LoadShedding(GraphQlProperties properties) {
+        this(properties.maxConcurrentRequests(), properties.queueTimeout());
+    }
+
+    LoadShedding(int maxConcurrent, Duration queueTimeout) {
         // by default 8 per core: enough to keep the cores and the database busy while others wait on I/O
         this.running = new Semaphore(maxConcurrent > 0 ? maxConcurrent : 8 * Runtime.getRuntime().availableProcessors(), true);
         this.queueTimeoutMillis = queueTimeout.toMillis();

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,8 @@ class RequestTimeout extends OncePerRequestFilter {
 
     private final Duration timeout;
 
-    RequestTimeout(@Value("${tongtong.graphql.request-timeout:30s}") Duration timeout) {
-        this.timeout = timeout;
+    RequestTimeout(GraphQlProperties properties) {
+        this.timeout = properties.requestTimeout();
     }
 
     @Override
