@@ -94,6 +94,19 @@ class KnowledgeController {
         return id == null ? null : members.categoriesOfSkills(List.of(id)).get(id);
     }
 
+    @SchemaMapping(typeName = "Classification")
+    PostCategory secondCategory(RequestClassifier.Classification classification) {
+        String id = classification.secondCategoryId();
+        return id == null ? null : members.categoriesOfSkills(List.of(id)).get(id);
+    }
+
+    @BatchMapping(typeName = "CategoryCandidate", field = "category")
+    Map<RequestClassifier.Candidate, PostCategory> candidateCategory(List<RequestClassifier.Candidate> candidates) {
+        List<String> ids = candidates.stream().map(RequestClassifier.Candidate::categoryId).distinct().toList();
+        Map<String, PostCategory> categories = members.categoriesOfSkills(ids);
+        return candidates.stream().distinct().collect(Collectors.toMap(Function.identity(), c -> categories.get(c.categoryId())));
+    }
+
     @BatchMapping(typeName = "SkillMatch")
     Map<RequestClassifier.SkillMatch, Skill> skill(List<RequestClassifier.SkillMatch> matches) {
         Map<String, Skill> skills = members.skills(matches.stream().map(RequestClassifier.SkillMatch::skillId).distinct().toList());

@@ -49,8 +49,8 @@ class PostedRequests {
         for (RequestPosted request : posted) {
             RequestClassifier.Classification c = classifier.classify(request.text());
             List<String> skills = List.of();
-            // sure of the category but no skill named (only the example model spoke): no skill to record
-            if (c.classified() && !c.skills().isEmpty()) {
+            // sure of the category: record only skills the keyword graph found (the sentence model's nearest skill is a suggestion)
+            if (c.classified() && !c.skills().isEmpty() && c.skills().getFirst().score() > 0) {
                 double best = c.skills().getFirst().score();
                 skills = c.skills().stream().filter(s -> s.categoryId().equals(c.categoryId()) && s.score() >= best / 2)
                         .limit(MAX_SKILLS).map(RequestClassifier.SkillMatch::skillId).toList();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -29,80 +31,218 @@ import cn.nantong.tongtongzai.platform.neo4j.Values;
 @Service
 public class RequestClassifier {
 
+    private static final Logger log = LoggerFactory.getLogger(RequestClassifier.class);
+
     /** Longer texts are read up to here: a request is a few sentences; beyond is pasted noise. */
     static final int MAX_CHARACTERS = 2_000;
     static final double NAME_WEIGHT = 3;
     static final double KEYWORD_WEIGHT = 2;
-    /** How much the keyword graph counts against the example model when both have evidence. */
-    static final double KEYWORD_SHARE = 0.6;
+    /**
+     * How the three kinds of evidence are weighed (10-fold cross-validation over the examples and the dev set):
+     * the nearest examples most. Without any keyword the keyword weight is not lent to the others, so a text
+     * that names nothing the graph knows is classified only when the examples agree strongly.
+     */
+    static final Weights WEIGHTS = new Weights(0.2, 0.1, 0.7, false);
+    /**
+     * Automatic classification from this confidence up: the lowest where precision stays at or above 0.95 on
+     * the cross-validated examples (0.99) and on the development set (0.98, none of its NONE texts) with a
+     * margin of about one standard error for its 113 texts (ClassifierTuningTest; docs/knowledge-evaluation.md).
+     */
+    static final String THRESHOLD = "0.60";
+    /**
+     * A second need: the second-ranked category scores at least this and keywords of its own skills matched
+     * (a second category on 5 % of one-need texts of the examples and the development set).
+     */
+    static final String SECOND_THRESHOLD = "0.25";
+    /** The categories a secretary is shown when the classifier is unsure. */
+    static final int CANDIDATES = 3;
+    static final int SIMILAR_SHOWN = 2;
 
     private final Neo4jClient neo4j;
+    private final SentenceModel sentences;
     private final double threshold;
+    private final double secondThreshold;
     private volatile Vocabulary vocabulary;
 
-    RequestClassifier(Neo4jClient neo4j, @Value("${tongtong.knowledge.confidence-threshold:0.40}") double threshold) {
+    RequestClassifier(Neo4jClient neo4j, SentenceModel sentences,
+            @Value("${tongtong.knowledge.confidence-threshold:" + THRESHOLD + "}") double threshold,
+            @Value("${tongtong.knowledge.second-category-threshold:" + SECOND_THRESHOLD + "}") double secondThreshold) {
         this.neo4j = neo4j;
+        this.sentences = sentences;
         this.threshold = threshold;
+        this.secondThreshold = secondThreshold;
     }
 
     /**
      * The result: the category (null when unclassified), the best guess even below the threshold (null
-     * without any evidence; shown to the secretary as a suggestion), the confidence 0–1, skills best first, why.
+     * without any evidence; shown to the secretary as a suggestion), a second category when the text carries
+     * a second need, the confidence 0–1, the best categories with their evidence, skills best first, why.
      */
-    public record Classification(String categoryId, String suggestedCategoryId, double confidence, boolean classified,
-            List<SkillMatch> skills, String reason) {
+    public record Classification(String categoryId, String suggestedCategoryId, String secondCategoryId, double confidence,
+            boolean classified, List<Candidate> candidates, List<SkillMatch> skills, String reason) {
     }
 
-    /** A skill the text points to, its evidence score and the words that matched. */
+    /**
+     * A skill the text points to, its keyword evidence score and the words that matched; score 0 and no words
+     * when only the sentence model suggests it (the chosen category's skill nearest to the text).
+     */
     public record SkillMatch(String skillId, String categoryId, double score, List<String> words) {
     }
 
-    /** Every term the classifier looks for, by skill; reloaded after a correction. */
+    /** A category with its share of the evidence, the words that matched its skills and the most similar examples. */
+    public record Candidate(String categoryId, double score, List<String> words, List<String> similarRequests) {
+    }
+
+    /**
+     * The weight of the keyword graph, the naive Bayes example model and the nearest examples; whether the
+     * keywords' weight goes to the others when no keyword is found (else a text without one is never fully sure).
+     */
+    record Weights(double keywords, double examples, double neighbours, boolean lendKeywords) {
+    }
+
+    /** The models learned from examples: the cross-validation swaps them per fold. */
+    record Models(ExampleModel examples, NearestExamples neighbours) {
+    }
+
+    /** Every term the classifier looks for, by skill; the skills' vectors; the example models. Reloaded after a correction. */
     private record Vocabulary(Map<String, String> categoryOf, Map<String, Map<String, Double>> termsBySkill,
-            ExampleModel examples) {
+            Map<String, float[]> skillVectors, Map<String, String> categoryNames, Models models) {
+    }
+
+    /** What each kind of evidence says about a text, before weighing. */
+    record Evidence(String text, List<SkillMatch> matches, Map<String, Double> keywords, Map<String, Double> examples,
+            List<NearestExamples.Neighbour> nearest, Map<String, Double> neighbours, float[] vector) {
     }
 
     public Classification classify(String text) {
         return classify(text, vocabulary(), null);
     }
 
-    /** With another example model: the evaluation trains one per fold of its cross-validation. */
-    Classification classify(String text, ExampleModel examples) {
-        return classify(text, vocabulary(), examples);
+    /** With other example models: the evaluation trains them per fold of its cross-validation. */
+    Classification classify(String text, Models models) {
+        return classify(text, vocabulary(), models);
     }
 
-    private Classification classify(String text, Vocabulary v, ExampleModel otherExamples) {
-        ExampleModel examples = otherExamples == null ? v.examples() : otherExamples;
-        String normalized = text == null ? "" : text.strip();
-        if (normalized.length() > MAX_CHARACTERS) {
-            normalized = normalized.substring(0, MAX_CHARACTERS);
-        }
+    private Classification classify(String text, Vocabulary v, Models other) {
+        Models models = other == null ? v.models() : other;
+        String normalized = normalize(text);
         if (normalized.codePoints().noneMatch(RequestClassifier::isHan)) {
             return unclassified(normalized.isEmpty() ? "内容为空" : "没有中文内容，无法识别，请书记人工分类");
         }
-        List<SkillMatch> matches = skillMatches(normalized, v);
-        Map<String, Double> keywordShares = keywordShares(matches);
-        Map<String, Double> exampleShares = examples.posterior(normalized);
-        if (keywordShares.isEmpty() && exampleShares.isEmpty()) {
+        Evidence evidence = evidence(normalized, v, models);
+        Map<String, Double> categories = combine(evidence, WEIGHTS);
+        if (categories.isEmpty()) {
             return unclassified("没有找到与技能相关的词，请书记人工分类");
         }
-        // both kinds of evidence vote; either alone decides when the other has nothing to say
-        double keywordPart = keywordShares.isEmpty() ? 0 : exampleShares.isEmpty() ? 1 : KEYWORD_SHARE;
-        Map<String, Double> categories = new HashMap<>();
-        keywordShares.forEach((c, share) -> categories.merge(c, keywordPart * share, Double::sum));
-        exampleShares.forEach((c, share) -> categories.merge(c, (1 - keywordPart) * share, Double::sum));
-        String top = categories.entrySet().stream().max(Map.Entry.<String, Double>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+        List<String> ranked = ranked(categories);
+        String top = ranked.getFirst();
         double confidence = Math.round(categories.get(top) * 100) / 100.0;
-        // the chosen category's skills first, then the others the text also touched
-        List<SkillMatch> best = java.util.stream.Stream.concat(
-                matches.stream().filter(m -> m.categoryId().equals(top)),
-                matches.stream().filter(m -> !m.categoryId().equals(top))).limit(5).toList();
+        String second = ranked.size() > 1 && categories.get(ranked.get(1)) >= secondThreshold
+                && evidence.matches().stream().anyMatch(m -> m.categoryId().equals(ranked.get(1))) ? ranked.get(1) : null;
+        List<Candidate> candidates = ranked.stream().limit(CANDIDATES).map(c -> candidate(c, categories.get(c), evidence)).toList();
+        List<SkillMatch> skills = skills(evidence, ranked, v);
         if (confidence < threshold) {
-            return new Classification(null, top, confidence, false, best,
-                    "把握不足（" + Math.round(confidence * 100) + "%，低于" + Math.round(threshold * 100) + "%），请书记人工分类");
+            return new Classification(null, top, second, confidence, false, candidates, skills,
+                    "把握不足（" + Math.round(confidence * 100) + "%，低于" + Math.round(threshold * 100) + "%），请书记人工分类。可能是："
+                            + String.join("；", candidates.stream().map(c -> v.categoryNames().getOrDefault(c.categoryId(), c.categoryId())
+                                    + "（" + Math.round(c.score() * 100) + "%）" + describe(c)).toList()));
         }
-        return new Classification(top, top, confidence, true, best, reason(normalized, top, best, examples));
+        String reason = describe(candidates.getFirst());
+        return new Classification(top, top, second, confidence, true, candidates, skills, reason.isEmpty() ? "与同类求助的意思相近" : reason);
+    }
+
+    static String normalize(String text) {
+        String normalized = text == null ? "" : text.strip();
+        return normalized.length() > MAX_CHARACTERS ? normalized.substring(0, MAX_CHARACTERS) : normalized;
+    }
+
+    /** What the keyword graph, the example model and the nearest examples say, each on its own (null: the service's models). */
+    Evidence evidence(String text, Models models) {
+        Vocabulary v = vocabulary();
+        return evidence(normalize(text), v, models == null ? v.models() : models);
+    }
+
+    private Evidence evidence(String normalized, Vocabulary v, Models models) {
+        List<SkillMatch> matches = skillMatches(normalized, v);
+        float[] vector = sentences.embed(normalized);
+        List<NearestExamples.Neighbour> nearest = models.neighbours().nearest(vector, NearestExamples.NEIGHBOURS);
+        return new Evidence(normalized, matches, keywordShares(matches), models.examples().posterior(normalized), nearest,
+                NearestExamples.posterior(nearest), vector);
+    }
+
+    /**
+     * Each category's weighed share of the evidence; a kind with nothing to say (no keyword found, no known
+     * feature) gives its weight to the others. Keyword shares below one unshared keyword's worth stay damped.
+     */
+    static Map<String, Double> combine(Evidence e, Weights w) {
+        double k = e.keywords().isEmpty() && w.lendKeywords() ? 0 : w.keywords();
+        double x = e.examples().isEmpty() ? 0 : w.examples();
+        double n = e.neighbours().isEmpty() ? 0 : w.neighbours();
+        double total = k + x + n;
+        Map<String, Double> categories = new HashMap<>();
+        if (total == 0) {
+            return categories;
+        }
+        e.keywords().forEach((c, share) -> categories.merge(c, k / total * share, Double::sum));
+        e.examples().forEach((c, share) -> categories.merge(c, x / total * share, Double::sum));
+        e.neighbours().forEach((c, share) -> categories.merge(c, n / total * share, Double::sum));
+        return categories;
+    }
+
+    static List<String> ranked(Map<String, Double> categories) {
+        return categories.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).toList();
+    }
+
+    private static Candidate candidate(String categoryId, double score, Evidence e) {
+        List<String> words = e.matches().stream().filter(m -> m.categoryId().equals(categoryId))
+                .flatMap(m -> m.words().stream()).distinct().limit(5).toList();
+        List<String> similar = e.nearest().stream().filter(n -> n.categoryId().equals(categoryId))
+                .limit(SIMILAR_SHOWN).map(NearestExamples.Neighbour::text).toList();
+        return new Candidate(categoryId, Math.round(score * 100) / 100.0, words, similar);
+    }
+
+    /**
+     * The skills: those the keyword graph found in the chosen category; else that category's skill nearest to
+     * the text in meaning; then the other categories' keyword skills, and the nearest skills of the chosen and
+     * second categories until there are three.
+     */
+    private static List<SkillMatch> skills(Evidence e, List<String> ranked, Vocabulary v) {
+        String top = ranked.getFirst();
+        Set<SkillMatch> skills = new LinkedHashSet<>();
+        e.matches().stream().filter(m -> m.categoryId().equals(top)).forEach(skills::add);
+        if (skills.isEmpty()) {
+            nearestSkills(e, top, v).stream().limit(1).forEach(skills::add);
+        }
+        e.matches().stream().filter(m -> !m.categoryId().equals(top)).forEach(skills::add);
+        for (String category : ranked.subList(0, Math.min(2, ranked.size()))) {
+            for (SkillMatch s : nearestSkills(e, category, v)) {
+                if (skills.size() >= CANDIDATES) {
+                    break;
+                }
+                if (skills.stream().noneMatch(m -> m.skillId().equals(s.skillId()))) {
+                    skills.add(s);
+                }
+            }
+        }
+        return skills.stream().limit(5).toList();
+    }
+
+    private static List<SkillMatch> nearestSkills(Evidence e, String categoryId, Vocabulary v) {
+        return v.skillVectors().entrySet().stream().filter(s -> categoryId.equals(v.categoryOf().get(s.getKey())))
+                .sorted(Comparator.comparingDouble((Map.Entry<String, float[]> s) -> -SentenceModel.similarity(s.getValue(), e.vector())))
+                .map(s -> new SkillMatch(s.getKey(), categoryId, 0, List.of())).toList();
+    }
+
+    private static String describe(Candidate c) {
+        List<String> parts = new ArrayList<>();
+        if (!c.words().isEmpty()) {
+            parts.add("依据：" + String.join("、", c.words()));
+        }
+        if (!c.similarRequests().isEmpty()) {
+            parts.add("相似求助：" + String.join(" / ", c.similarRequests()));
+        }
+        return String.join("；", parts);
     }
 
     /** The skills a short text names (a member's interest, 修电脑 or 书法), best first. */
@@ -154,20 +294,8 @@ public class RequestClassifier {
         return categories;
     }
 
-    private static String reason(String text, String categoryId, List<SkillMatch> best, ExampleModel examples) {
-        List<String> parts = new ArrayList<>();
-        if (!best.isEmpty() && best.getFirst().categoryId().equals(categoryId)) {
-            parts.add("依据：" + String.join("、", best.getFirst().words()));
-        }
-        List<String> similar = examples.evidence(text, categoryId, 3);
-        if (!similar.isEmpty()) {
-            parts.add("同类求助常见的字词：" + String.join("、", similar));
-        }
-        return parts.isEmpty() ? "与同类求助的用语相近" : String.join("；", parts);
-    }
-
     private static Classification unclassified(String reason) {
-        return new Classification(null, null, 0, false, List.of(), reason);
+        return new Classification(null, null, null, 0, false, List.of(), List.of(), reason);
     }
 
     static boolean isHan(int codePoint) {
@@ -194,6 +322,7 @@ public class RequestClassifier {
     private Vocabulary load() {
         Map<String, String> categoryOf = new HashMap<>();
         Map<String, Map<String, Double>> terms = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
         neo4j.query("""
                 MATCH (s:Skill)
                 RETURN s.id AS id, s.name AS name, coalesce(s.synonyms, []) AS synonyms, coalesce(s.keywords, []) AS keywords,
@@ -202,6 +331,9 @@ public class RequestClassifier {
                 ORDER BY id""").fetch().all().forEach(row -> {
             String id = Values.string(row, "id");
             categoryOf.put(id, Values.string(row, "categoryId"));
+            List<String> said = new ArrayList<>(Values.strings(row, "synonyms"));
+            said.addAll(Values.strings(row, "keywords"));
+            descriptions.put(id, Values.string(row, "name") + "：" + String.join("、", said));
             Map<String, Double> skillTerms = new LinkedHashMap<>();
             for (String keyword : Values.strings(row, "keywords")) {
                 skillTerms.merge(keyword, KEYWORD_WEIGHT, Math::max);
@@ -224,7 +356,27 @@ public class RequestClassifier {
         Map<String, Long> sharing = new HashMap<>();
         terms.values().forEach(t -> t.keySet().forEach(word -> sharing.merge(word, 1L, Long::sum)));
         terms.values().forEach(t -> t.replaceAll((word, weight) -> weight / sharing.get(word)));
-        return new Vocabulary(categoryOf, terms, ExampleModel.train(examples()));
+        List<ExampleModel.Example> examples = examples();
+        long start = System.nanoTime();
+        Map<String, float[]> skillVectors = skillVectors(descriptions);
+        NearestExamples neighbours = NearestExamples.of(examples, sentences);
+        log.info("Knowledge: {} example requests and {} skills embedded in {} ms (vectors kept; the first time loads the sentence model)",
+                examples.size(), skillVectors.size(), (System.nanoTime() - start) / 1_000_000);
+        return new Vocabulary(categoryOf, terms, skillVectors, categoryNames(), new Models(ExampleModel.train(examples), neighbours));
+    }
+
+    private Map<String, String> categoryNames() {
+        Map<String, String> names = new HashMap<>();
+        neo4j.query("MATCH (c:PostCategory) RETURN c.id AS id, c.name AS name").fetch().all()
+                .forEach(row -> names.put(Values.string(row, "id"), Values.string(row, "name")));
+        return names;
+    }
+
+    /** Each skill's name, synonyms and keywords as one sentence vector, to find the skill nearest to a text. */
+    private Map<String, float[]> skillVectors(Map<String, String> descriptions) {
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        descriptions.forEach((id, description) -> vectors.put(id, sentences.embedKept(description)));
+        return vectors;
     }
 
     /**

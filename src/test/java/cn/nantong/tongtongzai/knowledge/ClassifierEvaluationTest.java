@@ -35,6 +35,9 @@ class ClassifierEvaluationTest extends IntegrationTest {
     @Autowired
     RequestClassifier classifier;
 
+    @Autowired
+    SentenceModel sentences;
+
     record Labelled(String category, String text) {
     }
 
@@ -49,7 +52,8 @@ class ClassifierEvaluationTest extends IntegrationTest {
                 .sorted(java.util.Comparator.comparing(ExampleModel.Example::text)).toList();
         assertThat(examples).hasSizeGreaterThanOrEqualTo(300);
         List<Labelled> set = new ArrayList<>();
-        List<ExampleModel> models = new ArrayList<>();
+        List<RequestClassifier.Models> models = new ArrayList<>();
+        NearestExamples all = NearestExamples.of(examples, sentences);
         for (int i = 0; i < examples.size(); i++) {
             ExampleModel.Example e = examples.get(i);
             set.add(new Labelled(e.categoryId(), e.text()));
@@ -60,7 +64,8 @@ class ClassifierEvaluationTest extends IntegrationTest {
                     others.add(examples.get(j));
                 }
             }
-            models.add(fold < models.size() ? models.get(fold) : ExampleModel.train(others));
+            models.add(fold < models.size() ? models.get(fold)
+                    : new RequestClassifier.Models(ExampleModel.train(others), all.only(others)));
         }
         Figures figures = evaluate(set, i -> models.get(i % FOLDS),
                 FOLDS + "-fold cross-validation over the " + examples.size() + " example requests");
@@ -93,15 +98,15 @@ class ClassifierEvaluationTest extends IntegrationTest {
         return set;
     }
 
-    /** {@code model} gives the example model for the i-th text (null: the classifier's own). */
-    private Figures evaluate(List<Labelled> set, IntFunction<ExampleModel> model, String title) {
+    /** {@code model} gives the example models for the i-th text (null: the classifier's own). */
+    private Figures evaluate(List<Labelled> set, IntFunction<RequestClassifier.Models> model, String title) {
         List<Double> correctConfidences = new ArrayList<>();
         int guessedRight = 0;
         Map<String, int[]> counts = new LinkedHashMap<>(); // category → [labelled, predicted, correct, unclassified]
         List<String> misses = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
             Labelled l = set.get(i);
-            ExampleModel examples = model.apply(i);
+            RequestClassifier.Models examples = model.apply(i);
             RequestClassifier.Classification c = examples == null ? classifier.classify(l.text())
                     : classifier.classify(l.text(), examples);
             counts.computeIfAbsent(l.category(), k -> new int[4])[0]++;

@@ -56,7 +56,7 @@ class IndependentEvaluationTest extends IntegrationTest {
     @Autowired
     RequestClassifier classifier;
 
-    @Value("${tongtong.knowledge.confidence-threshold:0.40}")
+    @Value("${tongtong.knowledge.confidence-threshold:" + RequestClassifier.THRESHOLD + "}")
     double threshold;
 
     @Test
@@ -153,7 +153,7 @@ class IndependentEvaluationTest extends IntegrationTest {
         out.append("""
                 best guess = suggestedCategory (threshold aside) is one of the text's labels; coverage and "classified and \
                 right" count categorised texts; precision counts every text classified at the threshold, NONE ones as \
-                wrong; * the classifier gives no ranking: top 3 = its best guess, then the categories of its skills.
+                wrong; * top 3 = the three candidate categories the classifier shows a secretary.
                 """);
         for (Scorecard card : cards) {
             out.append('\n').append(card.title()).append(":\n").append(card.categoryTable()).append(card.mixedLine())

@@ -39,13 +39,10 @@ final class Scorecard {
             return guess() != null && labelled.categories().contains(guess());
         }
 
-        /** The classifier gives no ranking: its best guess, then the categories of the skills it found, in order. */
+        /** The three best categories the classifier shows a secretary (its candidates), best first. */
         List<String> topThree() {
             Set<String> ranked = new LinkedHashSet<>();
-            if (guess() != null) {
-                ranked.add(guess());
-            }
-            answer.skills().forEach(s -> ranked.add(s.categoryId()));
+            answer.candidates().forEach(c -> ranked.add(c.categoryId()));
             return ranked.stream().limit(3).toList();
         }
 
@@ -146,7 +143,7 @@ final class Scorecard {
 
     static String header() {
         return """
-                | set | texts | best guess top-1 | top-3 categories* | classified (coverage) | precision at the threshold | classified and right | NONE left unclassified | top-3 skills | ECE |
+                | set | texts | best guess top-1 | top-3 categories | classified (coverage) | precision at the threshold | classified and right | NONE left unclassified | top-3 skills | ECE |
                 |---|---|---|---|---|---|---|---|---|---|""";
     }
 
@@ -191,12 +188,18 @@ final class Scorecard {
         if (mixed.isEmpty()) {
             return "";
         }
+        List<Outcome> single = outcomes.stream().filter(o -> o.labelled().categories().size() == 1).toList();
         return ("two needs (%d texts): first label = best guess %.3f; second label among the top 3 categories %.3f; "
-                + "both among the top 3 %.3f; best guess is one of the two %.3f%n").formatted(mixed.size(),
+                + "both among the top 3 %.3f; best guess is one of the two %.3f; secondCategory given %.3f, "
+                + "best guess and secondCategory are the two labels %.3f; secondCategory on one-need texts %.3f%n").formatted(mixed.size(),
                 share(mixed, o -> Objects.equals(o.guess(), o.labelled().categories().getFirst())),
                 share(mixed, o -> o.topThree().contains(o.labelled().categories().get(1))),
                 share(mixed, o -> o.topThree().containsAll(o.labelled().categories())),
-                share(mixed, Outcome::right));
+                share(mixed, Outcome::right),
+                share(mixed, o -> o.answer().secondCategoryId() != null),
+                share(mixed, o -> o.answer().secondCategoryId() != null
+                        && Set.of(o.guess(), o.answer().secondCategoryId()).equals(Set.copyOf(o.labelled().categories()))),
+                share(single, o -> o.answer().secondCategoryId() != null));
     }
 
     /** Label (first label; NONE) against best guess (— for none), over all texts. */

@@ -1,0 +1,185 @@
+package cn.nantong.tongtongzai.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.nantong.tongtongzai.knowledge.RequestClassifier.Evidence;
+import cn.nantong.tongtongzai.knowledge.RequestClassifier.Weights;
+import cn.nantong.tongtongzai.support.IntegrationTest;
+
+/**
+ * How the classifier's weights, threshold and second-category threshold were chosen (issue 23), printed: on
+ * the example requests by 10-fold cross-validation (each text classified by models trained without its fold)
+ * and on the development set src/test/resources/knowledge/dev/dev-set.txt (written for tuning, in several
+ * styles, with texts of two needs and texts of none). Never on the evaluation sets under knowledge/eval/.
+ * Run alone: {@code mvn -o -q verify -Dtest=ClassifierTuningTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Asserts only that the chosen settings reach the precision they were chosen for on these data.
+ */
+class ClassifierTuningTest extends IntegrationTest {
+
+    static final int FOLDS = 10;
+    static final double PRECISION = 0.95;
+
+    @Autowired
+    RequestClassifier classifier;
+
+    @Autowired
+    SentenceModel sentences;
+
+    /** A text with its labels (none: a text that asks for nothing) and what each kind of evidence says. */
+    record Case(String source, List<String> labels, Evidence evidence) {
+
+        boolean none() {
+            return labels.isEmpty();
+        }
+    }
+
+    @Test
+    void printsHowTheWeightsAndThresholdsWereChosen() throws Exception {
+        List<Case> cases = new ArrayList<>(crossValidated());
+        cases.addAll(development());
+        StringBuilder out = new StringBuilder("\nClassifier tuning (examples cross-validated: cv; development set: dev)\n");
+        out.append("| keywords | examples | neighbours | cv top-1 | cv log-loss | dev top-1 | dev log-loss |\n|---|---|---|---|---|---|---|\n");
+        record Scored(Weights w, double cv, double cvLoss, double dev, double devLoss) {
+        }
+        List<Scored> grid = new ArrayList<>();
+        for (int k = 0; k <= 10; k++) {
+            for (int x = 0; k + x <= 10; x++) {
+                Weights w = new Weights(k / 10.0, x / 10.0, (10 - k - x) / 10.0, true);
+                grid.add(new Scored(w, top1(cases, w, "cv"), loss(cases, w, "cv"), top1(cases, w, "dev"), loss(cases, w, "dev")));
+            }
+        }
+        grid.sort(Comparator.comparingDouble((Scored s) -> s.cvLoss() + s.devLoss()));
+        for (Scored s : grid.subList(0, 12)) {
+            out.append(row(s.w(), s.cv(), s.cvLoss(), s.dev(), s.devLoss()));
+        }
+        for (Weights w : List.of(new Weights(1, 0, 0, true), new Weights(0, 1, 0, true), new Weights(0, 0, 1, true),
+                new Weights(0.6, 0.4, 0, true), new Weights(0.2, 0.1, 0.7, true), RequestClassifier.WEIGHTS)) {
+            out.append(row(w, top1(cases, w, "cv"), loss(cases, w, "cv"), top1(cases, w, "dev"), loss(cases, w, "dev")));
+        }
+        Weights chosen = RequestClassifier.WEIGHTS;
+        for (Weights w : List.of(new Weights(0.2, 0.1, 0.7, true), chosen)) {
+            out.append("\nthreshold with %s: precision / coverage of categorised texts (NONE classified counts wrong)\n".formatted(w));
+            for (double t = 0.30; t <= 0.901; t += 0.05) {
+                out.append("%.2f: cv %s | dev %s%n".formatted(t, atThreshold(cases, w, t, "cv"), atThreshold(cases, w, t, "dev")));
+            }
+        }
+        out.append("\nsecond category (dev): score of the second-ranked category ≥ s\n");
+        for (double s = 0.10; s <= 0.401; s += 0.05) {
+            out.append("%.2f: %s%n".formatted(s, second(cases, chosen, s)));
+        }
+        out.append("\nnearest example's similarity: %s%n".formatted(similarities(cases)));
+        System.out.println(out);
+        assertThat(cases).hasSizeGreaterThan(600);
+    }
+
+    private static String row(Weights w, double cv, double cvLoss, double dev, double devLoss) {
+        return "| %.1f | %.1f | %.1f | %.3f | %.3f | %.3f | %.3f |%n".formatted(w.keywords(), w.examples(), w.neighbours(), cv, cvLoss, dev, devLoss);
+    }
+
+    private List<Case> crossValidated() {
+        List<ExampleModel.Example> examples = classifier.examples().stream().sorted(Comparator.comparing(ExampleModel.Example::text)).toList();
+        NearestExamples all = NearestExamples.of(examples, sentences);
+        List<Case> cases = new ArrayList<>();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<ExampleModel.Example> others = new ArrayList<>();
+            List<ExampleModel.Example> held = new ArrayList<>();
+            for (int j = 0; j < examples.size(); j++) {
+                (j % FOLDS == fold ? held : others).add(examples.get(j));
+            }
+            RequestClassifier.Models models = new RequestClassifier.Models(ExampleModel.train(others), all.only(others));
+            held.forEach(e -> cases.add(new Case("cv", List.of(e.categoryId()), classifier.evidence(e.text(), models))));
+        }
+        return cases;
+    }
+
+    private List<Case> development() throws Exception {
+        String file = new String(getClass().getResourceAsStream("/knowledge/dev/dev-set.txt").readAllBytes(), StandardCharsets.UTF_8);
+        List<Case> cases = new ArrayList<>();
+        for (String line : file.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] parts = line.split("\\|", 3);
+                List<String> labels = parts[0].equals("NONE") ? List.of() : Arrays.asList(parts[0].split(","));
+                cases.add(new Case("dev", labels, classifier.evidence(parts[2].strip(), null)));
+            }
+        }
+        return cases;
+    }
+
+    private static List<Case> of(List<Case> cases, String source, Predicate<Case> test) {
+        return cases.stream().filter(c -> c.source().equals(source) && test.test(c)).toList();
+    }
+
+    private static String best(Case c, Weights w) {
+        Map<String, Double> scores = RequestClassifier.combine(c.evidence(), w);
+        return scores.isEmpty() ? null : RequestClassifier.ranked(scores).getFirst();
+    }
+
+    private static double top1(List<Case> cases, Weights w, String source) {
+        List<Case> of = of(cases, source, c -> !c.none());
+        return of.stream().filter(c -> best(c, w) != null && c.labels().contains(best(c, w))).count() / (double) of.size();
+    }
+
+    /** Mean negative log of the score given to the (first) label: lower is better calibrated and sharper. */
+    private static double loss(List<Case> cases, Weights w, String source) {
+        List<Case> of = of(cases, source, c -> !c.none());
+        return of.stream().mapToDouble(c -> -Math.log(Math.max(1e-4, RequestClassifier.combine(c.evidence(), w)
+                .getOrDefault(c.labels().getFirst(), 0.0)))).average().orElse(0);
+    }
+
+    private static String atThreshold(List<Case> cases, Weights w, double t, String source) {
+        int classified = 0;
+        int right = 0;
+        int categorised = 0;
+        int noneClassified = 0;
+        for (Case c : of(cases, source, c -> true)) {
+            Map<String, Double> scores = RequestClassifier.combine(c.evidence(), w);
+            String top = scores.isEmpty() ? null : RequestClassifier.ranked(scores).getFirst();
+            categorised += c.none() ? 0 : 1;
+            if (top != null && Math.round(scores.get(top) * 100) / 100.0 >= t) {
+                classified++;
+                right += c.labels().contains(top) ? 1 : 0;
+                noneClassified += c.none() ? 1 : 0;
+            }
+        }
+        return "%.3f / %.3f (NONE classified %d)".formatted(right / (double) Math.max(1, classified), right / (double) categorised, noneClassified);
+    }
+
+    /** The second-ranked category, when it scores at least s and (if own words are asked for) keywords of its own matched. */
+    private static boolean hasSecond(Case c, Weights w, double s, boolean ownWords) {
+        Map<String, Double> scores = RequestClassifier.combine(c.evidence(), w);
+        List<String> ranked = RequestClassifier.ranked(scores);
+        return ranked.size() > 1 && scores.get(ranked.get(1)) >= s
+                && (!ownWords || c.evidence().matches().stream().anyMatch(m -> m.categoryId().equals(ranked.get(1))));
+    }
+
+    private static String second(List<Case> cases, Weights w, double s) {
+        List<Case> two = of(cases, "dev", c -> c.labels().size() == 2);
+        List<Case> one = cases.stream().filter(c -> c.labels().size() == 1).toList();
+        StringBuilder line = new StringBuilder();
+        for (boolean ownWords : new boolean[] {false, true}) {
+            long found = two.stream().filter(c -> hasSecond(c, w, s, ownWords)
+                    && c.labels().containsAll(RequestClassifier.ranked(RequestClassifier.combine(c.evidence(), w)).subList(0, 2))).count();
+            long falseSecond = one.stream().filter(c -> hasSecond(c, w, s, ownWords)).count();
+            line.append("%s: two needs both named %d of %d, a second category on %d of %d one-need texts. ".formatted(
+                    ownWords ? "with own keywords" : "score only", found, two.size(), falseSecond, one.size()));
+        }
+        return line.toString();
+    }
+
+    private static String similarities(List<Case> cases) {
+        return "NONE " + cases.stream().filter(Case::none).map(c -> "%.2f".formatted(c.evidence().nearest().getFirst().similarity())).toList()
+                + "; categorised, lowest: " + cases.stream().filter(c -> !c.none()).mapToDouble(c -> c.evidence().nearest().getFirst().similarity())
+                        .sorted().limit(10).mapToObj(d -> "%.2f".formatted(d)).toList();
+    }
+}
