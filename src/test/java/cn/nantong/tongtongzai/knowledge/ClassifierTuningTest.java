@@ -68,7 +68,14 @@ class ClassifierTuningTest extends IntegrationTest {
             out.append(row(w, top1(cases, w, "cv"), loss(cases, w, "cv"), top1(cases, w, "dev"), loss(cases, w, "dev")));
         }
         Weights chosen = RequestClassifier.WEIGHTS;
-        for (Weights w : List.of(new Weights(0.2, 0.1, 0.7, true), chosen)) {
+        out.append("\nsharpness of the confidence with %s: ECE and log-loss\n".formatted(chosen));
+        for (double a : new double[] {1, 1.25, 1.5, 1.75, 2, 2.5, 3}) {
+            sharpness = a;
+            out.append("%.2f: cv ECE %.3f log-loss %.3f | dev ECE %.3f log-loss %.3f%n".formatted(a, ece(cases, chosen, "cv"),
+                    loss(cases, chosen, "cv"), ece(cases, chosen, "dev"), loss(cases, chosen, "dev")));
+        }
+        sharpness = RequestClassifier.SHARPNESS;
+        for (Weights w : List.of(chosen)) {
             out.append("\nthreshold with %s: precision / coverage of categorised texts (NONE classified counts wrong)\n".formatted(w));
             for (double t = 0.30; t <= 0.901; t += 0.05) {
                 out.append("%.2f: cv %s | dev %s%n".formatted(t, atThreshold(cases, w, t, "cv"), atThreshold(cases, w, t, "dev")));
@@ -120,8 +127,40 @@ class ClassifierTuningTest extends IntegrationTest {
         return cases.stream().filter(c -> c.source().equals(source) && test.test(c)).toList();
     }
 
+    /** The sharpness the figures below are computed with (the grid of weights uses 1: ranking is unchanged by it). */
+    private static double sharpness = 1;
+
+    private static Map<String, Double> scores(Case c, Weights w) {
+        return RequestClassifier.calibrated(RequestClassifier.combine(c.evidence(), w), sharpness);
+    }
+
+    /** Expected calibration error over every text of a source (ten bins; NONE texts are never right). */
+    private static double ece(List<Case> cases, Weights w, String source) {
+        List<Case> of = of(cases, source, c -> true);
+        double[] n = new double[10];
+        double[] conf = new double[10];
+        double[] right = new double[10];
+        for (Case c : of) {
+            Map<String, Double> scores = scores(c, w);
+            if (scores.isEmpty()) {
+                continue;
+            }
+            String top = RequestClassifier.ranked(scores).getFirst();
+            double p = Math.round(scores.get(top) * 100) / 100.0;
+            int bin = Math.min(9, (int) (p * 10));
+            n[bin]++;
+            conf[bin] += p;
+            right[bin] += c.labels().contains(top) ? 1 : 0;
+        }
+        double error = 0;
+        for (int b = 0; b < 10; b++) {
+            error += n[b] == 0 ? 0 : n[b] / of.size() * Math.abs(right[b] / n[b] - conf[b] / n[b]);
+        }
+        return error;
+    }
+
     private static String best(Case c, Weights w) {
-        Map<String, Double> scores = RequestClassifier.combine(c.evidence(), w);
+        Map<String, Double> scores = scores(c, w);
         return scores.isEmpty() ? null : RequestClassifier.ranked(scores).getFirst();
     }
 
@@ -133,7 +172,7 @@ class ClassifierTuningTest extends IntegrationTest {
     /** Mean negative log of the score given to the (first) label: lower is better calibrated and sharper. */
     private static double loss(List<Case> cases, Weights w, String source) {
         List<Case> of = of(cases, source, c -> !c.none());
-        return of.stream().mapToDouble(c -> -Math.log(Math.max(1e-4, RequestClassifier.combine(c.evidence(), w)
+        return of.stream().mapToDouble(c -> -Math.log(Math.max(1e-4, scores(c, w)
                 .getOrDefault(c.labels().getFirst(), 0.0)))).average().orElse(0);
     }
 
@@ -143,7 +182,7 @@ class ClassifierTuningTest extends IntegrationTest {
         int categorised = 0;
         int noneClassified = 0;
         for (Case c : of(cases, source, c -> true)) {
-            Map<String, Double> scores = RequestClassifier.combine(c.evidence(), w);
+            Map<String, Double> scores = scores(c, w);
             String top = scores.isEmpty() ? null : RequestClassifier.ranked(scores).getFirst();
             categorised += c.none() ? 0 : 1;
             if (top != null && Math.round(scores.get(top) * 100) / 100.0 >= t) {
@@ -157,7 +196,7 @@ class ClassifierTuningTest extends IntegrationTest {
 
     /** The second-ranked category, when it scores at least s and (if own words are asked for) keywords of its own matched. */
     private static boolean hasSecond(Case c, Weights w, double s, boolean ownWords) {
-        Map<String, Double> scores = RequestClassifier.combine(c.evidence(), w);
+        Map<String, Double> scores = scores(c, w);
         List<String> ranked = RequestClassifier.ranked(scores);
         return ranked.size() > 1 && scores.get(ranked.get(1)) >= s
                 && (!ownWords || c.evidence().matches().stream().anyMatch(m -> m.categoryId().equals(ranked.get(1))));
@@ -169,7 +208,7 @@ class ClassifierTuningTest extends IntegrationTest {
         StringBuilder line = new StringBuilder();
         for (boolean ownWords : new boolean[] {false, true}) {
             long found = two.stream().filter(c -> hasSecond(c, w, s, ownWords)
-                    && c.labels().containsAll(RequestClassifier.ranked(RequestClassifier.combine(c.evidence(), w)).subList(0, 2))).count();
+                    && c.labels().containsAll(RequestClassifier.ranked(scores(c, w)).subList(0, 2))).count();
             long falseSecond = one.stream().filter(c -> hasSecond(c, w, s, ownWords)).count();
             line.append("%s: two needs both named %d of %d, a second category on %d of %d one-need texts. ".formatted(
                     ownWords ? "with own keywords" : "score only", found, two.size(), falseSecond, one.size()));
