@@ -32,7 +32,8 @@ class SentenceModel {
         static final EmbeddingModel MODEL = new BgeSmallZhV15QuantizedEmbeddingModel();
     }
 
-    private final Map<String, float[]> kept = new ConcurrentHashMap<>();
+    /** Per JVM like the model, so that every application context of a test run embeds the examples once. */
+    private static final Map<String, float[]> kept = new ConcurrentHashMap<>();
 
     /** The text's vector, of length 1 (so a dot product is the cosine similarity). */
     float[] embed(String text) {

@@ -88,6 +88,47 @@ class IndependentEvaluationTest extends IntegrationTest {
         print(cards, singleNeeds, overall, categories);
     }
 
+    /**
+     * What each kind of evidence adds: the best guess and the top 3 of each part alone and of the parts together,
+     * from the same evidence per text (the weights of each row, not re-tuned; the service's row last).
+     */
+    @Test
+    void printsWhatEachPartAdds() throws Exception {
+        Map<String, String> skillCategory = skillCategories();
+        List<String> categories = new ArrayList<>(new TreeSet<>(skillCategory.values()));
+        Map<String, RequestClassifier.Weights> parts = new LinkedHashMap<>();
+        parts.put("keyword graph alone", new RequestClassifier.Weights(1, 0, 0, true));
+        parts.put("naive Bayes example model alone", new RequestClassifier.Weights(0, 1, 0, true));
+        parts.put("sentence model (nearest examples) alone", new RequestClassifier.Weights(0, 0, 1, true));
+        parts.put("keyword graph + naive Bayes, 0.6 : 0.4 (issue 6)", new RequestClassifier.Weights(0.6, 0.4, 0, true));
+        parts.put("all three, 0.2 : 0.1 : 0.7 (the service)", RequestClassifier.WEIGHTS);
+        Map<String, int[]> counts = new LinkedHashMap<>(); // part → single-need [texts, top-1, top-3], two needs [texts, either, both in top 3]
+        parts.keySet().forEach(p -> counts.put(p, new int[6]));
+        for (String name : SETS.keySet()) {
+            for (Labelled l : read(name, categories, skillCategory)) {
+                if (l.none()) {
+                    continue;
+                }
+                RequestClassifier.Evidence evidence = classifier.evidence(l.text(), null);
+                parts.forEach((part, weights) -> {
+                    Map<String, Double> scores = RequestClassifier.combine(evidence, weights);
+                    List<String> top3 = scores.isEmpty() ? List.of() : RequestClassifier.ranked(scores).stream().limit(3).toList();
+                    int[] c = counts.get(part);
+                    int at = l.categories().size() == 1 ? 0 : 3;
+                    c[at]++;
+                    c[at + 1] += !top3.isEmpty() && l.categories().contains(top3.getFirst()) ? 1 : 0;
+                    c[at + 2] += at == 0 ? (top3.stream().anyMatch(l.categories()::contains) ? 1 : 0)
+                            : (top3.containsAll(l.categories()) ? 1 : 0);
+                });
+            }
+        }
+        StringBuilder out = new StringBuilder("\nWhat each part adds (categorised texts of the six sets):\n"
+                + "| evidence | (a)–(e) best guess top-1 | (a)–(e) top 3 | (f) best guess is one of the two | (f) both in the top 3 |\n|---|---|---|---|---|\n");
+        counts.forEach((part, c) -> out.append("| %s | %.3f | %.3f | %.3f | %.3f |%n".formatted(part, c[1] / (double) c[0],
+                c[2] / (double) c[0], c[4] / (double) c[3], c[5] / (double) c[3])));
+        System.out.println(out);
+    }
+
     /** What the sets must be, whatever the classifier does. */
     private static void checkTheSets(Map<String, List<Labelled>> sets, List<String> categories) {
         assertThat(sets.values().stream().mapToInt(List::size).sum()).as("labelled texts").isGreaterThanOrEqualTo(AT_LEAST_TEXTS);
