@@ -13,7 +13,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * ({@code ServicePost.verificationCode}); the previous window's is still taken for a short grace after the change.
  */
 @Component
+@EnableConfigurationProperties(ServicePostProperties.class)
 class PostCodes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,8 +33,9 @@ class PostCodes {
     private final Duration window;
     private final Duration grace;
 
-    PostCodes(Clock clock, @Value("${tongtong.service-posts.code-window:P1D}") Duration window,
-            @Value("${tongtong.service-posts.code-grace:PT15M}") Duration grace) {
+    PostCodes(Clock clock, ServicePostProperties properties) {
+        Duration window = properties.codeWindow();
+        Duration grace = properties.codeGrace();
         if (window.toSeconds() < 60 || grace.isNegative() || grace.compareTo(window) >= 0) {
             throw new IllegalArgumentException("tongtong.service-posts.code-window must be at least a minute, the grace shorter");
         }

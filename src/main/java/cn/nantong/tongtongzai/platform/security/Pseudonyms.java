@@ -12,9 +12,9 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import cn.nantong.tongtongzai.platform.StartupRefusedException;
@@ -27,16 +27,16 @@ import cn.nantong.tongtongzai.platform.StartupRefusedException;
  * restarts; the {@code prod} profile refuses to start without a configured key.
  */
 @Component
+@EnableConfigurationProperties(PseudonymProperties.class)
 public class Pseudonyms {
 
     private static final Logger log = LoggerFactory.getLogger(Pseudonyms.class);
 
     private final byte[] key;
 
-    Pseudonyms(@Value("${tongtong.security.pseudonym-key:}") String configured,
-            @Value("${tongtong.security.pseudonym-key-file:./data/pseudonym-key}") Path file,
-            JwtProperties jwt, Environment environment) {
-        this.key = load(configured, file, jwt.secret(), environment.acceptsProfiles(Profiles.of("prod")));
+    Pseudonyms(PseudonymProperties properties, JwtProperties jwt, Environment environment) {
+        this.key = load(properties.pseudonymKey(), properties.pseudonymKeyFile(), jwt.secret(),
+                environment.acceptsProfiles(Profiles.of("prod")));
     }
 
     static byte[] load(String configured, Path file, String tokenSecret, boolean prod) {
