@@ -22,8 +22,8 @@ import cn.nantong.tongtongzai.platform.web.LoopbackRequest;
  * The console's sign-in in the default profile: {@code GET /console/demo-tokens} answers a token for each demo user
  * (what {@code token demo} prints), signed with the service's own key. The same rules as GraphiQL's helper, and on
  * its own switch so the console works with GraphiQL off: never in prod (no bean: 404), only to this machine by a
- * loopback name, and 404 when tokens come from a JWK set. The only endpoint the console has besides /graphql and
- * the spreadsheet downloads; prod signs in through the city's identity provider instead (a later increment).
+ * loopback name, and 404 when tokens come from a JWK set. Prod signs in through the city's identity provider
+ * instead (OpenID Connect, done by the page: see ConsolePages' sign-in.json).
  */
 @RestController
 @Profile("!prod")

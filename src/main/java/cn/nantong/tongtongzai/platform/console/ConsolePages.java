@@ -2,7 +2,11 @@ package cn.nantong.tongtongzai.platform.console;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.ClassPathResource;
@@ -28,16 +32,40 @@ class ConsolePages implements WebMvcConfigurer {
      * Only this origin. No inline script and no eval: Vue's runtime-only build renders functions written in the
      * modules; ECharts and Vue set styles through the DOM, which the policy allows.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
-            + "frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy("");
 
     private final String desktop;
     private final String phone;
+    private final String policy;
+    private final Map<String, String> signIn;
 
-    ConsolePages() {
+    /**
+     * With an OpenID Connect issuer (prod), the page signs in there itself (a public client with PKCE): it may then
+     * connect to the issuer's origin, and only to it, for discovery and the token exchange.
+     */
+    ConsolePages(@Value("${tongtong.console.oidc.issuer:}") String issuer,
+            @Value("${tongtong.console.oidc.client-id:}") String clientId) {
         this.desktop = read("console-page/console.html");
         this.phone = read("console-page/m.html");
+        boolean oidc = !issuer.isBlank() && !clientId.isBlank();
+        this.policy = contentSecurityPolicy(oidc ? origin(issuer) : "");
+        this.signIn = oidc ? Map.of("issuer", issuer.replaceAll("/+$", ""), "clientId", clientId) : Map.of();
+    }
+
+    /** Only this origin (and the identity provider's, when given). */
+    static String contentSecurityPolicy(String issuerOrigin) {
+        String connect = issuerOrigin.isEmpty() ? "'self'" : "'self' " + issuerOrigin;
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src " + connect + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    /** scheme://host[:port] of the issuer: a path in connect-src would not cover its other endpoints. */
+    static String origin(String issuer) {
+        URI uri = URI.create(issuer);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("tongtong.console.oidc.issuer is not an absolute URL: " + issuer);
+        }
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     private static String read(String path) {
@@ -65,11 +93,17 @@ class ConsolePages implements WebMvcConfigurer {
         return page(phone);
     }
 
-    private static ResponseEntity<String> page(String html) {
+    /** How the page signs in: {issuer, clientId} of the identity provider, or {} (demo users, default profile). */
+    @GetMapping("/console/sign-in.json")
+    ResponseEntity<Map<String, String>> signIn() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(signIn);
+    }
+
+    private ResponseEntity<String> page(String html) {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache())
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Content-Security-Policy", policy)
                 .header("Referrer-Policy", "no-referrer")
                 .body(html);
     }
