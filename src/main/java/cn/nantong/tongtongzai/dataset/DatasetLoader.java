@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +35,7 @@ import cn.nantong.tongtongzai.platform.time.Period;
  * A {@code (:DatasetLoad)} node records whether the last load finished.
  */
 @Component
+@EnableConfigurationProperties(DatasetProperties.class)
 public class DatasetLoader {
 
     static final int BATCH = 5_000;
@@ -43,9 +44,9 @@ public class DatasetLoader {
     private final Driver driver;
     private final int threads;
 
-    DatasetLoader(Driver driver, @Value("${tongtong.dataset.load-threads:2}") int threads) {
+    DatasetLoader(Driver driver, DatasetProperties properties) {
         this.driver = driver;
-        this.threads = threads;
+        this.threads = properties.loadThreads();
     }
 
     /** A scale's rows, generated against the skills and post categories the database holds. */

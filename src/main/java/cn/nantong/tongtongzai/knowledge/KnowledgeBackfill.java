@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -31,11 +30,11 @@ class KnowledgeBackfill {
     private final boolean onStart;
 
     KnowledgeBackfill(Neo4jClient neo4j, PostedRequests requests, ProfileSkills profiles,
-            @Value("${tongtong.knowledge.backfill-on-start:true}") boolean onStart) {
+            KnowledgeProperties properties) {
         this.neo4j = neo4j;
         this.requests = requests;
         this.profiles = profiles;
-        this.onStart = onStart;
+        this.onStart = properties.backfillOnStart();
     }
 
     record Result(int requests, int members) {

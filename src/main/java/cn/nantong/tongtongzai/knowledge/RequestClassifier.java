@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +29,7 @@ import cn.nantong.tongtongzai.platform.neo4j.Values;
  * confidence threshold, or without any evidence, the request is left unclassified for a secretary.
  */
 @Service
+@EnableConfigurationProperties(KnowledgeProperties.class)
 public class RequestClassifier {
 
     private static final Logger log = LoggerFactory.getLogger(RequestClassifier.class);
@@ -66,13 +67,11 @@ public class RequestClassifier {
     private final double secondThreshold;
     private volatile Vocabulary vocabulary;
 
-    RequestClassifier(Neo4jClient neo4j, SentenceModel sentences,
-            @Value("${tongtong.knowledge.confidence-threshold:" + THRESHOLD + "}") double threshold,
-            @Value("${tongtong.knowledge.second-category-threshold:" + SECOND_THRESHOLD + "}") double secondThreshold) {
+    RequestClassifier(Neo4jClient neo4j, SentenceModel sentences, KnowledgeProperties properties) {
         this.neo4j = neo4j;
         this.sentences = sentences;
-        this.threshold = threshold;
-        this.secondThreshold = secondThreshold;
+        this.threshold = properties.confidenceThreshold();
+        this.secondThreshold = properties.secondCategoryThreshold();
     }
 
     /**

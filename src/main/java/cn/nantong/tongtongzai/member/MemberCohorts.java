@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 import cn.nantong.tongtongzai.platform.security.AnalystRelease;
 import cn.nantong.tongtongzai.platform.security.Kind;
@@ -23,6 +23,7 @@ import cn.nantong.tongtongzai.platform.security.Pseudonyms;
  * one (it fails closed), and pseudonymous ids resolve through it.
  */
 @Component
+@EnableConfigurationProperties(AnalystCohortProperties.class)
 class MemberCohorts implements AnalystRelease {
 
     private final MemberService members;
@@ -30,11 +31,10 @@ class MemberCohorts implements AnalystRelease {
     private final Duration freshFor;
     private volatile Snapshot snapshot = new Snapshot(Instant.MIN, new Released(Map.of(), Set.of()));
 
-    MemberCohorts(MemberService members, Pseudonyms pseudonyms,
-            @Value("${tongtong.security.analyst-cohorts.fresh-for:1m}") Duration freshFor) {
+    MemberCohorts(MemberService members, Pseudonyms pseudonyms, AnalystCohortProperties properties) {
         this.members = members;
         this.pseudonyms = pseudonyms;
-        this.freshFor = freshFor;
+        this.freshFor = properties.freshFor();
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.ClassPathResource;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * 通通在工作台: {@code /console/} for secretaries (desktop) and {@code /m/} for members and residents (phone), served
@@ -26,6 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Controller
 @ConditionalOnBooleanProperty(name = "tongtong.console.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ConsoleProperties.class)
 class ConsolePages implements WebMvcConfigurer {
 
     /**
@@ -43,8 +44,9 @@ class ConsolePages implements WebMvcConfigurer {
      * With an OpenID Connect issuer (prod), the page signs in there itself (a public client with PKCE): it may then
      * connect to the issuer's origin, and only to it, for discovery and the token exchange.
      */
-    ConsolePages(@Value("${tongtong.console.oidc.issuer:}") String issuer,
-            @Value("${tongtong.console.oidc.client-id:}") String clientId) {
+    ConsolePages(ConsoleProperties properties) {
+        String issuer = properties.oidc().issuer();
+        String clientId = properties.oidc().clientId();
         this.desktop = read("console-page/console.html");
         this.phone = read("console-page/m.html");
         boolean oidc = !issuer.isBlank() && !clientId.isBlank();
