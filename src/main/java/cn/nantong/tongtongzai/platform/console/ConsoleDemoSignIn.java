@@ -7,16 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.nantong.tongtongzai.platform.security.DemoToken;
-import cn.nantong.tongtongzai.platform.security.DemoUsers;
 import cn.nantong.tongtongzai.platform.security.JwtProperties;
-import cn.nantong.tongtongzai.platform.security.Tokens;
-import cn.nantong.tongtongzai.platform.web.LoopbackRequest;
+import cn.nantong.tongtongzai.platform.web.DemoTokenAnswer;
 
 /**
  * The console's sign-in in the default profile: {@code GET /console/demo-tokens} answers a token for each demo user
@@ -31,22 +28,15 @@ import cn.nantong.tongtongzai.platform.web.LoopbackRequest;
 class ConsoleDemoSignIn {
 
     private final JwtProperties properties;
-    private final boolean signsItsOwnTokens;
+    private final String jwkSetUri;
 
-    ConsoleDemoSignIn(JwtProperties properties,
-            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri) {
+    ConsoleDemoSignIn(JwtProperties properties, @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri) {
         this.properties = properties;
-        this.signsItsOwnTokens = jwkSetUri.isBlank();
+        this.jwkSetUri = jwkSetUri;
     }
 
     @GetMapping("/console/demo-tokens")
     ResponseEntity<List<DemoToken>> tokens(HttpServletRequest request) {
-        if (!signsItsOwnTokens || !LoopbackRequest.fromThisMachine(request)) {
-            return ResponseEntity.notFound().build();
-        }
-        Tokens tokens = new Tokens(properties.secret(), properties.issuer());
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .body(DemoUsers.tokens(tokens, properties.lifetime()));
+        return DemoTokenAnswer.to(request, properties, jwkSetUri);
     }
 }

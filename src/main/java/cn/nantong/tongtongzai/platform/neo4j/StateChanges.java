@@ -29,16 +29,7 @@ public class StateChanges {
 
     /** Records a change of the node labelled {@code label} with id {@code id}. */
     public void record(String label, String id, StateAction action, String from, String to, String by, String note) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("action", action.name());
-        parameters.put("from", from);
-        parameters.put("to", to);
-        parameters.put("by", by);
-        parameters.put("note", note);
-        neo4j.query("MATCH (x:" + label + " {id: $id}) "
-                + "CREATE (x)-[:HAS_EVENT]->(:StateChange {at: datetime(), by: $by, action: $action, "
-                + "from: $from, to: $to, note: $note})").bindAll(parameters).run();
+        recordAll(label, List.of(id), action, from, to, by, note);
     }
 
     /** Records the same change of each of the nodes labelled {@code label} with the given ids, in one statement. */
