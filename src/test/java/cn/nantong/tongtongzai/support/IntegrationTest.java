@@ -26,7 +26,10 @@ import cn.nantong.tongtongzai.platform.security.Actor;
                 "tongtong.security.pseudonym-key=a-test-pseudonym-key-of-thirty-two-characters-or-more",
                 // concurrency tests race requests on purpose: on a slow machine they wait for a place rather than
                 // meet load shedding (LoadSheddingTest covers that on its own)
-                "tongtong.graphql.queue-timeout=30s"})
+                "tongtong.graphql.queue-timeout=30s",
+                // the service notices a closed SSE stream only when it next writes to it: a test's subscriptions end
+                // within a second of its clients closing them, not 25 s later
+                "spring.graphql.http.sse.keep-alive=1s"})
 // 2 cores running the service, the solver threads and the tests: allow a slow response rather than fail
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureHttpGraphQlTester
