@@ -18,6 +18,7 @@ public class TestDatabase {
     private final RequestClassifier classifier;
     private final MigrationRunner migrations;
     private final DatasetLoader datasets;
+    private String pristineReferenceCounts;
 
     TestDatabase(Driver driver, MigrationRunner migrations, DatasetLoader datasets, RequestClassifier classifier) {
         this.driver = driver;
@@ -33,13 +34,30 @@ public class TestDatabase {
 
     public void reset() {
         try (Session session = driver.session()) {
-            session.run("MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n").consume();
-            // Migrations are idempotent: running them again restores reference data they create.
-            for (Migration migration : migrations.load()) {
-                migration.statements().forEach(statement -> session.run(statement).consume());
+            if (!ReferenceData.touchedSinceLastAsked() && referenceCounts(session).equals(pristineReferenceCounts)) {
+                // the migrations' reference data is as they left it: keep it, and the schema
+                session.run("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:" + String.join(" AND NOT n:", ReferenceData.LABELS)
+                        + " DETACH DELETE n").consume();
+            } else {
+                session.run("MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n").consume();
+                // Migrations are idempotent: running them again restores reference data they create.
+                for (Migration migration : migrations.load()) {
+                    migration.statements().forEach(statement -> session.run(statement).consume());
+                }
+                ReferenceData.rebuilt();
+                pristineReferenceCounts = referenceCounts(session);
             }
         }
         classifier.reload(); // keywords learned in an earlier test are gone from the graph: forget them too
+    }
+
+    /** A second check beside {@link ReferenceData}'s watch, from Neo4j's count store: cheap. */
+    private static String referenceCounts(Session session) {
+        return session.run("""
+                RETURN [COUNT { (:PostCategory) }, COUNT { (:Skill) }, COUNT { (:Occupation) }, COUNT { (:ExampleRequest) },
+                        COUNT { ()-[:SERVES]->() }, COUNT { ()-[:BROADER]->() }, COUNT { ()-[:EXAMPLE_OF]->() },
+                        COUNT { ()-[:IMPLIES_SKILL]->() }, COUNT { ()-[:SUBSTITUTES]->() }] AS counts""")
+                .single().get(0).asList().toString();
     }
 
     /**

@@ -35,6 +35,7 @@ public final class TestNeo4j {
                         .withConfig(org.neo4j.configuration.GraphDatabaseSettings.db_temporal_timezone, java.time.ZoneOffset.ofHours(8))
                         .build();
                 Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "test-neo4j-shutdown"));
+                ReferenceData.watch(harness.databaseManagementService());
                 uri = harness.boltURI();
             }
         }
