@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import cn.nantong.tongtongzai.matching.CandidateLoader.LoadedTask;
 import cn.nantong.tongtongzai.matching.CandidateLoader.Period;
+import cn.nantong.tongtongzai.member.Member;
+import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.platform.neo4j.GraphChanges;
 
 /**
- * Keeps each community's candidates between writes, for recommendations: reading them is most of the time it takes
- * to rank one task (about 5 ms of 8 for a community of 70 members on the city data), and they change only when
- * something is written. What is kept is dropped at the first commit that changes the graph, whatever it changed and
+ * Keeps what a recommendation reads between writes: each community's candidates (about 5 ms of 8 to rank one task
+ * for a community of 70 members on the city data), the tasks and the members shown (each a statement, together
+ * about half of what remained). They change only when something is written. What is kept is dropped at the first commit that changes the graph, whatever it changed and
  * whoever wrote it ({@link GraphChanges}), and when the week or the year turns; with a database this process cannot
  * watch (an external server or cluster) nothing is kept. Candidates are shared between requests: nobody changes them.
  */
@@ -26,16 +31,44 @@ import cn.nantong.tongtongzai.platform.neo4j.GraphChanges;
 class CandidateCache {
 
     /** What was read while the graph stood at {@code version}, counted from {@code period}. */
-    private record Kept(long version, Period period, Map<String, List<Candidate>> byCommunity) {
+    private record Kept(long version, Period period, Map<String, List<Candidate>> byCommunity,
+            Map<String, Optional<LoadedTask>> tasks, Map<String, Member> members) {
     }
 
     private final CandidateLoader loader;
+    private final MemberService memberService;
     private final GraphChanges changes;
     private volatile Kept kept;
 
-    CandidateCache(CandidateLoader loader, ObjectProvider<GraphChanges> changes) {
+    CandidateCache(CandidateLoader loader, MemberService members, ObjectProvider<GraphChanges> changes) {
         this.loader = loader;
+        this.memberService = members;
         this.changes = changes.getIfAvailable(GraphChanges::unwatched);
+    }
+
+    /** The task, as {@link CandidateLoader#task} reads it. */
+    Optional<LoadedTask> task(String taskId) {
+        OptionalLong version = changes.version();
+        if (version.isEmpty() || taskId == null) {
+            return loader.task(taskId);
+        }
+        return current(version.getAsLong(), Period.now()).tasks().computeIfAbsent(taskId, loader::task);
+    }
+
+    /** The members by id, as {@link MemberService#members} reads them (unknown ids left out). */
+    Map<String, Member> members(List<String> ids) {
+        OptionalLong version = changes.version();
+        if (version.isEmpty()) {
+            return memberService.members(ids);
+        }
+        Map<String, Member> known = current(version.getAsLong(), Period.now()).members();
+        List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            known.putAll(memberService.members(missing));
+        }
+        Map<String, Member> members = new HashMap<>();
+        ids.stream().filter(known::containsKey).forEach(id -> members.put(id, known.get(id)));
+        return members;
     }
 
     /**
@@ -70,7 +103,7 @@ class CandidateCache {
     private Kept current(long version, Period period) {
         Kept current = kept;
         if (current == null || current.version() != version || !current.period().equals(period)) {
-            current = new Kept(version, period, new ConcurrentHashMap<>());
+            current = new Kept(version, period, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
             kept = current;
         }
         return current;

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.nantong.tongtongzai.member.Member;
-import cn.nantong.tongtongzai.member.MemberService;
 
 import cn.nantong.tongtongzai.matching.CandidateLoader.LoadedTask;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
@@ -28,14 +27,12 @@ public class Recommendations {
     static final int MAX = 50;
 
     private final CandidateLoader loader;
-    private final CandidateCache candidateCache;
+    private final CandidateCache kept;
     private final PlanExplainer explainer;
-    private final MemberService members;
 
-    Recommendations(CandidateLoader loader, CandidateCache candidates, PlanExplainer explainer, MemberService members) {
+    Recommendations(CandidateLoader loader, CandidateCache kept, PlanExplainer explainer) {
         this.loader = loader;
-        this.candidateCache = candidates;
-        this.members = members;
+        this.kept = kept;
         this.explainer = explainer;
     }
 
@@ -50,7 +47,7 @@ public class Recommendations {
         if (limit < 1 || limit > MAX) {
             throw new UserInputException(ErrorCode.INVALID_PAGE, "first 须在1至" + MAX + "之间。");
         }
-        LoadedTask task = loader.task(taskId).orElseThrow(() -> new UserInputException(ErrorCode.TASK_NOT_FOUND, "找不到该任务。"));
+        LoadedTask task = kept.task(taskId).orElseThrow(() -> new UserInputException(ErrorCode.TASK_NOT_FOUND, "找不到该任务。"));
         if (!Task.OPEN_STATES.contains(task.state())) {
             throw new UserInputException(ErrorCode.TASK_NOT_OPEN, "任务已结束或已取消，无需推荐。");
         }
@@ -59,7 +56,7 @@ public class Recommendations {
         }
         List<String> communities = pool.streetWide() ? loader.communitiesOfStreet(task.fact().streetId())
                 : List.of(task.fact().communityId());
-        List<Candidate> candidates = candidateCache.candidates(communities, task.claimedBy());
+        List<Candidate> candidates = kept.candidates(communities, task.claimedBy());
         List<Seat> seats = new ArrayList<>();
         Map<Seat, Candidate> seatOf = new HashMap<>();
         for (Candidate candidate : candidates) {
@@ -75,7 +72,7 @@ public class Recommendations {
                 .thenComparing(Comparator.comparingLong((Seat seat) -> scores.getOrDefault(seat, none).soft()).reversed())
                 .thenComparing(seat -> seatOf.get(seat).id()));
         List<Seat> shown = seats.subList(0, Math.min(limit, seats.size()));
-        Map<String, Member> chosen = members.members(shown.stream().map(seat -> seatOf.get(seat).id()).toList());
+        Map<String, Member> chosen = kept.members(shown.stream().map(seat -> seatOf.get(seat).id()).toList());
         List<Recommendation> top = new ArrayList<>();
         for (Seat seat : shown) {
             PlanExplainer.Scored scored = scores.getOrDefault(seat, none);

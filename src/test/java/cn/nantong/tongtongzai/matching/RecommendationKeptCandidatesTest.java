@@ -22,7 +22,8 @@ import cn.nantong.tongtongzai.support.FlowFixture;
 import cn.nantong.tongtongzai.support.IntegrationTest;
 
 /**
- * recommendMembers keeps each community's candidates between writes (CandidateCache): the answers are those of a
+ * recommendMembers keeps the task, each community's candidates and the members shown between writes (CandidateCache):
+ * the answers are those of a
  * fresh read — same ranking, scores and reasons — and any write, through the service or straight into the graph,
  * is seen by the next recommendation.
  */
@@ -76,7 +77,7 @@ class RecommendationKeptCandidatesTest extends IntegrationTest {
 
         assertThat(kept).isEqualTo(first).isEqualTo(afresh);
         assertThat(ids(afresh)).contains(expert, novice, unskilled);
-        assertThat(whenKept).as("only the candidates' statement is saved").isEqualTo(whenRead - 1);
+        assertThat(whenKept).as("the task's, the candidates' and the shown members' statements are saved").isEqualTo(whenRead - 3);
     }
 
     @Test
@@ -107,6 +108,13 @@ class RecommendationKeptCandidatesTest extends IntegrationTest {
         Map<String, Object> nowSkilled = of(unskilled, recommend());
         assertThat(nowSkilled).containsEntry("feasible", true);
         assertThat(texts(nowSkilled)).contains("具备所需技能，等级4（1–5）").doesNotContain("不具备任务所需技能");
+
+        // the task and the members shown, too
+        driver.executableQuery("MATCH (m:Member {id: $member}) SET m.name = '王老师傅'").withParameters(Map.of("member", unskilled)).execute();
+        driver.executableQuery("MATCH (t:Task {id: $task})-[r:REQUIRES_SKILL]->() DELETE r").withParameters(Map.of("task", task)).execute();
+        Map<String, Object> renamed = of(unskilled, recommend());
+        assertThat(((Map<?, ?>) renamed.get("member")).get("name")).isEqualTo("王老师傅");
+        assertThat(texts(renamed)).doesNotContain("具备所需技能，等级4（1–5）");
 
         // through the service
         String newcomer = flow.confirmedMember("赵新人", "13900000004", BUILDING, 3, "WEEKEND_MORNING");
