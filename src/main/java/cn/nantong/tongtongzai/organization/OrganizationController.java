@@ -2,9 +2,12 @@ package cn.nantong.tongtongzai.organization;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import org.dataloader.DataLoader;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -48,6 +51,8 @@ class OrganizationController {
         this.writer = writer;
         loaders.<NodePage, List<OrgNode>>forName("children")
                 .registerMappedBatchLoader((pages, env) -> Mono.just(organization.children(pages)));
+        loaders.<CommunityCounts.Asked, CommunityCounts>forName("communityCounts")
+                .registerMappedBatchLoader((asked, env) -> Mono.just(organization.communityCounts(asked)));
     }
 
     @QueryMapping
@@ -190,10 +195,12 @@ class OrganizationController {
         return joinOr(communities, OrgNode::id, organization.compoundsOfCommunities(ids(communities)), List.of());
     }
 
-    @BatchMapping(typeName = "Community")
-    Map<OrgNode, CommunityCounts> counts(List<OrgNode> communities) {
-        Map<String, CommunityCounts> byId = organization.communityCounts(ids(communities));
-        return byNode(communities, byId);
+    /** Only the counts the query selects, batched over the communities of a request. */
+    @SchemaMapping(typeName = "Community")
+    CompletableFuture<CommunityCounts> counts(OrgNode community, DataFetchingFieldSelectionSet selection,
+            DataLoader<CommunityCounts.Asked, CommunityCounts> communityCounts) {
+        Set<String> fields = selection.getImmediateFields().stream().map(SelectedField::getName).collect(Collectors.toSet());
+        return communityCounts.load(new CommunityCounts.Asked(community.id(), CommunityCount.ofFields(fields)));
     }
 
     @BatchMapping(typeName = "Community")

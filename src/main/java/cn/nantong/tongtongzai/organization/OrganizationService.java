@@ -3,6 +3,9 @@ package cn.nantong.tongtongzai.organization;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,30 +147,31 @@ public class OrganizationService {
         return parents;
     }
 
-    Map<String, CommunityCounts> communityCounts(List<String> communityIds) {
-        Map<String, CommunityCounts> counts = new HashMap<>();
-        rows("""
-                UNWIND $ids AS id
-                MATCH (c:Community {id: id})
-                OPTIONAL MATCH (c)-[:HAS_COMMITTEE]->(:CommunityCommittee)-[:HAS_GENERAL_BRANCH]->(g:GeneralBranch)
-                OPTIONAL MATCH (g)-[:HAS_GRID_BRANCH]->(b:GridBranch)
-                OPTIONAL MATCH (b)-[:HAS_PARTY_GROUP]->(p:PartyGroup)
-                WITH c, id, count(DISTINCT g) AS generalBranches, count(DISTINCT b) AS gridBranches,
-                     collect(DISTINCT p) AS partyGroups
-                RETURN id, generalBranches, gridBranches, size(partyGroups) AS partyGroups,
-                  COUNT { (c)-[:HAS_GRID]->(:Grid) } AS grids,
-                  reduce(total = 0, p IN partyGroups | total + COUNT { (p)-[:HAS_MICRO_GRID]->(:MicroGrid) }) AS microGrids,
-                  COUNT { (c)-[:HAS_COMPOUND]->(:Compound) } AS compounds,
-                  COUNT { (c)-[:HAS_FUNCTIONAL_BRANCH]->(:FunctionalBranch)-[:HAS_FUNCTIONAL_GROUP]->(:FunctionalGroup) } AS functionalGroups,
-                  COUNT { (c)<-[:WITH_COMMUNITY]-(r:Registration) WHERE r.state IN ['PENDING', 'CONFIRMED'] } AS members,
-                  COUNT { (c)<-[:WITH_COMMUNITY]-(:Registration {state: 'CONFIRMED'}) } AS registered,
-                  COUNT { (c)<-[:WITH_COMMUNITY]-(:Registration {state: 'PENDING'}) } AS pending""",
-                Map.of("ids", communityIds))
-                .forEach(row -> counts.put((String) row.get("id"), new CommunityCounts(
-                        num(row, "generalBranches"), num(row, "grids"), num(row, "gridBranches"), num(row, "partyGroups"),
-                        num(row, "microGrids"), num(row, "compounds"), num(row, "functionalGroups"), num(row, "members"),
-                        num(row, "registered"), num(row, "pending"))));
-        return counts;
+    /** For each key, the counts it asks of its community, all in one statement (the union of what is asked). */
+    Map<CommunityCounts.Asked, CommunityCounts> communityCounts(Set<CommunityCounts.Asked> asked) {
+        Set<CommunityCount> counts = EnumSet.noneOf(CommunityCount.class);
+        asked.forEach(a -> counts.addAll(a.counts()));
+        Map<String, Map<CommunityCount, Long>> byCommunity = new HashMap<>();
+        if (!counts.isEmpty()) {
+            String columns = counts.stream().map(c -> c.expression() + " AS " + c.field()).collect(Collectors.joining(",\n       "));
+            rows("UNWIND $ids AS id MATCH (c:Community {id: id}) RETURN id,\n       " + columns,
+                    Map.of("ids", asked.stream().map(CommunityCounts.Asked::communityId).distinct().toList()))
+                    .forEach(row -> {
+                        Map<CommunityCount, Long> counted = new EnumMap<>(CommunityCount.class);
+                        counts.forEach(c -> counted.put(c, num(row, c.field())));
+                        byCommunity.put((String) row.get("id"), counted);
+                    });
+        }
+        Map<CommunityCounts.Asked, CommunityCounts> answers = new HashMap<>();
+        for (CommunityCounts.Asked a : asked) {
+            Map<CommunityCount, Long> counted = byCommunity.get(a.communityId());
+            if (counted != null || a.counts().isEmpty()) {
+                Map<CommunityCount, Long> mine = new EnumMap<>(CommunityCount.class);
+                a.counts().forEach(c -> mine.put(c, counted.get(c)));
+                answers.put(a, CommunityCounts.of(mine));
+            }
+        }
+        return answers;
     }
 
     /** Functional branches and groups by id, each as its own record (the GraphQL union FunctionalTeam). */

@@ -2,6 +2,8 @@ package cn.nantong.tongtongzai.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +13,9 @@ import cn.nantong.tongtongzai.support.IntegrationTest;
 /** The tree over GraphQL, on the generated `tiny` data set: 1 street, 2 communities, 16 micro-grids. */
 class OrganizationGraphQlTest extends IntegrationTest {
 
+
+    @Autowired
+    OrganizationService organization;
 
     @BeforeEach
     void tinyCity() {
@@ -101,6 +106,35 @@ class OrganizationGraphQlTest extends IntegrationTest {
             counts[communities - 1] = statements.count();
         }
         assertThat(counts[1]).as("statements for two communities vs one").isEqualTo(counts[0]);
+    }
+
+    @Test
+    void countsOnlyWhatIsAskedAndEveryAskInOneStatement() {
+        String all = "generalBranches grids gridBranches partyGroups microGrids compounds functionalGroups members registeredMembers pendingRegistrations";
+        Map<String, Object> together = graphQl.document("{ community(id: \"320613001001\") { counts { " + all + " } } }").execute()
+                .path("community.counts").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        assertThat(together).hasSize(10);
+        for (String field : all.split(" ")) { // each asked alone: the same figure
+            graphQl.document("{ community(id: \"320613001001\") { counts { " + field + " } } }").execute()
+                    .path("community.counts").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                    .isEqualTo(Map.of(field, together.get(field)));
+        }
+        // what is not asked is not counted
+        var asked = new CommunityCounts.Asked("320613001001", java.util.EnumSet.of(CommunityCount.GRIDS, CommunityCount.MEMBERS));
+        assertThat(organization.communityCounts(java.util.Set.of(asked)).get(asked).counted())
+                .containsOnlyKeys(CommunityCount.GRIDS, CommunityCount.MEMBERS);
+        // different asks of both communities of a street: still one statement for the counts
+        statements.reset();
+        graphQl.document("{ street(id: \"320613001\") { communities { edges { node { id } } } } }").execute();
+        int withoutCounts = statements.count();
+        statements.reset();
+        var response = graphQl.document("""
+                { street(id: "320613001") { communities { edges { node { id a: counts { grids } b: counts { members pendingRegistrations } } } } } }""")
+                .execute();
+        assertThat(statements.count()).isEqualTo(withoutCounts + 1);
+        response.path("street.communities.edges[0].node.a").entity(Map.class).isEqualTo(Map.of("grids", together.get("grids")))
+                .path("street.communities.edges[0].node.b.members").entity(Object.class).isEqualTo(together.get("members"))
+                .path("street.communities.edges[1].node.b.pendingRegistrations").hasValue();
     }
 
     @Test
