@@ -85,3 +85,30 @@ export async function download(url) {
 }
 
 export const VIEWER = `{ me { id roles memberId residentId communityId gridId groupId unitId streetId } }`;
+
+/**
+ * A file of the service behind the bearer token (e.g. a task's check-in QR code), as text; refusals as ApiError
+ * with the service's code and message, like gql.
+ */
+export async function fetchText(url, token = session()?.token) {
+  let response;
+  try {
+    response = await fetch(url, { headers: token ? { Authorization: 'Bearer ' + token } : {} });
+  } catch {
+    throw new ApiError('NETWORK', '无法连接服务，请检查网络后重试。');
+  }
+  if (response.ok) {
+    return response.text();
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    // not the service's JSON refusal
+  }
+  if (body?.code) {
+    signedOutOn(body.code);
+    throw new ApiError(body.code, body.message);
+  }
+  throw new ApiError('HTTP_' + response.status, `服务暂时无法处理请求（HTTP ${response.status}），请稍后重试。`);
+}

@@ -1,8 +1,9 @@
-// 任务 (task editor, first part): the community's tasks, soonest start last-first; a new task (individual members,
-// skills from the reference list); publish a draft — the check-in code the organiser gives members on the spot
-// is shown then (a QR code of it is a later increment); complete a task under way (graphql/task.graphqls).
+// 任务 (task editor): the community's tasks, latest start first; a new task (individual members, skills from the
+// reference list); publish a draft — the check-in code the organiser gives members on the spot is shown then, and
+// as a QR code for the organiser's phone (the service draws it: /tasks/{id}/check-in-code.svg, behind the token);
+// complete a task under way (graphql/task.graphqls).
 import { dateTime, defineComponent, errorBox, h, onMounted, reactive, table } from './ui.js';
-import { ApiError, gql } from './api.js';
+import { ApiError, fetchText, gql } from './api.js';
 
 const TASKS = `query Tasks($communityId: ID!) {
   tasks(filter: { communityId: $communityId }, orderBy: { field: STARTS_AT, direction: DESC }, first: 30) {
@@ -29,7 +30,8 @@ export const Tasks = defineComponent({
   props: { viewer: { type: Object, required: true }, query: Object },
   setup(props) {
     const blank = () => ({ title: '', kind: 'MICRO_SERVICE', headcount: 2, difficulty: 1, startsAt: tomorrowAt(9), endsAt: tomorrowAt(11), skillId: '' });
-    const state = reactive({ rows: [], total: null, skills: [], error: null, done: null, creating: false, form: blank(), busy: false });
+    const state = reactive({ rows: [], total: null, skills: [], error: null, done: null, creating: false, form: blank(), busy: false,
+      qr: null });
 
     async function load() {
       try {
@@ -97,16 +99,40 @@ export const Tasks = defineComponent({
       ]);
     }
 
+    // The SVG comes with the bearer token (an <img src> could not send it) and is shown as a data: URL: the page's
+    // img-src already allows data: (its empty icon), so the policy needs no blob:; an <img> runs no script in it.
+    async function showQr(task) {
+      state.error = null;
+      try {
+        const svg = await fetchText(`/tasks/${encodeURIComponent(task.id)}/check-in-code.svg`);
+        state.qr = { task, src: 'data:image/svg+xml;base64,' + btoa(svg) };
+      } catch (error) {
+        state.error = error;
+      }
+    }
+
+    function qrPanel() {
+      const { task, src } = state.qr;
+      return h('section', { class: 'panel qr', 'aria-label': '签到二维码' }, [
+        h('img', { src, alt: `「${task.title}」签到二维码`, width: 240, height: 240 }),
+        h('div', [h('h2', task.title), h('p', ['签到核验码 ', h('strong', { class: 'code' }, task.verificationCode)]),
+          h('p', { class: 'note' }, '组织者在现场出示此二维码，党员扫码或输入核验码签到、签退。'),
+          h('button', { type: 'button', class: 'secondary', onClick: () => { state.qr = null; } }, '关闭')]),
+      ]);
+    }
+
     function actions(task) {
+      const qr = task.verificationCode
+        ? h('button', { type: 'button', class: 'secondary', onClick: () => showQr(task) }, '二维码') : null;
       if (task.state === 'DRAFT') {
         return h('button', { type: 'button', disabled: state.busy,
           onClick: () => run(PUBLISH, { id: task.id }, (d) => `已发布「${d.publishTask.task.title}」，签到核验码 ${d.publishTask.task.verificationCode}`) }, '发布');
       }
       if (task.state === 'IN_PROGRESS') {
-        return h('button', { type: 'button', class: 'secondary', disabled: state.busy,
-          onClick: () => run(COMPLETE, { id: task.id }, (d) => `「${d.completeTask.task.title}」已完成，可以评价`) }, '完成');
+        return h('span', { class: 'actions' }, [h('button', { type: 'button', class: 'secondary', disabled: state.busy,
+          onClick: () => run(COMPLETE, { id: task.id }, (d) => `「${d.completeTask.task.title}」已完成，可以评价`) }, '完成'), qr]);
       }
-      return null;
+      return qr;
     }
 
     return () => h('div', { class: 'tasks' }, [
@@ -116,6 +142,7 @@ export const Tasks = defineComponent({
       errorBox(state.error),
       state.done ? h('p', { class: 'done', 'aria-live': 'polite' }, state.done) : null,
       state.creating ? editor() : null,
+      state.qr ? qrPanel() : null,
       table([
         { title: '任务', cell: (t) => t.title },
         { title: '类型', cell: (t) => KINDS[t.kind] ?? '应急任务' },

@@ -3,6 +3,8 @@ package cn.nantong.tongtongzai.platform.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -33,8 +41,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.nantong.tongtongzai.TongtongzaiApplication;
+import cn.nantong.tongtongzai.platform.security.Role;
 import cn.nantong.tongtongzai.support.FreePort;
 import cn.nantong.tongtongzai.support.HeadlessChromium;
+import cn.nantong.tongtongzai.support.TestTokens;
 
 /**
  * The console (/console/, /m/) in a real headless Chromium that can reach nothing but this machine, against the
@@ -299,7 +309,7 @@ class ConsoleTest {
 
             JsonNode task = api("community-secretary", """
                     { tasks(filter: { communityId: "320613001001", search: "周末助老理发" }, first: 2) {
-                        edges { node { state verificationCode skills { id } } } } }""").get("tasks").get("edges");
+                        edges { node { id state verificationCode skills { id } } } } }""").get("tasks").get("edges");
             assertThat(task.size()).as("one task saved, the refused one not").isEqualTo(1);
             JsonNode saved = task.get(0).get("node");
             assertThat(saved.get("state").asString()).isEqualTo("PUBLISHED");
@@ -307,6 +317,25 @@ class ConsoleTest {
             assertThat(page.locator(".done")).hasText("已发布「周末助老理发」，签到核验码 " + saved.get("verificationCode").asString());
             assertThat(row.locator(".code")).hasText(saved.get("verificationCode").asString());
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasks.png")));
+
+            // the organiser's QR code: what the screen draws decodes to the code the API gives
+            row.getByText("二维码").click();
+            Locator qr = page.locator("section[aria-label=签到二维码] img");
+            assertThat(qr).isVisible();
+            assertThat(decodeQr(qr.screenshot())).isEqualTo(saved.get("verificationCode").asString());
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("task-qr.png")));
+
+            // only who may read the code gets its QR: not a member, not another community's secretary, not anonymous
+            String qrPath = "/tasks/" + saved.get("id").asString() + "/check-in-code.svg";
+            assertThat(get(qrPath, "Bearer " + tokens.get("community-secretary")).statusCode()).isEqualTo(200);
+            HttpResponse<String> member = get(qrPath, "Bearer " + tokens.get("member"));
+            assertThat(member.statusCode()).isEqualTo(403);
+            assertThat(member.body()).contains("FORBIDDEN").doesNotContain("<svg");
+            HttpResponse<String> foreign = get(qrPath, TestTokens.bearer(TestTokens.user("secretary-of-002",
+                    Role.COMMUNITY_SECRETARY, TestTokens.Scope.none().community("320613001002"))));
+            assertThat(foreign.statusCode()).isEqualTo(404);
+            assertThat(foreign.body()).contains("NOT_FOUND").doesNotContain("<svg");
+            assertThat(get(qrPath).statusCode()).isEqualTo(401);
 
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
@@ -426,5 +455,18 @@ class ConsoleTest {
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The text of the one QR code in a picture (ZXing's reader, as a phone's scanner would read it). */
+    private static String decodeQr(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 }
