@@ -7,6 +7,7 @@ import { Dashboard } from './dashboard.js';
 import { Registrations } from './registrations.js';
 import { Inbox } from './inbox.js';
 import { Tasks } from './tasks.js';
+import { Matching } from './matching.js';
 
 const SECRETARIES = ['COMMUNITY_SECRETARY', 'FIRST_SECRETARY'];
 
@@ -15,6 +16,7 @@ export const SCREENS = [
   { path: 'dashboard', title: '工作概览', roles: [...SECRETARIES, 'STREET_ADMIN', 'CITY_ADMIN', 'ANALYST'], component: Dashboard },
   { path: 'inbox', title: '居民需求', roles: SECRETARIES, component: Inbox },
   { path: 'tasks', title: '任务', roles: SECRETARIES, component: Tasks },
+  { path: 'matching', title: '智能匹配', roles: SECRETARIES, component: Matching },
   { path: 'registrations', title: '报到审核', roles: SECRETARIES, component: Registrations },
 ];
 

@@ -8,7 +8,7 @@ import { ApiError, fetchText, gql } from './api.js';
 const TASKS = `query Tasks($communityId: ID!) {
   tasks(filter: { communityId: $communityId }, orderBy: { field: STARTS_AT, direction: DESC }, first: 30) {
     totalCount
-    edges { node { id title kind state startsAt endsAt headcount claimed verificationCode skills { name } } }
+    edges { node { id title kind state audience startsAt endsAt headcount claimed verificationCode skills { name } } }
   }
   skills { id name category { name } }
 }`;
@@ -124,6 +124,9 @@ export const Tasks = defineComponent({
     function actions(task) {
       const qr = task.verificationCode
         ? h('button', { type: 'button', class: 'secondary', onClick: () => showQr(task) }, '二维码') : null;
+      if (task.state === 'PUBLISHED' && task.audience === 'MEMBERS' && task.claimed < task.headcount) {
+        return h('span', { class: 'actions' }, [qr, h('a', { href: '#/matching?task=' + encodeURIComponent(task.id) }, '推荐党员')]);
+      }
       if (task.state === 'DRAFT') {
         return h('button', { type: 'button', disabled: state.busy,
           onClick: () => run(PUBLISH, { id: task.id }, (d) => `已发布「${d.publishTask.task.title}」，签到核验码 ${d.publishTask.task.verificationCode}`) }, '发布');

@@ -130,7 +130,7 @@ class ConsoleTest {
                 .get("figures");
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = signIn(tab, "/console/", "community-secretary");
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "报到审核"});
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "智能匹配", "报到审核"});
 
             Locator dashboard = page.locator(".dashboard[data-ready=true]");
             assertThat(dashboard).isVisible();
@@ -340,6 +340,91 @@ class ConsoleTest {
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
         }
+    }
+
+    @Test
+    void aSecretaryAssignsARecommendedMemberAndAcceptsAMatchingJobsProposalsSeatBySeat() throws Exception {
+        OffsetDateTime evening = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(2).withHour(19).withMinute(0).withSecond(0).withNano(0);
+        String stairs = publish("楼道清扫", 2, evening);
+        String clutter = publish("清理杂物", 1, evening.plusDays(1));
+        JsonNode ranked = api("community-secretary", """
+                query($id: ID!) { recommendMembers(taskId: $id, first: 10) { feasible member { id name } reasons { kind text } } }""",
+                Map.of("id", stairs)).get("recommendMembers");
+        assertThat(ranked.valueStream().filter(r -> r.get("feasible").asBoolean()).count())
+                .as("the demo data has cleaners free that evening").isGreaterThanOrEqualTo(2);
+        JsonNode best = ranked.get(0);
+        String bestName = best.get("member").get("name").asString();
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "community-secretary");
+            page.locator("nav.side").getByText("智能匹配").click();
+            page.getByLabel("任务", new Page.GetByLabelOptions().setExact(true)).selectOption(stairs);
+            Locator rows = page.locator("table[aria-label=推荐党员] tbody tr");
+            assertThat(rows).hasCount(ranked.size());
+            assertThat(rows.first()).containsText(bestName);
+            assertThat(rows.first()).containsText("符合");
+            assertThat(rows.first()).containsText(best.get("reasons").get(0).get("text").asString());
+            for (int i = 0; i < ranked.size(); i++) { // what breaks a rule is said first
+                JsonNode r = ranked.get(i);
+                if (!r.get("feasible").asBoolean()) {
+                    assertThat(rows.nth(i)).containsText("违反规则");
+                    assertThat(rows.nth(i).locator(".reasons li").first()).hasText("✗ 违反：" + r.get("reasons").get(0).get("text").asString());
+                    break;
+                }
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("matching.png")).setFullPage(true));
+
+            rows.first().getByText("指派").click();
+            assertThat(page.locator(".done")).hasText("已指派 " + bestName + " 参加「楼道清扫」");
+            assertThat(claims(stairs)).containsExactly(best.get("member").get("id").asString() + ":ASSIGNED");
+            assertThat(rows.filter(new Locator.FilterOptions().setHasText(bestName))).hasCount(0); // holds a seat now
+
+            // a matching job for the community: the stairs' other seat accepted, the clutter left out, the rest discarded
+            page.getByText("运行匹配").click();
+            Locator status = page.locator("section[aria-label=社区匹配方案] .job-status");
+            assertThat(status).hasAttribute("data-status", "COMPLETED");
+            Locator proposals = page.locator("table[aria-label=匹配方案] tbody tr");
+            Locator stairsSeat = proposals.filter(new Locator.FilterOptions().setHasText("楼道清扫"));
+            Locator clutterSeat = proposals.filter(new Locator.FilterOptions().setHasText("清理杂物"));
+            assertThat(stairsSeat).hasCount(1);
+            assertThat(clutterSeat).hasCount(1);
+            assertThat(stairsSeat).not().containsText(bestName);
+            String proposed = stairsSeat.locator("td").nth(1).innerText();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("matching-job.png")).setFullPage(true));
+
+            stairsSeat.getByText("采纳", new Locator.GetByTextOptions().setExact(true)).click();
+            assertThat(stairsSeat).containsText("已采纳");
+            assertThat(page.locator(".done")).hasText("已采纳：" + proposed + " 参加「楼道清扫」");
+            clutterSeat.getByText("不采纳").click();
+            assertThat(clutterSeat).containsText("不采纳");
+            page.getByText("放弃其余方案").click();
+            assertThat(status).hasAttribute("data-status", "DISCARDED");
+
+            assertThat(claims(stairs)).hasSize(2).contains(best.get("member").get("id").asString() + ":ASSIGNED")
+                    .anyMatch(claim -> claim.endsWith(":MATCHING"));
+            assertThat(claims(clutter)).as("a seat left out is not claimed").isEmpty();
+            assertThat(page.locator("[role=alert]")).hasCount(0);
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    /** A published task of 德民社区 for members who clean, two hours from {@code start}. */
+    private static String publish(String title, int headcount, OffsetDateTime start) throws Exception {
+        String id = api("community-secretary", """
+                mutation($title: String!, $headcount: Int!, $start: DateTime!, $end: DateTime!) { createTask(input: {
+                  communityId: "320613001001", title: $title, kind: MICRO_SERVICE, difficulty: 1, headcount: $headcount,
+                  startsAt: $start, endsAt: $end, skillIds: ["cleaning"] }) { task { id } } }""",
+                Map.of("title", title, "headcount", headcount, "start", start.toString(), "end", start.plusHours(2).toString()))
+                .get("createTask").get("task").get("id").asString();
+        api("community-secretary", "mutation($id: ID!) { publishTask(input: { taskId: $id }) { task { id } } }", Map.of("id", id));
+        return id;
+    }
+
+    /** The task's active claims as member:source. */
+    private static java.util.List<String> claims(String task) throws Exception {
+        return api("community-secretary", "query($id: ID!) { task(id: $id) { claims { source member { id } } } }", Map.of("id", task))
+                .get("task").get("claims").valueStream()
+                .map(claim -> claim.get("member").get("id").asString() + ":" + claim.get("source").asString()).toList();
     }
 
     @Test
