@@ -8,6 +8,7 @@ import { Registrations } from './registrations.js';
 import { Inbox } from './inbox.js';
 import { Tasks } from './tasks.js';
 import { Matching } from './matching.js';
+import { Emergency } from './emergency.js';
 
 const SECRETARIES = ['COMMUNITY_SECRETARY', 'FIRST_SECRETARY'];
 
@@ -17,6 +18,7 @@ export const SCREENS = [
   { path: 'inbox', title: '居民需求', roles: SECRETARIES, component: Inbox },
   { path: 'tasks', title: '任务', roles: SECRETARIES, component: Tasks },
   { path: 'matching', title: '智能匹配', roles: SECRETARIES, component: Matching },
+  { path: 'emergency', title: '应急动员', roles: SECRETARIES, component: Emergency },
   { path: 'registrations', title: '报到审核', roles: SECRETARIES, component: Registrations },
 ];
 

@@ -130,7 +130,7 @@ class ConsoleTest {
                 .get("figures");
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = signIn(tab, "/console/", "community-secretary");
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "智能匹配", "报到审核"});
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "智能匹配", "应急动员", "报到审核"});
 
             Locator dashboard = page.locator(".dashboard[data-ready=true]");
             assertThat(dashboard).isVisible();
@@ -402,6 +402,58 @@ class ConsoleTest {
             assertThat(claims(stairs)).hasSize(2).contains(best.get("member").get("id").asString() + ":ASSIGNED")
                     .anyMatch(claim -> claim.endsWith(":MATCHING"));
             assertThat(claims(clutter)).as("a seat left out is not claimed").isEmpty();
+            assertThat(page.locator("[role=alert]")).hasCount(0);
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aSecretaryPublishesAnEmergencyAndAcceptsATeamProposedLiveThenSeesWhoConfirmed() throws Exception {
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "community-secretary");
+            page.locator("nav.side").getByText("应急动员").click();
+            page.getByText("开启实时匹配").click();
+            assertThat(page.locator(".live-status")).hasAttribute("data-status", "LIVE");
+
+            page.getByLabel("任务名称").fill("暴雨积水排涝");
+            page.getByLabel("所需技能").selectOption("plumbing_electrical");
+            page.getByLabel("帮扶助困功能型党小组").check();
+            page.getByText("发布", new Page.GetByTextOptions().setExact(true)).click();
+            assertThat(page.locator(".done")).containsText("已发布应急任务「暴雨积水排涝」");
+            assertThat(page.locator(".offers")).containsText("「暴雨积水排涝」"); // emergencyOffers, live
+
+            // the live job's proposal arrives on its own (matchingProposals): nothing is clicked or reloaded
+            Locator proposal = page.locator("table[aria-label=组团方案] tbody tr").filter(new Locator.FilterOptions().setHasText("暴雨积水排涝"));
+            assertThat(proposal).containsText("帮扶助困功能型党小组");
+            assertThat(proposal).containsText("具备所需技能");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("emergency.png")).setFullPage(true));
+            proposal.getByText("采纳").click();
+            assertThat(proposal).containsText("已采纳");
+
+            JsonNode task = api("community-secretary", """
+                    { tasks(filter: { communityId: "320613001001", kind: EMERGENCY, search: "暴雨积水排涝" }, first: 2) {
+                        edges { node { id teamClaims { id source team { ... on FunctionalGroup { id } } } } } } }""")
+                    .get("tasks").get("edges");
+            assertThat(task.size()).isEqualTo(1);
+            JsonNode teamClaim = task.get(0).get("node").get("teamClaims").get(0);
+            assertThat(teamClaim.get("source").asString()).isEqualTo("MATCHING");
+            assertThat(teamClaim.get("team").get("id").asString()).isEqualTo("320613001001-GN4");
+            Locator row = page.locator("table[aria-label=应急任务] tbody tr").filter(new Locator.FilterOptions().setHasText("暴雨积水排涝"));
+            assertThat(row).containsText("帮扶助困功能型党小组：等待党员确认");
+
+            // a member of the group confirms (on their phone; here through the API), and the secretary sees it
+            JsonNode member = api("community-secretary", """
+                    { members(filter: { functionalGroupId: "320613001001-GN4", skillId: "plumbing_electrical" }, first: 1) {
+                        edges { node { id name } } } }""").get("members").get("edges").get(0).get("node");
+            api("community-secretary", "mutation($tc: ID!, $m: ID!) { confirmTeamClaim(input: { teamClaimId: $tc, memberId: $m }) { claim { id } } }",
+                    Map.of("tc", teamClaim.get("id").asString(), "m", member.get("id").asString()));
+            page.getByText("刷新").click();
+            assertThat(row).containsText("帮扶助困功能型党小组：已确认 " + member.get("name").asString());
+            assertThat(row).containsText("1 / 5");
+
+            page.getByText("停止实时匹配").click();
+            assertThat(page.locator(".live-status")).hasAttribute("data-status", "STOPPED");
             assertThat(page.locator("[role=alert]")).hasCount(0);
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
