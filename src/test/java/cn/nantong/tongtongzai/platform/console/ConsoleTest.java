@@ -371,7 +371,6 @@ class ConsoleTest {
                     break;
                 }
             }
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("matching.png")).setFullPage(true));
 
             rows.first().getByText("指派").click();
             assertThat(page.locator(".done")).hasText("已指派 " + bestName + " 参加「楼道清扫」");
