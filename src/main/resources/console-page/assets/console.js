@@ -9,6 +9,7 @@ import { Inbox } from './inbox.js';
 import { Tasks } from './tasks.js';
 import { Matching } from './matching.js';
 import { Emergency } from './emergency.js';
+import { Evaluation } from './evaluation.js';
 
 const SECRETARIES = ['COMMUNITY_SECRETARY', 'FIRST_SECRETARY'];
 
@@ -19,6 +20,7 @@ export const SCREENS = [
   { path: 'tasks', title: '任务', roles: SECRETARIES, component: Tasks },
   { path: 'matching', title: '智能匹配', roles: SECRETARIES, component: Matching },
   { path: 'emergency', title: '应急动员', roles: SECRETARIES, component: Emergency },
+  { path: 'evaluation', title: '评价与约谈', roles: SECRETARIES, component: Evaluation },
   { path: 'registrations', title: '报到审核', roles: SECRETARIES, component: Registrations },
 ];
 

@@ -130,7 +130,7 @@ class ConsoleTest {
                 .get("figures");
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = signIn(tab, "/console/", "community-secretary");
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "智能匹配", "应急动员", "报到审核"});
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "智能匹配", "应急动员", "评价与约谈", "报到审核"});
 
             Locator dashboard = page.locator(".dashboard[data-ready=true]");
             assertThat(dashboard).isVisible();
@@ -454,6 +454,61 @@ class ConsoleTest {
             page.getByText("停止实时匹配").click();
             assertThat(page.locator(".live-status")).hasAttribute("data-status", "STOPPED");
             assertThat(page.locator("[role=alert]")).hasCount(0);
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void theEvaluationDeskRatesAServiceShowsTheYearsListsAndResolvesAMeetingProblem() throws Exception {
+        // a completed task whose one claim the community has not rated yet, and a joint meeting with an open problem
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(5).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        String task = publish("助老理发回访", 1, start);
+        String claim = api("community-secretary", "mutation($id: ID!) { assignTask(input: { taskId: $id, memberId: \"M000209\" }) { claim { id member { name } } } }",
+                Map.of("id", task)).get("assignTask").get("claim").get("id").asString();
+        for (String step : new String[] {"startTask", "completeTask"}) {
+            api("community-secretary", "mutation($id: ID!) { " + step + "(input: { taskId: $id }) { task { state } } }", Map.of("id", task));
+        }
+        JsonNode meeting = api("community-secretary", """
+                mutation { recordJointMeeting(input: { communityId: "320613001001", title: "临时联席会议", heldOn: "2026-12-01",
+                  problems: [{ description: "楼道堆物清理难", ownerId: "320613001001" }] }) { meeting { id problems { id } } } }""")
+                .get("recordJointMeeting").get("meeting");
+        String problem = meeting.get("problems").get(0).get("id").asString();
+        JsonNode interviews = api("community-secretary", "query($year: Int!) { interviewList(year: $year, communityId: \"320613001001\", first: 50) { edges { node { member { name } } } } }",
+                Map.of("year", OffsetDateTime.now(ZoneOffset.ofHours(8)).getYear())).get("interviewList").get("edges");
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "community-secretary");
+            page.locator("nav.side").getByText("评价与约谈").click();
+            Locator rows = page.locator("table[aria-label=约谈名单] tbody tr");
+            assertThat(rows).hasCount(Math.max(1, interviews.size())); // an empty list shows one row saying so
+            if (!interviews.isEmpty()) {
+                assertThat(rows.first()).containsText(interviews.get(0).get("node").get("member").get("name").asString());
+            }
+            Locator toRate = page.locator("table[aria-label=待评价的服务] tbody tr").filter(new Locator.FilterOptions().setHasText("助老理发回访"));
+            assertThat(toRate).hasCount(1);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("evaluation.png")).setFullPage(true));
+
+            toRate.getByLabel("评分").selectOption("4");
+            toRate.getByLabel("评语").fill("准时到场，老人满意");
+            toRate.getByText("评价", new Locator.GetByTextOptions().setExact(true)).click();
+            assertThat(page.locator(".done")).containsText("已评价：");
+            assertThat(toRate).hasCount(0);
+            JsonNode rating = api("community-secretary", "query($id: ID!) { claim(id: $id) { evaluations { raterRole score comment } } }",
+                    Map.of("id", claim)).get("claim").get("evaluations").get(0);
+            assertThat(rating.get("raterRole").asString()).isEqualTo("COMMUNITY");
+            assertThat(rating.get("score").asInt()).isEqualTo(4);
+            assertThat(rating.get("comment").asString()).isEqualTo("准时到场，老人满意");
+
+            Locator open = page.locator("li[data-problem=" + problem + "]");
+            open.getByText("已解决").click(); // without saying how: refused, nothing changes
+            assertThat(page.locator("[role=alert]")).containsText("INVALID_REASON");
+            open.getByLabel("解决情况").fill("已协调物业清理完毕");
+            open.getByText("已解决").click();
+            assertThat(open).containsText("已解决：已协调物业清理完毕");
+            assertThat(api("community-secretary", "query($id: ID!) { jointMeeting(id: $id) { problems { state resolution } } }",
+                    Map.of("id", meeting.get("id").asString())).get("jointMeeting").get("problems").get(0).get("state").asString())
+                    .isEqualTo("RESOLVED");
+
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
         }
