@@ -355,8 +355,7 @@ class ConsoleTest {
         JsonNode best = ranked.get(0);
         String bestName = best.get("member").get("name").asString();
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
-            Page page = signIn(tab, "/console/", "community-secretary");
-            page.locator("nav.side").getByText("智能匹配").click();
+            Page page = signIn(tab, "/console/#/matching", "community-secretary"); // straight there, not via the dashboard
             page.getByLabel("任务", new Page.GetByLabelOptions().setExact(true)).selectOption(stairs);
             Locator rows = page.locator("table[aria-label=推荐党员] tbody tr");
             assertThat(rows).hasCount(ranked.size());
@@ -410,8 +409,7 @@ class ConsoleTest {
     @Test
     void aSecretaryPublishesAnEmergencyAndAcceptsATeamProposedLiveThenSeesWhoConfirmed() throws Exception {
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
-            Page page = signIn(tab, "/console/", "community-secretary");
-            page.locator("nav.side").getByText("应急动员").click();
+            Page page = signIn(tab, "/console/#/emergency", "community-secretary");
             page.getByText("开启实时匹配").click();
             assertThat(page.locator(".live-status")).hasAttribute("data-status", "LIVE");
 
@@ -477,8 +475,7 @@ class ConsoleTest {
         JsonNode interviews = api("community-secretary", "query($year: Int!) { interviewList(year: $year, communityId: \"320613001001\", first: 50) { edges { node { member { name } } } } }",
                 Map.of("year", OffsetDateTime.now(ZoneOffset.ofHours(8)).getYear())).get("interviewList").get("edges");
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
-            Page page = signIn(tab, "/console/", "community-secretary");
-            page.locator("nav.side").getByText("评价与约谈").click();
+            Page page = signIn(tab, "/console/#/evaluation", "community-secretary");
             Locator rows = page.locator("table[aria-label=约谈名单] tbody tr");
             assertThat(rows).hasCount(Math.max(1, interviews.size())); // an empty list shows one row saying so
             if (!interviews.isEmpty()) {
