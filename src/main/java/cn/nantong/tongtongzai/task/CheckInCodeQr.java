@@ -25,7 +25,8 @@ import cn.nantong.tongtongzai.platform.security.Kind;
 /**
  * A task's check-in code as a QR code (SVG), for the organiser's phone: members scan it instead of typing the six
  * digits. The same rule as the API's {@code Task.verificationCode} (its roles, and the task in their scope); a
- * task out of reach is 404 as in GraphQL, a draft has no code yet. Never cached: the code is a secret of the day.
+ * task out of reach is 404 as in GraphQL; a draft has no code yet (TASK_NOT_IN_SERVICE, as a check-in there).
+ * Never cached: the code is the task's secret.
  */
 @RestController
 class CheckInCodeQr {
@@ -48,7 +49,7 @@ class CheckInCodeQr {
                 AccessPolicy.ruleFor("Task", "verificationCode").roles(), Kind.TASK, id, false);
         Task task = tasks.task(id).orElseThrow(() -> new UserInputException(ErrorCode.TASK_NOT_FOUND, "找不到该任务。"));
         if (task.verificationCode() == null) {
-            throw new UserInputException(ErrorCode.TASK_NOT_OPEN, "任务发布后才有签到核验码。");
+            throw new UserInputException(ErrorCode.TASK_NOT_IN_SERVICE, "任务发布后才有签到核验码。");
         }
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
                 .cacheControl(CacheControl.noStore()).body(svg(task.verificationCode()));

@@ -336,6 +336,13 @@ class ConsoleTest {
             assertThat(foreign.statusCode()).isEqualTo(404);
             assertThat(foreign.body()).contains("NOT_FOUND").doesNotContain("<svg");
             assertThat(get(qrPath).statusCode()).isEqualTo(401);
+            String draft = api("community-secretary", """
+                    mutation { createTask(input: { communityId: "320613001001", title: "草稿任务", kind: MICRO_SERVICE, difficulty: 1,
+                      headcount: 1, startsAt: "2026-12-20T09:00", endsAt: "2026-12-20T10:00", skillIds: ["elderly_care"] }) { task { id } } }""")
+                    .get("createTask").get("task").get("id").asString();
+            HttpResponse<String> noCodeYet = get("/tasks/" + draft + "/check-in-code.svg", "Bearer " + tokens.get("community-secretary"));
+            assertThat(noCodeYet.statusCode()).isEqualTo(400);
+            assertThat(noCodeYet.body()).contains("TASK_NOT_IN_SERVICE");
 
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
