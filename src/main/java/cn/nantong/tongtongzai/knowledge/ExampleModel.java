@@ -75,7 +75,12 @@ final class ExampleModel {
 
     /** Each category's probability for this text (summing to 1); empty without examples or known features. */
     Map<String, Double> posterior(String text) {
-        List<String> features = known(features(text));
+        return posterior(text, StandardTokenizer.segment(clipped(text)));
+    }
+
+    /** The same, with the text's words already cut by HanLP (the classifier segments a text once). */
+    Map<String, Double> posterior(String text, List<Term> terms) {
+        List<String> features = known(features(clipped(text), terms));
         if (examples == 0 || features.isEmpty()) {
             return Map.of();
         }
@@ -147,9 +152,17 @@ final class ExampleModel {
      * say nothing about the category and break pairs.
      */
     static List<String> features(String text) {
-        List<String> features = new ArrayList<>();
-        String input = text == null ? "" : text.length() > RequestClassifier.MAX_CHARACTERS
+        String input = clipped(text);
+        return features(input, StandardTokenizer.segment(input));
+    }
+
+    private static String clipped(String text) {
+        return text == null ? "" : text.length() > RequestClassifier.MAX_CHARACTERS
                 ? text.substring(0, RequestClassifier.MAX_CHARACTERS) : text;
+    }
+
+    private static List<String> features(String input, List<Term> terms) {
+        List<String> features = new ArrayList<>();
         int previous = -1;
         for (int i = 0; i < input.length(); ) {
             int cp = input.codePointAt(i);
@@ -163,7 +176,7 @@ final class ExampleModel {
             }
             i += Character.charCount(cp);
         }
-        for (Term term : StandardTokenizer.segment(input)) {
+        for (Term term : terms) {
             if (term.word.length() >= 3 && term.word.codePoints().allMatch(RequestClassifier::isHan)) {
                 features.add(term.word);
             }

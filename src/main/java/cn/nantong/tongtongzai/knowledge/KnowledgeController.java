@@ -19,7 +19,6 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import cn.nantong.tongtongzai.member.Member;
-import cn.nantong.tongtongzai.member.MemberService;
 import cn.nantong.tongtongzai.member.PostCategory;
 import cn.nantong.tongtongzai.member.Skill;
 import cn.nantong.tongtongzai.platform.graphql.ErrorCode;
@@ -37,17 +36,15 @@ class KnowledgeController {
     private final KnowledgeService knowledge;
     private final RequestClassifier classifier;
     private final ClassificationCorrections corrections;
-    private final MemberService members;
     private final RequestService requests;
 
     KnowledgeController(KnowledgeService knowledge, RequestClassifier classifier, ClassificationCorrections corrections,
-            MemberService members, RequestService requests, BatchLoaderRegistry loaders) {
+            RequestService requests, BatchLoaderRegistry loaders) {
         this.knowledge = knowledge;
         loaders.<String, SkillKnowledge>forName("skillKnowledge")
                 .registerMappedBatchLoader((ids, env) -> Mono.just(knowledge.knowledge(ids)));
         this.classifier = classifier;
         this.corrections = corrections;
-        this.members = members;
         this.requests = requests;
     }
 
@@ -84,33 +81,28 @@ class KnowledgeController {
 
     @SchemaMapping(typeName = "Classification")
     PostCategory category(RequestClassifier.Classification classification) {
-        return classification.categoryId() == null ? null
-                : members.categoriesOfSkills(List.of(classification.categoryId())).get(classification.categoryId());
+        return classifier.category(classification.categoryId());
     }
 
     @SchemaMapping(typeName = "Classification")
     PostCategory suggestedCategory(RequestClassifier.Classification classification) {
-        String id = classification.suggestedCategoryId();
-        return id == null ? null : members.categoriesOfSkills(List.of(id)).get(id);
+        return classifier.category(classification.suggestedCategoryId());
     }
 
     @SchemaMapping(typeName = "Classification")
     PostCategory secondCategory(RequestClassifier.Classification classification) {
-        String id = classification.secondCategoryId();
-        return id == null ? null : members.categoriesOfSkills(List.of(id)).get(id);
+        return classifier.category(classification.secondCategoryId());
     }
 
-    @BatchMapping(typeName = "CategoryCandidate", field = "category")
-    Map<RequestClassifier.Candidate, PostCategory> candidateCategory(List<RequestClassifier.Candidate> candidates) {
-        List<String> ids = candidates.stream().map(RequestClassifier.Candidate::categoryId).distinct().toList();
-        Map<String, PostCategory> categories = members.categoriesOfSkills(ids);
-        return candidates.stream().distinct().collect(Collectors.toMap(Function.identity(), c -> categories.get(c.categoryId())));
+    // an answer's categories and skills come from what the classifier already read: no read of the graph per field
+    @SchemaMapping(typeName = "CategoryCandidate", field = "category")
+    PostCategory candidateCategory(RequestClassifier.Candidate candidate) {
+        return classifier.category(candidate.categoryId());
     }
 
-    @BatchMapping(typeName = "SkillMatch")
-    Map<RequestClassifier.SkillMatch, Skill> skill(List<RequestClassifier.SkillMatch> matches) {
-        Map<String, Skill> skills = members.skills(matches.stream().map(RequestClassifier.SkillMatch::skillId).distinct().toList());
-        return matches.stream().distinct().collect(Collectors.toMap(Function.identity(), m -> skills.get(m.skillId())));
+    @SchemaMapping(typeName = "SkillMatch")
+    Skill skill(RequestClassifier.SkillMatch match) {
+        return classifier.skill(match.skillId());
     }
 
     @BatchMapping(typeName = "Member")

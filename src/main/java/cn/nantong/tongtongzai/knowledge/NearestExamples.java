@@ -1,7 +1,6 @@
 package cn.nantong.tongtongzai.knowledge;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,26 @@ final class NearestExamples {
 
     /** The nearest examples, most similar first. */
     List<Neighbour> nearest(float[] vector, int limit) {
-        List<Neighbour> all = new ArrayList<>(examples.size());
-        for (Vector v : examples) {
-            all.add(new Neighbour(v.example().text(), v.example().categoryId(), SentenceModel.similarity(v.vector(), vector)));
+        // the best `limit` kept in order as the examples go by: no list of every example to sort
+        List<Neighbour> best = new ArrayList<>(limit + 1);
+        if (limit <= 0) {
+            return List.of();
         }
-        all.sort(Comparator.comparingDouble(Neighbour::similarity).reversed());
-        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        for (Vector v : examples) {
+            double similarity = SentenceModel.similarity(v.vector(), vector);
+            if (best.size() == limit && similarity <= best.getLast().similarity()) {
+                continue;
+            }
+            int at = best.size();
+            while (at > 0 && best.get(at - 1).similarity() < similarity) {
+                at--;
+            }
+            best.add(at, new Neighbour(v.example().text(), v.example().categoryId(), similarity));
+            if (best.size() > limit) {
+                best.removeLast();
+            }
+        }
+        return List.copyOf(best);
     }
 
     /** Each category's share of the nearest examples' votes (summing to 1); empty without examples. */

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 import com.hankcs.hanlp.seg.common.Term;
 import com.hankcs.hanlp.tokenizer.StandardTokenizer;
 
+import cn.nantong.tongtongzai.member.PostCategory;
+import cn.nantong.tongtongzai.member.Skill;
 import cn.nantong.tongtongzai.platform.neo4j.Values;
 
 /**
@@ -105,9 +107,13 @@ public class RequestClassifier {
     record Models(ExampleModel examples, NearestExamples neighbours) {
     }
 
-    /** Every term the classifier looks for, by skill; the skills' vectors; the example models. Reloaded after a correction. */
+    /**
+     * Every term the classifier looks for, by skill; the skills' vectors; the example models; the categories and
+     * skills themselves, so that an answer's categories and skills resolve without reading the graph again.
+     * Reloaded after a correction.
+     */
     private record Vocabulary(Map<String, String> categoryOf, Map<String, Map<String, Double>> termsBySkill,
-            Map<String, float[]> skillVectors, Map<String, String> categoryNames, Models models) {
+            Map<String, float[]> skillVectors, Map<String, PostCategory> categories, Map<String, Skill> skills, Models models) {
     }
 
     /** What each kind of evidence says about a text, before weighing. */
@@ -130,7 +136,18 @@ public class RequestClassifier {
         if (normalized.codePoints().noneMatch(RequestClassifier::isHan)) {
             return unclassified(normalized.isEmpty() ? "内容为空" : "没有中文内容，无法识别，请书记人工分类");
         }
-        Evidence evidence = evidence(normalized, v, models);
+        return decide(evidence(normalized, v, models), v);
+    }
+
+    /** The classification from evidence already gathered (the evaluation gathers it once a text for several uses). */
+    Classification classify(Evidence evidence) {
+        return decide(evidence, vocabulary());
+    }
+
+    private Classification decide(Evidence evidence, Vocabulary v) {
+        if (evidence.text().codePoints().noneMatch(RequestClassifier::isHan)) {
+            return unclassified(evidence.text().isEmpty() ? "内容为空" : "没有中文内容，无法识别，请书记人工分类");
+        }
         Map<String, Double> categories = calibrated(combine(evidence, WEIGHTS), SHARPNESS);
         if (categories.isEmpty()) {
             return unclassified("没有找到与技能相关的词，请书记人工分类");
@@ -145,11 +162,26 @@ public class RequestClassifier {
         if (confidence < threshold) {
             return new Classification(null, top, second, confidence, false, candidates, skills,
                     "把握不足（" + Math.round(confidence * 100) + "%，低于" + Math.round(threshold * 100) + "%），请书记人工分类。可能是："
-                            + String.join("；", candidates.stream().map(c -> v.categoryNames().getOrDefault(c.categoryId(), c.categoryId())
+                            + String.join("；", candidates.stream().map(c -> categoryName(v, c.categoryId())
                                     + "（" + Math.round(c.score() * 100) + "%）" + describe(c)).toList()));
         }
         String reason = describe(candidates.getFirst());
         return new Classification(top, top, second, confidence, true, candidates, skills, reason.isEmpty() ? "与同类求助的意思相近" : reason);
+    }
+
+    private static String categoryName(Vocabulary v, String categoryId) {
+        PostCategory category = v.categories().get(categoryId);
+        return category == null ? categoryId : category.name();
+    }
+
+    /** A post category as the classifier read it (null when unknown): resolving an answer costs no read of the graph. */
+    public PostCategory category(String categoryId) {
+        return categoryId == null ? null : vocabulary().categories().get(categoryId);
+    }
+
+    /** A skill as the classifier read it (null when unknown). */
+    public Skill skill(String skillId) {
+        return vocabulary().skills().get(skillId);
     }
 
     static String normalize(String text) {
@@ -164,10 +196,11 @@ public class RequestClassifier {
     }
 
     private Evidence evidence(String normalized, Vocabulary v, Models models) {
-        List<SkillMatch> matches = skillMatches(normalized, v);
+        List<Term> terms = StandardTokenizer.segment(normalized); // once: the keywords and the example model share it
+        List<SkillMatch> matches = skillMatches(normalized, terms, v);
         float[] vector = sentences.embed(normalized);
         List<NearestExamples.Neighbour> nearest = models.neighbours().nearest(vector, NearestExamples.NEIGHBOURS);
-        return new Evidence(normalized, matches, keywordShares(matches), models.examples().posterior(normalized), nearest,
+        return new Evidence(normalized, matches, keywordShares(matches), models.examples().posterior(normalized, terms), nearest,
                 NearestExamples.posterior(nearest), vector);
     }
 
@@ -264,13 +297,13 @@ public class RequestClassifier {
     /** The skills a short text names (a member's interest, 修电脑 or 书法), best first. */
     List<SkillMatch> skillsIn(String text) {
         String normalized = text == null ? "" : text.strip();
-        return normalized.isEmpty() ? List.of() : skillMatches(normalized, vocabulary());
+        return normalized.isEmpty() ? List.of() : skillMatches(normalized, StandardTokenizer.segment(normalized), vocabulary());
     }
 
     /** Every skill whose words the text contains, best first. */
-    private static List<SkillMatch> skillMatches(String normalized, Vocabulary v) {
+    private static List<SkillMatch> skillMatches(String normalized, List<Term> terms, Vocabulary v) {
         Set<String> words = new LinkedHashSet<>();
-        for (Term term : StandardTokenizer.segment(normalized)) {
+        for (Term term : terms) {
             words.add(term.word);
         }
         List<SkillMatch> matches = new ArrayList<>();
@@ -339,6 +372,7 @@ public class RequestClassifier {
         Map<String, String> categoryOf = new HashMap<>();
         Map<String, Map<String, Double>> terms = new LinkedHashMap<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
+        Map<String, Skill> skills = new HashMap<>();
         neo4j.query("""
                 MATCH (s:Skill)
                 RETURN s.id AS id, s.name AS name, coalesce(s.synonyms, []) AS synonyms, coalesce(s.keywords, []) AS keywords,
@@ -347,6 +381,7 @@ public class RequestClassifier {
                 ORDER BY id""").fetch().all().forEach(row -> {
             String id = Values.string(row, "id");
             categoryOf.put(id, Values.string(row, "categoryId"));
+            skills.put(id, new Skill(id, Values.string(row, "name"), Values.string(row, "categoryId")));
             List<String> said = new ArrayList<>(Values.strings(row, "synonyms"));
             said.addAll(Values.strings(row, "keywords"));
             descriptions.put(id, Values.string(row, "name") + "：" + String.join("、", said));
@@ -378,14 +413,15 @@ public class RequestClassifier {
         NearestExamples neighbours = NearestExamples.of(examples, sentences);
         log.info("Knowledge: {} example requests and {} skills embedded in {} ms (vectors kept; the first time loads the sentence model)",
                 examples.size(), skillVectors.size(), (System.nanoTime() - start) / 1_000_000);
-        return new Vocabulary(categoryOf, terms, skillVectors, categoryNames(), new Models(ExampleModel.train(examples), neighbours));
+        return new Vocabulary(categoryOf, terms, skillVectors, categories(), Map.copyOf(skills),
+                new Models(ExampleModel.train(examples), neighbours));
     }
 
-    private Map<String, String> categoryNames() {
-        Map<String, String> names = new HashMap<>();
+    private Map<String, PostCategory> categories() {
+        Map<String, PostCategory> categories = new HashMap<>();
         neo4j.query("MATCH (c:PostCategory) RETURN c.id AS id, c.name AS name").fetch().all()
-                .forEach(row -> names.put(Values.string(row, "id"), Values.string(row, "name")));
-        return names;
+                .forEach(row -> categories.put(Values.string(row, "id"), new PostCategory(Values.string(row, "id"), Values.string(row, "name"))));
+        return Map.copyOf(categories);
     }
 
     /** Each skill's name, synonyms and keywords as one sentence vector, to find the skill nearest to a text. */

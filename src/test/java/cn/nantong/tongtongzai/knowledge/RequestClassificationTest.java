@@ -47,6 +47,25 @@ class RequestClassificationTest extends IntegrationTest {
         assertThat(category(classify("家里水龙头一直漏水，楼下都渗水了"))).isEqualTo("HELP_THE_NEEDY");
     }
 
+    /** The answer's categories and skills, names included, come from what the classifier read once: no Cypher per request. */
+    @Test
+    void aClassificationReadsNothingFromTheGraph() {
+        classify("楼道灯坏了好几天"); // the first one reads the vocabulary
+        statements.reset();
+        Map<String, Object> lights = graphQl.document("""
+                { classifyText(text: "楼道灯坏了好几天，楼上还天天吵") { category { id name } suggestedCategory { name }
+                  secondCategory { name } candidates { category { id name } } skills { skill { id name } } } }""")
+                .execute().path("classifyText").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        assertThat(statements.count()).as("Cypher statements for one classifyText").isZero();
+        Map<?, ?> category = (Map<?, ?>) lights.get("category");
+        assertThat(List.of(category.get("id"), category.get("name"))).containsExactly("HELP_THE_NEEDY", "帮扶助困");
+        assertThat((List<?>) lights.get("candidates")).hasSize(3).allSatisfy(c -> assertThat(((Map<?, ?>) ((Map<?, ?>) c).get("category")).get("name"))
+                .isNotNull());
+        Map<?, ?> skill = (Map<?, ?>) ((Map<?, ?>) ((List<?>) lights.get("skills")).getFirst()).get("skill");
+        assertThat(skill.get("id")).isIn("plumbing_electrical", "circuit_repair");
+        assertThat(skill.get("name")).isNotNull();
+    }
+
     @Test
     void twoNeedsGiveTwoCategoriesAndAnUnsureAnswerShowsThreeWithTheirEvidence() {
         Map<String, Object> two = classify("老人住院，家里小孩没人接");
