@@ -35,8 +35,13 @@ class SentenceModel {
     /** Per JVM like the model, so that every application context of a test run embeds the examples once. */
     private static final Map<String, float[]> kept = new ConcurrentHashMap<>();
 
-    /** The text's vector, of length 1 (so a dot product is the cosine similarity). */
+    /** The text's vector, of length 1 (so a dot product is the cosine similarity); a kept text's vector is not computed again. */
     float[] embed(String text) {
+        float[] v = kept.get(text);
+        return v != null ? v : compute(text);
+    }
+
+    private static float[] compute(String text) {
         String input = collapseRepeats(text);
         input = input.length() > MAX_CHARACTERS ? input.substring(0, MAX_CHARACTERS) : input;
         return unit(Holder.MODEL.embed(input).content().vector());
@@ -46,7 +51,7 @@ class SentenceModel {
     float[] embedKept(String text) {
         float[] v = kept.get(text);
         if (v == null) {
-            v = embed(text);
+            v = compute(text);
             if (kept.size() < MAX_KEPT) {
                 kept.put(text, v);
             }

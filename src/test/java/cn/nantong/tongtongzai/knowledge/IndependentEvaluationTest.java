@@ -59,8 +59,12 @@ class IndependentEvaluationTest extends IntegrationTest {
     @Value("${tongtong.knowledge.confidence-threshold:" + RequestClassifier.THRESHOLD + "}")
     double threshold;
 
+    /**
+     * Every table, from one pass over the sets: each text's evidence is gathered once (the sentence model runs once
+     * a text) and gives both the service's answer and what each part alone would say.
+     */
     @Test
-    void printsTheBaselineOfTheIndependentSets() throws Exception {
+    void printsTheFiguresOfTheIndependentSets() throws Exception {
         Map<String, String> skillCategory = skillCategories();
         List<String> categories = new ArrayList<>(new TreeSet<>(skillCategory.values()));
         Map<String, List<Labelled>> sets = new LinkedHashMap<>();
@@ -72,61 +76,72 @@ class IndependentEvaluationTest extends IntegrationTest {
         Scorecard overall = new Scorecard("**all sets**");
         Scorecard singleNeeds = new Scorecard("sets (a)–(e) together (one need a text)");
         List<Scorecard> cards = new ArrayList<>();
+        Parts parts = new Parts();
         for (var set : sets.entrySet()) {
             Scorecard card = new Scorecard(SETS.get(set.getKey()));
             for (Labelled l : set.getValue()) {
-                Outcome outcome = new Outcome(l, classifier.classify(l.text()));
+                RequestClassifier.Evidence evidence = classifier.evidence(l.text(), null);
+                Outcome outcome = new Outcome(l, classifier.classify(evidence));
+                if (l.line() % 50 == 0) { // now and then: the answer from gathered evidence is the service's answer
+                    assertThat(outcome.answer()).as("%s:%d", l.set(), l.line()).isEqualTo(classifier.classify(l.text()));
+                }
                 assertThat(outcome.answer().confidence()).as("confidence of %s:%d", l.set(), l.line()).isBetween(0.0, 1.0);
                 card.add(outcome);
                 overall.add(outcome);
                 if (!set.getKey().equals(MIXED)) {
                     singleNeeds.add(outcome);
                 }
+                parts.add(l, evidence);
             }
             cards.add(card);
         }
         print(cards, singleNeeds, overall, categories);
+        System.out.println(parts);
     }
 
     /**
      * What each kind of evidence adds: the best guess and the top 3 of each part alone and of the parts together,
      * from the same evidence per text (the weights of each row, not re-tuned; the service's row last).
      */
-    @Test
-    void printsWhatEachPartAdds() throws Exception {
-        Map<String, String> skillCategory = skillCategories();
-        List<String> categories = new ArrayList<>(new TreeSet<>(skillCategory.values()));
-        Map<String, RequestClassifier.Weights> parts = new LinkedHashMap<>();
-        parts.put("keyword graph alone", new RequestClassifier.Weights(1, 0, 0, true));
-        parts.put("naive Bayes example model alone", new RequestClassifier.Weights(0, 1, 0, true));
-        parts.put("sentence model (nearest examples) alone", new RequestClassifier.Weights(0, 0, 1, true));
-        parts.put("keyword graph + naive Bayes, 0.6 : 0.4 (issue 6)", new RequestClassifier.Weights(0.6, 0.4, 0, true));
-        parts.put("all three, 0.2 : 0.1 : 0.7 (the service)", RequestClassifier.WEIGHTS);
-        Map<String, int[]> counts = new LinkedHashMap<>(); // part → single-need [texts, top-1, top-3], two needs [texts, either, both in top 3]
-        parts.keySet().forEach(p -> counts.put(p, new int[6]));
-        for (String name : SETS.keySet()) {
-            for (Labelled l : read(name, categories, skillCategory)) {
-                if (l.none()) {
-                    continue;
-                }
-                RequestClassifier.Evidence evidence = classifier.evidence(l.text(), null);
-                parts.forEach((part, weights) -> {
-                    Map<String, Double> scores = RequestClassifier.combine(evidence, weights);
-                    List<String> top3 = scores.isEmpty() ? List.of() : RequestClassifier.ranked(scores).stream().limit(3).toList();
-                    int[] c = counts.get(part);
-                    int at = l.categories().size() == 1 ? 0 : 3;
-                    c[at]++;
-                    c[at + 1] += !top3.isEmpty() && l.categories().contains(top3.getFirst()) ? 1 : 0;
-                    c[at + 2] += at == 0 ? (top3.stream().anyMatch(l.categories()::contains) ? 1 : 0)
-                            : (top3.containsAll(l.categories()) ? 1 : 0);
-                });
-            }
+    static final class Parts {
+
+        private final Map<String, RequestClassifier.Weights> parts = new LinkedHashMap<>();
+        /** part → single-need [texts, top-1, top-3], two needs [texts, either, both in top 3] */
+        private final Map<String, int[]> counts = new LinkedHashMap<>();
+
+        Parts() {
+            parts.put("keyword graph alone", new RequestClassifier.Weights(1, 0, 0, true));
+            parts.put("naive Bayes example model alone", new RequestClassifier.Weights(0, 1, 0, true));
+            parts.put("sentence model (nearest examples) alone", new RequestClassifier.Weights(0, 0, 1, true));
+            parts.put("keyword graph + naive Bayes, 0.6 : 0.4 (issue 6)", new RequestClassifier.Weights(0.6, 0.4, 0, true));
+            parts.put("all three, 0.2 : 0.1 : 0.7 (the service)", RequestClassifier.WEIGHTS);
+            parts.keySet().forEach(p -> counts.put(p, new int[6]));
         }
-        StringBuilder out = new StringBuilder("\nWhat each part adds (categorised texts of the six sets):\n"
-                + "| evidence | (a)–(e) best guess top-1 | (a)–(e) top 3 | (f) best guess is one of the two | (f) both in the top 3 |\n|---|---|---|---|---|\n");
-        counts.forEach((part, c) -> out.append("| %s | %.3f | %.3f | %.3f | %.3f |%n".formatted(part, c[1] / (double) c[0],
-                c[2] / (double) c[0], c[4] / (double) c[3], c[5] / (double) c[3])));
-        System.out.println(out);
+
+        void add(Labelled l, RequestClassifier.Evidence evidence) {
+            if (l.none()) {
+                return;
+            }
+            parts.forEach((part, weights) -> {
+                Map<String, Double> scores = RequestClassifier.combine(evidence, weights);
+                List<String> top3 = scores.isEmpty() ? List.of() : RequestClassifier.ranked(scores).stream().limit(3).toList();
+                int[] c = counts.get(part);
+                int at = l.categories().size() == 1 ? 0 : 3;
+                c[at]++;
+                c[at + 1] += !top3.isEmpty() && l.categories().contains(top3.getFirst()) ? 1 : 0;
+                c[at + 2] += at == 0 ? (top3.stream().anyMatch(l.categories()::contains) ? 1 : 0)
+                        : (top3.containsAll(l.categories()) ? 1 : 0);
+            });
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder("\nWhat each part adds (categorised texts of the six sets):\n"
+                    + "| evidence | (a)–(e) best guess top-1 | (a)–(e) top 3 | (f) best guess is one of the two | (f) both in the top 3 |\n|---|---|---|---|---|\n");
+            counts.forEach((part, c) -> out.append("| %s | %.3f | %.3f | %.3f | %.3f |%n".formatted(part, c[1] / (double) c[0],
+                    c[2] / (double) c[0], c[4] / (double) c[3], c[5] / (double) c[3])));
+            return out.toString();
+        }
     }
 
     /** What the sets must be, whatever the classifier does. */
