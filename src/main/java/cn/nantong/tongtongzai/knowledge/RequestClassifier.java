@@ -47,11 +47,12 @@ public class RequestClassifier {
      */
     static final Weights WEIGHTS = new Weights(0.2, 0.1, 0.7, false);
     /**
-     * Automatic classification from this confidence up: the lowest where precision is at least 0.95 on the
-     * development set (0.96, none of its NONE texts) and on the cross-validated examples (0.99), and stays so
-     * above (ClassifierTuningTest; docs/knowledge-evaluation.md).
+     * Automatic classification from this confidence up: the lowest where precision is at least 0.95 with a point to
+     * spare on every development set — the second one (262 texts in the evaluation's styles) 0.960, the first 0.99,
+     * the cross-validated examples 0.985 — and stays so above; at 0.70 the second set was at 0.953, too close to
+     * the line to hold on new texts (ClassifierTuningTest; docs/knowledge-evaluation.md).
      */
-    static final String THRESHOLD = "0.70";
+    static final String THRESHOLD = "0.75";
     /**
      * A second need: the second-ranked category's confidence is at least this and keywords of its own skills
      * matched (a second category on 4 % of the one-need texts of the examples and the development set).

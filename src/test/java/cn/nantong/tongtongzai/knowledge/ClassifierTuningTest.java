@@ -49,37 +49,48 @@ class ClassifierTuningTest extends IntegrationTest {
         List<Case> cases = new ArrayList<>(crossValidated());
         cases.addAll(development());
         StringBuilder out = new StringBuilder("\nClassifier tuning (examples cross-validated: cv; development set: dev)\n");
-        out.append("| keywords | examples | neighbours | cv top-1 | cv log-loss | dev top-1 | dev log-loss |\n|---|---|---|---|---|---|---|\n");
-        record Scored(Weights w, double cv, double cvLoss, double dev, double devLoss) {
+        out.append("| keywords | examples | neighbours | cv top-1 | cv log-loss | dev top-1 | dev log-loss | dev2 top-1 | dev2 log-loss |\n|---|---|---|---|---|---|---|---|---|\n");
+        record Scored(Weights w, double cv, double cvLoss, double dev, double devLoss, double dev2, double dev2Loss) {
         }
         List<Scored> grid = new ArrayList<>();
         for (int k = 0; k <= 10; k++) {
             for (int x = 0; k + x <= 10; x++) {
                 Weights w = new Weights(k / 10.0, x / 10.0, (10 - k - x) / 10.0, true);
-                grid.add(new Scored(w, top1(cases, w, "cv"), loss(cases, w, "cv"), top1(cases, w, "dev"), loss(cases, w, "dev")));
+                grid.add(new Scored(w, top1(cases, w, "cv"), loss(cases, w, "cv"), top1(cases, w, "dev"), loss(cases, w, "dev"),
+                        top1(cases, w, "dev2"), loss(cases, w, "dev2")));
             }
         }
-        grid.sort(Comparator.comparingDouble((Scored s) -> s.cvLoss() + s.devLoss()));
+        grid.sort(Comparator.comparingDouble((Scored s) -> s.cvLoss() + s.devLoss() + s.dev2Loss()));
         for (Scored s : grid.subList(0, 12)) {
-            out.append(row(s.w(), s.cv(), s.cvLoss(), s.dev(), s.devLoss()));
+            out.append(row(s.w(), cases));
         }
         for (Weights w : List.of(new Weights(1, 0, 0, true), new Weights(0, 1, 0, true), new Weights(0, 0, 1, true),
                 new Weights(0.6, 0.4, 0, true), new Weights(0.2, 0.1, 0.7, true), RequestClassifier.WEIGHTS)) {
-            out.append(row(w, top1(cases, w, "cv"), loss(cases, w, "cv"), top1(cases, w, "dev"), loss(cases, w, "dev")));
+            out.append(row(w, cases));
         }
         Weights chosen = RequestClassifier.WEIGHTS;
         out.append("\nsharpness of the confidence with %s: ECE and log-loss\n".formatted(chosen));
         for (double a : new double[] {1, 1.25, 1.5, 1.75, 2, 2.5, 3}) {
             sharpness = a;
-            out.append("%.2f: cv ECE %.3f log-loss %.3f | dev ECE %.3f log-loss %.3f%n".formatted(a, ece(cases, chosen, "cv"),
-                    loss(cases, chosen, "cv"), ece(cases, chosen, "dev"), loss(cases, chosen, "dev")));
+            out.append("%.2f: cv ECE %.3f log-loss %.3f | dev ECE %.3f log-loss %.3f | dev2 ECE %.3f log-loss %.3f%n".formatted(a,
+                    ece(cases, chosen, "cv"), loss(cases, chosen, "cv"), ece(cases, chosen, "dev"), loss(cases, chosen, "dev"),
+                    ece(cases, chosen, "dev2"), loss(cases, chosen, "dev2")));
         }
         sharpness = RequestClassifier.SHARPNESS;
         for (Weights w : List.of(chosen)) {
             out.append("\nthreshold with %s: precision / coverage of categorised texts (NONE classified counts wrong)\n".formatted(w));
             for (double t = 0.30; t <= 0.901; t += 0.05) {
-                out.append("%.2f: cv %s | dev %s%n".formatted(t, atThreshold(cases, w, t, "cv"), atThreshold(cases, w, t, "dev")));
+                out.append("%.2f: cv %s | dev %s | dev2 %s%n".formatted(t, atThreshold(cases, w, t, 0, "cv"),
+                        atThreshold(cases, w, t, 0, "dev"), atThreshold(cases, w, t, 0, "dev2")));
             }
+        }
+        out.append("\nmargin: classified when the confidence ≥ t and the best leads the second by ≥ m (dev2; dev)\n");
+        for (double t = 0.60; t <= 0.901; t += 0.05) {
+            StringBuilder line = new StringBuilder("%.2f:".formatted(t));
+            for (double m : new double[] {0, 0.2, 0.4, 0.6}) {
+                line.append(" m %.1f → %s; %s |".formatted(m, atThreshold(cases, chosen, t, m, "dev2"), atThreshold(cases, chosen, t, m, "dev")));
+            }
+            out.append(line).append('\n');
         }
         out.append("\nsecond category (dev): score of the second-ranked category ≥ s\n");
         for (double s = 0.10; s <= 0.401; s += 0.05) {
@@ -90,8 +101,10 @@ class ClassifierTuningTest extends IntegrationTest {
         assertThat(cases).hasSizeGreaterThan(600);
     }
 
-    private static String row(Weights w, double cv, double cvLoss, double dev, double devLoss) {
-        return "| %.1f | %.1f | %.1f | %.3f | %.3f | %.3f | %.3f |%n".formatted(w.keywords(), w.examples(), w.neighbours(), cv, cvLoss, dev, devLoss);
+    private static String row(Weights w, List<Case> cases) {
+        return "| %.1f | %.1f | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n".formatted(w.keywords(), w.examples(), w.neighbours(),
+                top1(cases, w, "cv"), loss(cases, w, "cv"), top1(cases, w, "dev"), loss(cases, w, "dev"),
+                top1(cases, w, "dev2"), loss(cases, w, "dev2"));
     }
 
     private List<Case> crossValidated() {
@@ -110,14 +123,21 @@ class ClassifierTuningTest extends IntegrationTest {
         return cases;
     }
 
+    /** Both development sets: dev (dev-set.txt, 119 texts) and dev2 (dev-set-2.txt, 262 texts, issue 23 part 2). */
     private List<Case> development() throws Exception {
-        String file = new String(getClass().getResourceAsStream("/knowledge/dev/dev-set.txt").readAllBytes(), StandardCharsets.UTF_8);
+        List<Case> cases = new ArrayList<>(development("dev", "/knowledge/dev/dev-set.txt"));
+        cases.addAll(development("dev2", "/knowledge/dev/dev-set-2.txt"));
+        return cases;
+    }
+
+    private List<Case> development(String source, String resource) throws Exception {
+        String file = new String(getClass().getResourceAsStream(resource).readAllBytes(), StandardCharsets.UTF_8);
         List<Case> cases = new ArrayList<>();
         for (String line : file.split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 String[] parts = line.split("\\|", 3);
                 List<String> labels = parts[0].equals("NONE") ? List.of() : Arrays.asList(parts[0].split(","));
-                cases.add(new Case("dev", labels, classifier.evidence(parts[2].strip(), null)));
+                cases.add(new Case(source, labels, classifier.evidence(parts[2].strip(), null)));
             }
         }
         return cases;
@@ -176,7 +196,7 @@ class ClassifierTuningTest extends IntegrationTest {
                 .getOrDefault(c.labels().getFirst(), 0.0)))).average().orElse(0);
     }
 
-    private static String atThreshold(List<Case> cases, Weights w, double t, String source) {
+    private static String atThreshold(List<Case> cases, Weights w, double t, double margin, String source) {
         int classified = 0;
         int right = 0;
         int categorised = 0;
@@ -185,7 +205,9 @@ class ClassifierTuningTest extends IntegrationTest {
             Map<String, Double> scores = scores(c, w);
             String top = scores.isEmpty() ? null : RequestClassifier.ranked(scores).getFirst();
             categorised += c.none() ? 0 : 1;
-            if (top != null && Math.round(scores.get(top) * 100) / 100.0 >= t) {
+            List<String> ranked = scores.isEmpty() ? List.of() : RequestClassifier.ranked(scores);
+            double lead = ranked.size() < 2 ? 1 : scores.get(top) - scores.get(ranked.get(1));
+            if (top != null && Math.round(scores.get(top) * 100) / 100.0 >= t && lead >= margin) {
                 classified++;
                 right += c.labels().contains(top) ? 1 : 0;
                 noneClassified += c.none() ? 1 : 0;
@@ -203,7 +225,7 @@ class ClassifierTuningTest extends IntegrationTest {
     }
 
     private static String second(List<Case> cases, Weights w, double s) {
-        List<Case> two = of(cases, "dev", c -> c.labels().size() == 2);
+        List<Case> two = cases.stream().filter(c -> c.labels().size() == 2).toList();
         List<Case> one = cases.stream().filter(c -> c.labels().size() == 1).toList();
         StringBuilder line = new StringBuilder();
         for (boolean ownWords : new boolean[] {false, true}) {
