@@ -36,6 +36,21 @@ public final class HeadlessChromium implements AutoCloseable {
         this.browser = browser;
     }
 
+    private static HeadlessChromium shared;
+
+    /**
+     * One Chromium for the test classes of a run (each tab has a fresh profile, so they share nothing else), closed
+     * when the JVM exits; launching one costs a few seconds. Fails as {@link #launch} does without a browser.
+     */
+    public static synchronized HeadlessChromium shared() {
+        if (shared == null) {
+            shared = launch();
+            HeadlessChromium browser = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(browser::close, "chromium-shutdown"));
+        }
+        return shared;
+    }
+
     /** Starts Chromium, or fails saying how to install it: a browser test must not pass without a browser. */
     public static HeadlessChromium launch() {
         Path executable = Path.of(System.getProperty("tongtong.test.chromium", "/usr/bin/chromium"));

@@ -75,7 +75,7 @@ class ConsoleOidcTest {
 
     @BeforeAll
     static void startProviderServiceAndBrowser() {
-        chromium = HeadlessChromium.launch();
+        chromium = HeadlessChromium.shared();
         PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
         int providerPort = FreePort.find();
         int servicePort = FreePort.find();
@@ -111,9 +111,6 @@ class ConsoleOidcTest {
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (app != null) {
             app.close();
         }

@@ -20,13 +20,8 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
@@ -40,9 +35,8 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.nantong.tongtongzai.TongtongzaiApplication;
 import cn.nantong.tongtongzai.platform.security.Role;
-import cn.nantong.tongtongzai.support.FreePort;
+import cn.nantong.tongtongzai.support.DemoService;
 import cn.nantong.tongtongzai.support.HeadlessChromium;
 import cn.nantong.tongtongzai.support.TestTokens;
 
@@ -60,44 +54,22 @@ class ConsoleTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
-    @TempDir
-    static Path store;
-
-    static ConfigurableApplicationContext app;
     static HeadlessChromium chromium;
     static String base;
     static HttpClient http = HttpClient.newHttpClient();
     static Map<String, String> tokens;
 
     @BeforeAll
-    static void startServiceAndBrowser() throws Exception {
-        chromium = HeadlessChromium.launch(); // first: without Chromium, fail at once with the install hint
+    static void serviceAndBrowser() throws Exception {
+        chromium = HeadlessChromium.shared(); // first: without Chromium, fail at once with the install hint
         // 2 cores shared with the service and the suite: a first query may take a while
         PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-        app = new SpringApplicationBuilder(TongtongzaiApplication.class).run(
-                "--server.port=0",
-                "--spring.neo4j.uri=",
-                "--tongtong.neo4j.embedded.directory=" + store,
-                "--tongtong.neo4j.embedded.bolt-port=" + FreePort.find(),
-                "--tongtong.demo-data.enabled=true",
-                "--tongtong.knowledge.backfill-on-start=false",
-                "--tongtong.security.pseudonym-key=a-test-pseudonym-key-of-thirty-two-characters-or-more");
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        base = DemoService.base();
         tokens = new java.util.HashMap<>();
         for (JsonNode token : JSON.readTree(get("/console/demo-tokens").body())) {
             tokens.put(token.get("name").asString(), token.get("token").asString());
         }
         Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test

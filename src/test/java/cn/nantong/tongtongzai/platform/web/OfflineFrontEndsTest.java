@@ -7,20 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import cn.nantong.tongtongzai.TongtongzaiApplication;
-import cn.nantong.tongtongzai.support.FreePort;
+import cn.nantong.tongtongzai.support.DemoService;
 import cn.nantong.tongtongzai.support.HeadlessChromium;
 
 /**
@@ -33,37 +27,15 @@ class OfflineFrontEndsTest {
     /** What the pages looked like, for a person to check (not compared). */
     private static final Path SCREENSHOTS = Path.of("target/browser-tests");
 
-    @TempDir
-    static Path store;
-
-    static ConfigurableApplicationContext app;
     static HeadlessChromium chromium;
     static String base;
 
     @BeforeAll
-    static void startServiceAndBrowser() {
-        chromium = HeadlessChromium.launch(); // first: without Chromium, fail at once with the install hint
+    static void serviceAndBrowser() {
+        chromium = HeadlessChromium.shared(); // first: without Chromium, fail at once with the install hint
         // 2 cores shared with the service and the suite: a first query may take a while
         PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-        app = new SpringApplicationBuilder(TongtongzaiApplication.class).run(
-                "--server.port=0",
-                "--spring.neo4j.uri=",
-                "--tongtong.neo4j.embedded.directory=" + store,
-                "--tongtong.neo4j.embedded.bolt-port=" + FreePort.find(),
-                "--tongtong.demo-data.enabled=true",
-                "--tongtong.knowledge.backfill-on-start=false",
-                "--tongtong.security.pseudonym-key=a-test-pseudonym-key-of-thirty-two-characters-or-more");
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (app != null) {
-            app.close();
-        }
+        base = DemoService.base();
     }
 
     @Test
