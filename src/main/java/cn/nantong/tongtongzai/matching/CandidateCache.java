@@ -3,8 +3,8 @@ package cn.nantong.tongtongzai.matching;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,8 +23,8 @@ import cn.nantong.tongtongzai.platform.neo4j.GraphChanges;
 /**
  * Keeps what a recommendation reads between writes: each community's candidates (about 5 ms of 8 to rank one task
  * for a community of 70 members on the city data), the tasks and the members shown (each a statement, together
- * about half of what remained). They change only when something is written. What is kept is dropped at the first commit that changes the graph, whatever it changed and
- * whoever wrote it ({@link GraphChanges}), and when the week or the year turns; with a database this process cannot
+ * about half of what remained). They change only when something is written. What is kept is dropped at the first
+ * commit that changes the graph, whatever it changed and whoever wrote it ({@link GraphChanges}), and when the week or the year turns; with a database this process cannot
  * watch (an external server or cluster) nothing is kept. Candidates are shared between requests: nobody changes them.
  */
 @Component
@@ -32,7 +32,7 @@ class CandidateCache {
 
     /** What was read while the graph stood at {@code version}, counted from {@code period}. */
     private record Kept(long version, Period period, Map<String, List<Candidate>> byCommunity,
-            Map<String, Optional<LoadedTask>> tasks, Map<String, Member> members) {
+            Map<String, LoadedTask> tasks, Map<String, Member> members) {
     }
 
     private final CandidateLoader loader;
@@ -46,13 +46,20 @@ class CandidateCache {
         this.changes = changes.getIfAvailable(GraphChanges::unwatched);
     }
 
-    /** The task, as {@link CandidateLoader#task} reads it. */
+    /** The task, as {@link CandidateLoader#task} reads it. Unknown ids are not kept: anyone may ask for any. */
     Optional<LoadedTask> task(String taskId) {
         OptionalLong version = changes.version();
         if (version.isEmpty() || taskId == null) {
             return loader.task(taskId);
         }
-        return current(version.getAsLong(), Period.now()).tasks().computeIfAbsent(taskId, loader::task);
+        Map<String, LoadedTask> known = current(version.getAsLong(), Period.now()).tasks();
+        LoadedTask task = known.get(taskId);
+        if (task != null) {
+            return Optional.of(task);
+        }
+        Optional<LoadedTask> read = loader.task(taskId);
+        read.ifPresent(t -> known.put(taskId, t));
+        return read;
     }
 
     /** The members by id, as {@link MemberService#members} reads them (unknown ids left out). */

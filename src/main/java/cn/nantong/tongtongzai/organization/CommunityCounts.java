@@ -1,6 +1,5 @@
 package cn.nantong.tongtongzai.organization;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,10 +16,6 @@ public record CommunityCounts(Map<CommunityCount, Long> counted) {
 
     /** The community and the counts asked of it: the key of one batched read. */
     record Asked(String communityId, Set<CommunityCount> counts) {
-    }
-
-    static CommunityCounts of(Map<CommunityCount, Long> counted) {
-        return new CommunityCounts(counted.isEmpty() ? Map.of() : new EnumMap<>(counted));
     }
 
     public Long generalBranches() {

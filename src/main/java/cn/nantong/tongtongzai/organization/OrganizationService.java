@@ -2,14 +2,14 @@ package cn.nantong.tongtongzai.organization;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Set;
-import java.util.EnumSet;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -168,7 +168,7 @@ public class OrganizationService {
             if (counted != null || a.counts().isEmpty()) {
                 Map<CommunityCount, Long> mine = new EnumMap<>(CommunityCount.class);
                 a.counts().forEach(c -> mine.put(c, counted.get(c)));
-                answers.put(a, CommunityCounts.of(mine));
+                answers.put(a, new CommunityCounts(mine));
             }
         }
         return answers;
