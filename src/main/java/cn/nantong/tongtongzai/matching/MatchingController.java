@@ -47,6 +47,9 @@ class MatchingController {
     record AcceptProposalsInput(String jobId, List<String> seatIds) {
     }
 
+    record RejectProposalsInput(String jobId, List<String> seatIds) {
+    }
+
     record MatchingJobPayload(MatchingJob job) {
     }
 
@@ -104,8 +107,8 @@ class MatchingController {
     }
 
     @MutationMapping
-    MatchingJobPayload rejectProposals(@Argument MatchingJobInput input) {
-        return new MatchingJobPayload(jobs.reject(input.jobId()));
+    MatchingJobPayload rejectProposals(@Argument RejectProposalsInput input) {
+        return new MatchingJobPayload(jobs.reject(input.jobId(), input.seatIds()));
     }
 
     @SchemaMapping(typeName = "MatchingJob")

@@ -8,12 +8,13 @@ import java.util.List;
  * seats and how many are filled, time spent, and the proposals of the best plan (seats the solver filled
  * that were open; existing claims are pinned and not proposed again). A live job keeps running until it
  * is stopped and takes in tasks published meanwhile ({@code tasksAdded}). A street job is solved in parts,
- * one per community ({@code parts}); its status is COMPLETED when at least one part completed, FAILED when all
+ * one per community ({@code parts}); seats whose proposal the secretary rejected are {@code rejectedSeatIds}; its status is COMPLETED when at least one part completed, FAILED when all
  * failed, and {@code error} names each failed part.
  */
 public record MatchingJob(String id, String scopeId, String scopeLevel, String status, boolean live, boolean streetWide,
         Instant startedAt, Instant finishedAt, long timeSpentMillis, Long hard, Long medium, Long soft, int seats,
-        int seatsFilled, List<Proposal> proposals, List<TeamProposal> teamProposals, List<TaskAdded> tasksAdded,
+        int seatsFilled, List<Proposal> proposals, List<TeamProposal> teamProposals, List<String> rejectedSeatIds,
+        List<TaskAdded> tasksAdded,
         String error, List<Part> parts) {
 
     /**

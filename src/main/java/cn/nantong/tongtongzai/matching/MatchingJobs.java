@@ -92,6 +92,8 @@ public class MatchingJobs {
         final Map<String, TaskAdded> added = new ConcurrentHashMap<>();
         /** ACCEPTED or DISCARDED once decided; a live job keeps running after an acceptance. */
         volatile String decision;
+        /** Seats whose proposal the secretary rejected: left open, never proposed again by this job. */
+        final Set<String> rejected = ConcurrentHashMap.newKeySet();
         volatile boolean stopped;
 
         Run(String id, Options options, Set<String> communityIds) {
@@ -357,21 +359,12 @@ public class MatchingJobs {
         if ("DISCARDED".equals(status) || "FAILED".equals(status)) {
             throw new UserInputException(ErrorCode.JOB_NOT_ACCEPTABLE, "该方案已放弃或计算失败，不能采纳。");
         }
-        List<Proposal> proposals = new ArrayList<>();
-        List<TeamProposal> teamProposals = new ArrayList<>();
-        for (Part part : run.parts) {
-            if (part.best != null) {
-                proposals.addAll(proposals(part.best, PlanExplainer.Explained.NONE));
-                teamProposals.addAll(teamProposals(part.best, PlanExplainer.Explained.NONE));
-            }
-        }
+        Proposed now = proposed(run);
+        List<Proposal> proposals = now.members();
+        List<TeamProposal> teamProposals = now.teams();
         if (seatIds != null) {
             Set<String> wanted = Set.copyOf(seatIds);
-            List<String> unknown = seatIds.stream().filter(s -> proposals.stream().noneMatch(p -> p.seatId().equals(s))
-                    && teamProposals.stream().noneMatch(p -> p.seatId().equals(s))).toList();
-            if (!unknown.isEmpty()) {
-                throw new UserInputException(ErrorCode.PROPOSAL_NOT_FOUND, "方案中没有这些名额：" + String.join("、", unknown) + "。");
-            }
+            requireProposed(seatIds, proposals, teamProposals);
             proposals.removeIf(p -> !wanted.contains(p.seatId()));
             teamProposals.removeIf(p -> !wanted.contains(p.seatId()));
         }
@@ -440,13 +433,80 @@ public class MatchingJobs {
         };
     }
 
-    /** Discards a job's proposals (it is stopped first if still running). */
-    public MatchingJob reject(String id) {
+    /**
+     * Discards a job's proposals (it is stopped first if still running); or, given seats, only theirs: those
+     * seats stay open and this job proposes nobody for them again — a live job keeps them empty and runs on.
+     */
+    public MatchingJob reject(String id, List<String> seatIds) {
         Run run = run(id);
-        run.decision = "DISCARDED"; // before terminating, so the job's end keeps it
-        run.parts.forEach(part -> part.terminate(id));
+        if (seatIds == null) {
+            run.decision = "DISCARDED"; // before terminating, so the job's end keeps it
+            run.parts.forEach(part -> part.terminate(id));
+            tell(run);
+            return view(run);
+        }
+        String status = run.status();
+        if ("SOLVING".equals(status)) {
+            throw new UserInputException(ErrorCode.JOB_SOLVING, "方案仍在计算中：请等待完成或先停止。");
+        }
+        if ("DISCARDED".equals(status) || "FAILED".equals(status)) {
+            throw new UserInputException(ErrorCode.JOB_NOT_ACCEPTABLE, "该方案已放弃或计算失败。");
+        }
+        Proposed now = proposed(run);
+        requireProposed(seatIds, now.members(), now.teams());
+        run.rejected.addAll(seatIds);
+        for (Part part : run.parts) {
+            if ("LIVE".equals(part.status)) {
+                try {
+                    part.solverManager.addProblemChange(run.id, keepEmpty(Set.copyOf(seatIds)));
+                } catch (RuntimeException stopped) { // stopped meanwhile: the rejected seats are filtered out anyway
+                    log.debug("Matching job {} stopped before its rejected seats could be emptied", run.id, stopped);
+                }
+            }
+        }
         tell(run);
         return view(run);
+    }
+
+    /** The proposals of every part's best plan now, without reasons; lists the caller may change. */
+    private static Proposed proposed(Run run) {
+        Proposed now = new Proposed(new ArrayList<>(), new ArrayList<>());
+        for (Part part : run.parts) {
+            if (part.best != null) {
+                now.members().addAll(proposals(part.best, PlanExplainer.Explained.NONE, run.rejected));
+                now.teams().addAll(teamProposals(part.best, PlanExplainer.Explained.NONE, run.rejected));
+            }
+        }
+        return now;
+    }
+
+    private record Proposed(List<Proposal> members, List<TeamProposal> teams) {
+    }
+
+    private static void requireProposed(List<String> seatIds, List<Proposal> proposals, List<TeamProposal> teamProposals) {
+        List<String> unknown = seatIds.stream().filter(s -> proposals.stream().noneMatch(p -> p.seatId().equals(s))
+                && teamProposals.stream().noneMatch(p -> p.seatId().equals(s))).toList();
+        if (!unknown.isEmpty()) {
+            throw new UserInputException(ErrorCode.PROPOSAL_NOT_FOUND, "方案中没有这些名额：" + String.join("、", unknown) + "。");
+        }
+    }
+
+    /** Empties rejected seats and pins them, so that a live job does not fill them again. */
+    private static ProblemChange<MatchingPlan> keepEmpty(Set<String> seatIds) {
+        return (plan, director) -> {
+            for (Seat seat : plan.getSeats()) {
+                if (seatIds.contains(seat.getId()) && !seat.isPinned()) {
+                    director.changeVariable(seat, "member", s -> s.setMember(null));
+                    director.changeProblemProperty(seat, Seat::pin);
+                }
+            }
+            for (TeamSeat seat : plan.getTeamSeats()) {
+                if (seatIds.contains(seat.getId()) && !seat.isPinned()) {
+                    director.changeVariable(seat, "team", s -> s.setTeam(null));
+                    director.changeProblemProperty(seat, TeamSeat::pin);
+                }
+            }
+        };
     }
 
     /** Stops every job when the service shuts down (their threads would otherwise keep it alive). */
@@ -552,10 +612,10 @@ public class MatchingJobs {
         return map;
     }
 
-    private static List<Proposal> proposals(MatchingPlan plan, PlanExplainer.Explained explained) {
+    private static List<Proposal> proposals(MatchingPlan plan, PlanExplainer.Explained explained, Set<String> rejected) {
         List<Proposal> proposals = new ArrayList<>();
         for (Seat seat : plan.getSeats()) {
-            if (!seat.isPinned() && seat.getMember() != null) {
+            if (!seat.isPinned() && seat.getMember() != null && !rejected.contains(seat.getId())) {
                 PlanExplainer.SeatExplanation e = explained.seats().get(seat);
                 proposals.add(new Proposal(seat.getId(), seat.getTask().id(), seat.getMember().id(),
                         e == null ? List.of() : e.reasons()));
@@ -564,10 +624,10 @@ public class MatchingJobs {
         return proposals;
     }
 
-    private static List<TeamProposal> teamProposals(MatchingPlan plan, PlanExplainer.Explained explained) {
+    private static List<TeamProposal> teamProposals(MatchingPlan plan, PlanExplainer.Explained explained, Set<String> rejected) {
         List<TeamProposal> proposals = new ArrayList<>();
         for (TeamSeat seat : plan.getTeamSeats()) {
-            if (!seat.isPinned() && seat.getTeam() != null) {
+            if (!seat.isPinned() && seat.getTeam() != null && !rejected.contains(seat.getId())) {
                 PlanExplainer.SeatExplanation e = explained.teamSeats().get(seat);
                 proposals.add(new TeamProposal(seat.getId(), seat.getTask().id(), seat.getTeam().id(),
                         e == null ? List.of() : e.reasons()));
@@ -601,17 +661,19 @@ public class MatchingJobs {
             if (plan.getScore() != null) {
                 score = score == null ? plan.getScore() : score.add(plan.getScore());
             }
-            List<Seat> open = plan.getSeats().stream().filter(s -> !s.isPinned()).toList();
-            List<TeamSeat> openTeams = plan.getTeamSeats().stream().filter(s -> !s.isPinned()).toList();
+            // a rejected seat is still open (a live job pins it empty), and filled by nobody this job proposes
+            Set<String> rejected = run.rejected;
+            List<Seat> open = plan.getSeats().stream().filter(s -> !s.isPinned() || rejected.contains(s.getId())).toList();
+            List<TeamSeat> openTeams = plan.getTeamSeats().stream().filter(s -> !s.isPinned() || rejected.contains(s.getId())).toList();
             int partSeats = open.size() + openTeams.size();
-            int partFilled = (int) (open.stream().filter(s -> s.getMember() != null).count()
-                    + openTeams.stream().filter(s -> s.getTeam() != null).count());
+            int partFilled = (int) (open.stream().filter(s -> s.getMember() != null && !rejected.contains(s.getId())).count()
+                    + openTeams.stream().filter(s -> s.getTeam() != null && !rejected.contains(s.getId())).count());
             seats += partSeats;
             filled += partFilled;
             // reasons once the plan no longer changes, or at any moment in a live job
             PlanExplainer.Explained explained = "SOLVING".equals(part.status) ? PlanExplainer.Explained.NONE : explained(part, plan);
-            proposals.addAll(proposals(plan, explained));
-            teamProposals.addAll(teamProposals(plan, explained));
+            proposals.addAll(proposals(plan, explained, rejected));
+            teamProposals.addAll(teamProposals(plan, explained, rejected));
             parts.add(new MatchingJob.Part(part.scopeId, part.status, partSeats, partFilled, part.error));
         }
         Instant finishedAt = run.finishedAt();
@@ -619,7 +681,7 @@ public class MatchingJobs {
         return new MatchingJob(run.id, run.scopeId, run.scopeLevel, run.status(), run.live, run.streetWide, run.startedAt,
                 finishedAt, Duration.between(run.startedAt, end).toMillis(), score == null ? null : score.hardScore(),
                 score == null ? null : score.mediumScore(), score == null ? null : score.softScore(), seats, filled,
-                proposals, teamProposals,
+                proposals, teamProposals, List.copyOf(run.rejected),
                 run.added.values().stream().sorted(Comparator.comparing(TaskAdded::addedAt)).toList(), run.error(), parts);
     }
 }

@@ -131,6 +131,64 @@ class MatchingJobTest extends IntegrationTest {
     }
 
     @Test
+    void aRejectedSeatStaysOpenAndTheRestCanBeAccepted() {
+        String job = graphQl.document("mutation { startMatching(input: {communityId: \"320613001001\", seconds: 3, unimprovedSeconds: 1}) { job { id } } }")
+                .execute().path("startMatching.job.id").entity(String.class).get();
+        String seat = awaitFinished(job).path("matchingJob.proposals[0].seatId").entity(String.class).get();
+        expectError(graphQl.document("mutation($id: ID!) { rejectProposals(input: {jobId: $id, seatIds: [\"nope\"]}) { job { id } } }")
+                .variable("id", job).execute(), "PROPOSAL_NOT_FOUND");
+
+        String reject = "mutation($id: ID!, $seat: ID!) { rejectProposals(input: {jobId: $id, seatIds: [$seat]}) { job { status seats seatsFilled rejectedSeatIds proposals { seatId } } } }";
+        graphQl.document(reject).variable("id", job).variable("seat", seat).execute()
+                .path("rejectProposals.job.status").entity(String.class).isEqualTo("COMPLETED")
+                .path("rejectProposals.job.rejectedSeatIds").entityList(String.class).containsExactly(seat)
+                .path("rejectProposals.job.seats").entity(Integer.class).isEqualTo(3)
+                .path("rejectProposals.job.seatsFilled").entity(Integer.class).isEqualTo(2)
+                .path("rejectProposals.job.proposals[*].seatId").entityList(String.class).hasSize(2).doesNotContain(seat);
+        // rejected once, it is no longer a proposal: neither rejected again nor accepted
+        expectError(graphQl.document(reject).variable("id", job).variable("seat", seat).execute(), "PROPOSAL_NOT_FOUND");
+        expectError(graphQl.document("mutation($id: ID!, $seat: ID!) { acceptProposals(input: {jobId: $id, seatIds: [$seat]}) { claims { id } } }")
+                .variable("id", job).variable("seat", seat).execute(), "PROPOSAL_NOT_FOUND");
+
+        graphQl.document("mutation($id: ID!) { acceptProposals(input: {jobId: $id}) { claims { id } refused { seatId } } }")
+                .variable("id", job).execute()
+                .path("acceptProposals.claims").entityList(Object.class).hasSize(2)
+                .path("acceptProposals.refused").entityList(Object.class).hasSize(0);
+        assertThat(flow.count("MATCH (c:Claim {source: 'MATCHING'}) RETURN count(c)", Map.of())).isEqualTo(2);
+    }
+
+    @Test
+    void aLiveJobKeepsARejectedSeatEmptyAndRunsOn() {
+        String job = graphQl.document("mutation { startMatching(input: {communityId: \"320613001001\", seconds: 5, unimprovedSeconds: 1, live: true}) { job { id } } }")
+                .execute().path("startMatching.job.id").entity(String.class).get();
+        try {
+            String seat = null;
+            for (int i = 0; i < 100 && seat == null; i++) {
+                List<String> seats = graphQl.document("query($id: ID!) { matchingJob(id: $id) { proposals { seatId } } }").variable("id", job).execute()
+                        .path("matchingJob.proposals[*].seatId").entityList(String.class).get();
+                seat = seats.isEmpty() ? null : seats.getFirst();
+                if (seat == null) {
+                    sleep();
+                }
+            }
+            assertThat(seat).as("a proposal of the live job (polled for up to 10 s)").isNotNull();
+            graphQl.document("mutation($id: ID!, $seat: ID!) { rejectProposals(input: {jobId: $id, seatIds: [$seat]}) { job { status rejectedSeatIds } } }")
+                    .variable("id", job).variable("seat", seat).execute()
+                    .path("rejectProposals.job.status").entity(String.class).isEqualTo("LIVE")
+                    .path("rejectProposals.job.rejectedSeatIds").entityList(String.class).containsExactly(seat);
+            for (int i = 0; i < 10; i++) { // the solver goes on with the seat pinned empty: never proposed again
+                graphQl.document("query($id: ID!) { matchingJob(id: $id) { status proposals { seatId } } }").variable("id", job).execute()
+                        .path("matchingJob.status").entity(String.class).isEqualTo("LIVE")
+                        .path("matchingJob.proposals[*].seatId").entityList(String.class).doesNotContain(seat);
+                sleep();
+            }
+        } finally {
+            graphQl.document("mutation($id: ID!) { stopMatching(input: {jobId: $id}) { job { id } } }").variable("id", job).execute();
+        }
+        awaitFinished(job).path("matchingJob.status").entity(String.class).isEqualTo("STOPPED");
+    }
+
+    @Test
     void aLiveStreetJobTakesInANewEmergencyAndProposesATeam() {
         String street = flow.strings("MATCH (s:Street)-[:HAS_COMMUNITY]->(:Community {id: $c}) RETURN s.id", Map.of("c", FlowFixture.DEMIN)).getFirst();
         String job = graphQl.document("mutation($s: ID!) { startMatching(input: {streetId: $s, seconds: 5, unimprovedSeconds: 1, live: true}) { job { id status live } } }")
