@@ -70,6 +70,23 @@ export async function gql(query, variables = {}, token = session()?.token) {
   return body.data;
 }
 
+/**
+ * Runs a screen's action: \`busy\` while it runs, a refusal kept as the screen's \`error\` (an ApiError) to show.
+ * Answers what the action answers, or null when it was refused.
+ */
+export async function attempt(state, action) {
+  state.busy = true;
+  state.error = null;
+  try {
+    return await action();
+  } catch (error) {
+    state.error = error instanceof ApiError ? error : new ApiError('ERROR', String(error));
+    return null;
+  } finally {
+    state.busy = false;
+  }
+}
+
 /** A token that expired or is refused ends the session: the page shows its sign-in again. */
 function signedOutOn(code) {
   if (code === 'UNAUTHENTICATED' || code === 'TOKEN_EXPIRED') {

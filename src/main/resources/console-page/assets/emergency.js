@@ -4,7 +4,7 @@
 // teams confirmed. Emergencies offered are announced live too (emergencyOffers). graphql/task.graphqls,
 // matching.graphqls, live.graphqls.
 import { dateTime, defineComponent, errorBox, h, onBeforeUnmount, onMounted, reactive, table } from './ui.js';
-import { ApiError, gql } from './api.js';
+import { ApiError, attempt, gql } from './api.js';
 import { subscribe } from './live.js';
 import { reasons } from './matching.js';
 
@@ -52,19 +52,6 @@ export const Emergency = defineComponent({
     const closers = [];
     let jobFeed = null;
 
-    async function attempt(action) {
-      state.busy = true;
-      state.error = null;
-      try {
-        return await action();
-      } catch (error) {
-        state.error = error instanceof ApiError ? error : new ApiError('ERROR', String(error));
-        return null;
-      } finally {
-        state.busy = false;
-      }
-    }
-
     async function loadEmergencies() {
       const data = await gql(EMERGENCIES, { communityId: props.viewer.communityId });
       state.emergencies = data.tasks.edges.map((e) => e.node);
@@ -79,7 +66,7 @@ export const Emergency = defineComponent({
       }
     }
 
-    onMounted(() => attempt(async () => {
+    onMounted(() => attempt(state, async () => {
       const setup = await gql(SETUP, { communityId: props.viewer.communityId });
       const branch = setup.community?.functionalBranch;
       state.teams = branch ? [{ id: branch.id, name: branch.name }, ...branch.groups.map((g) => ({ id: g.id, name: `${g.name}（${g.memberCount} 人）` }))] : [];
@@ -104,11 +91,11 @@ export const Emergency = defineComponent({
         headcount: Number(f.headcount), startsAt: f.startsAt + ':00+08:00',
         endsAt: new Date(start.getTime() + Number(f.hours) * 3600_000).toISOString(),
         skillIds: f.skillId ? [f.skillId] : [], teamIds: f.teamIds };
-      const created = await attempt(() => gql(CREATE, { input }));
+      const created = await attempt(state, () => gql(CREATE, { input }));
       if (!created) {
         return;
       }
-      const published = await attempt(() => gql(PUBLISH, { id: created.createTask.task.id }));
+      const published = await attempt(state, () => gql(PUBLISH, { id: created.createTask.task.id }));
       if (published) {
         state.done = `已发布应急任务「${published.publishTask.task.title}」，签到核验码 ${published.publishTask.task.verificationCode}`;
         state.form = blank();
@@ -117,7 +104,7 @@ export const Emergency = defineComponent({
     }
 
     async function accept(proposal) {
-      const data = await attempt(() => gql(ACCEPT, { id: state.job.id, seatIds: [proposal.seatId] }));
+      const data = await attempt(state, () => gql(ACCEPT, { id: state.job.id, seatIds: [proposal.seatId] }));
       if (data) {
         const refused = data.acceptProposals.refused[0];
         state.decided[proposal.seatId] = refused ? '未采纳（已过期）' : '已采纳';
@@ -166,9 +153,9 @@ export const Emergency = defineComponent({
             job?.status === 'LIVE' ? '实时匹配运行中：新发布的应急任务一秒内给出方案' : '实时匹配未开启'),
           h('div', { class: 'exports' }, job?.status === 'LIVE'
             ? h('button', { type: 'button', class: 'secondary', disabled: state.busy,
-              onClick: async () => { const d = await attempt(() => gql(STOP, { id: job.id })); if (d) follow(d.stopMatching.job); } }, '停止实时匹配')
+              onClick: async () => { const d = await attempt(state, () => gql(STOP, { id: job.id })); if (d) follow(d.stopMatching.job); } }, '停止实时匹配')
             : h('button', { type: 'button', disabled: state.busy,
-              onClick: async () => { const d = await attempt(() => gql(START, { communityId: props.viewer.communityId })); if (d) follow(d.startMatching.job); } },
+              onClick: async () => { const d = await attempt(state, () => gql(START, { communityId: props.viewer.communityId })); if (d) follow(d.startMatching.job); } },
             '开启实时匹配'))]),
         job ? table([
           { title: '应急任务', cell: (p) => p.task.title },
@@ -199,7 +186,7 @@ export const Emergency = defineComponent({
       proposals(),
       h('section', { class: 'panel', 'aria-label': '应急任务' }, [
         h('div', { class: 'heading' }, [h('h2', '应急任务与确认情况'), h('div', { class: 'exports' },
-          h('button', { type: 'button', class: 'secondary', onClick: () => attempt(loadEmergencies) }, '刷新'))]),
+          h('button', { type: 'button', class: 'secondary', onClick: () => attempt(state, loadEmergencies) }, '刷新'))]),
         table([
           { title: '任务', cell: (t) => t.title },
           { title: '状态', cell: (t) => STATES[t.state] },

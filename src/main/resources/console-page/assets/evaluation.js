@@ -1,16 +1,19 @@
 // 评价与约谈 (evaluation desk, graphql/evaluation.graphqls): the community rates its members' claims on completed
 // tasks (rateClaim as COMMUNITY, 1 … 5); the year's interview (约谈) and award (评优) lists with why each member is
-// there; the negative list (负面清单), an entry revoked with a reason; the joint meetings (联席会议) and their
-// problems, an open one resolved with what was done.
+// there, an interview recorded and its follow-up done; the negative list (负面清单), an entry added or revoked with
+// a reason; the joint meetings (联席会议) recorded with their problems, an open one resolved with what was done.
+// The forms that record are in records.js.
 import { dateTime, defineComponent, errorBox, h, onMounted, percent, reactive, table } from './ui.js';
-import { ApiError, gql } from './api.js';
+import { attempt, gql } from './api.js';
+import { FollowUpForm, InterviewForm, MeetingForm, NegativeEntryForm, OUTCOMES } from './records.js';
 
 const DESK = `query Desk($communityId: ID!, $year: Int!) {
   tasks(filter: { communityId: $communityId, state: COMPLETED }, first: 20) {
     edges { node { id title endsAt claims { id member { id name } evaluations { raterRole score } } } }
   }
   interviewList(year: $year, communityId: $communityId, first: 50) {
-    edges { node { member { id name } ratings rate hours reasons negativeEntries { reason } interview { outcome heldOn } } }
+    edges { node { member { id name } ratings rate hours reasons negativeEntries { reason }
+      interview { id outcome heldOn followUpOn followUpDone followUpNotes } } }
   }
   awardList(year: $year, communityId: $communityId, first: 50) { edges { node { member { id name } ratings rate hours } } }
   negativeList(communityId: $communityId, first: 20) {
@@ -30,15 +33,15 @@ const RESOLVE = `mutation Resolve($id: ID!, $resolution: String!) {
 
 const SCORES = [[5, '5 非常满意'], [4, '4 满意'], [3, '3 一般'], [2, '2 不满意'], [1, '1 很不满意']];
 const REASONS = { LOW_SATISFACTION: '满意度低于70%', NEGATIVE_LIST: '负面清单所列情形' };
-const OUTCOMES = { NO_ACTION: '无需处理', REMINDER: '提醒谈话', IMPROVEMENT_PLAN: '限期整改', WARNING: '批评教育', REFERRED: '移交党组织处理' };
 const ROLES = { RESIDENT: '居民', COMMUNITY: '社区', FUNCTIONAL_BRANCH: '功能型党支部' };
 
 export const Evaluation = defineComponent({
   props: { viewer: { type: Object, required: true }, query: Object },
   setup(props) {
     const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    // open: the form shown — 'interview:<member id>', 'negative' or 'meeting'
     const state = reactive({ toRate: [], interviews: [], awards: [], negative: [], meetings: [], inputs: {}, error: null,
-      done: null, busy: false, loaded: false });
+      done: null, busy: false, loaded: false, open: null });
 
     async function load() {
       const data = await gql(DESK, { communityId: props.viewer.communityId, year });
@@ -53,19 +56,40 @@ export const Evaluation = defineComponent({
     }
 
     async function act(document, variables, what) {
-      state.busy = true;
-      state.error = null;
-      try {
+      await attempt(state, async () => {
         await gql(document, variables);
         await load();
         state.done = what;
-      } catch (error) {
-        state.error = error instanceof ApiError ? error : new ApiError('ERROR', String(error));
-      } finally {
-        state.busy = false;
-      }
+      });
     }
     onMounted(() => load().catch((error) => { state.error = error; }));
+
+    /** A form saved: say so and read the lists again. */
+    async function saved(message) {
+      state.open = null;
+      state.done = message;
+      await load().catch((error) => { state.error = error; });
+    }
+    const close = () => { state.open = null; };
+
+    function interviewCell(s) {
+      const i = s.interview;
+      if (!i) {
+        return h('button', { type: 'button', class: 'secondary', onClick: () => { state.open = 'interview:' + s.member.id; } }, '记录约谈');
+      }
+      const held = `${OUTCOMES[i.outcome]}（${i.heldOn}）`;
+      if (!i.followUpOn) {
+        return held;
+      }
+      return i.followUpDone ? [held, h('div', { class: 'note' }, `已跟进：${i.followUpNotes ?? ''}`)]
+        : [held, h('div', { class: 'note' }, `跟进日期 ${i.followUpOn}`), h(FollowUpForm, { interview: i, name: s.member.name, onSaved: saved })];
+    }
+
+    function interviewForm() {
+      const standing = state.open?.startsWith('interview:') && state.interviews.find((s) => 'interview:' + s.member.id === state.open);
+      return standing ? h('section', { class: 'panel', 'aria-label': '记录约谈' }, [h('h2', `约谈记录：${standing.member.name}`),
+        h(InterviewForm, { standing, year, onSaved: saved, onClose: close, key: standing.member.id })]) : null;
+    }
 
     /** The text typed for one row (a comment, a reason, a resolution), kept apart per row. */
     const input = (key, label, attributes = {}) => h('input', { 'aria-label': label, value: state.inputs[key] ?? '',
@@ -128,18 +152,24 @@ export const Evaluation = defineComponent({
         h('section', { class: 'panel', 'aria-label': '约谈名单' }, [h('h2', `约谈名单（${state.interviews.length} 人）`), table(standing([
           { title: '原因', cell: (s) => [s.reasons.map((r) => REASONS[r]).join('、'),
             ...s.negativeEntries.map((n) => h('div', { class: 'note' }, '负面清单：' + n.reason))] },
-          { title: '约谈', cell: (s) => s.interview ? `${OUTCOMES[s.interview.outcome]}（${s.interview.heldOn}）` : '待约谈' },
+          { title: '约谈', cell: interviewCell },
         ]), state.interviews, { label: '约谈名单', empty: '本年度无需约谈', key: (s) => s.member.id })]),
         h('section', { class: 'panel', 'aria-label': '评优推荐' }, [h('h2', `评优推荐（${state.awards.length} 人）`),
           table(standing([]), state.awards, { label: '评优推荐', empty: '本年度暂无达到评优条件的党员', key: (s) => s.member.id })]),
       ]),
-      h('section', { class: 'panel', 'aria-label': '负面清单' }, [h('h2', '负面清单'), table([
+      interviewForm(),
+      h('section', { class: 'panel', 'aria-label': '负面清单' }, [h('div', { class: 'heading' }, [h('h2', '负面清单'),
+        h('button', { type: 'button', class: 'secondary', onClick: () => { state.open = 'negative'; } }, '记入负面清单')]),
+      state.open === 'negative' ? h(NegativeEntryForm, { communityId: props.viewer.communityId, onSaved: saved, onClose: close }) : null,
+      table([
         { title: '党员', cell: (n) => n.member.name },
         { title: '情形', cell: (n) => n.reason },
         { title: '记录时间', cell: (n) => dateTime(n.recordedAt) },
         { title: '状态', cell: negativeCell },
       ], state.negative, { label: '负面清单', empty: '无记录', key: (n) => n.id })]),
-      h('section', { class: 'panel', 'aria-label': '联席会议' }, [h('h2', '联席会议与疑难问题'),
+      h('section', { class: 'panel', 'aria-label': '联席会议' }, [h('div', { class: 'heading' }, [h('h2', '联席会议与疑难问题'),
+        h('button', { type: 'button', class: 'secondary', onClick: () => { state.open = 'meeting'; } }, '记录联席会议')]),
+        state.open === 'meeting' ? h(MeetingForm, { communityId: props.viewer.communityId, onSaved: saved, onClose: close }) : null,
         state.meetings.length === 0 ? h('p', { class: 'note' }, '还没有联席会议记录') : null,
         ...state.meetings.map((m) => h('article', { class: 'meeting', 'data-meeting': m.id }, [
           h('h3', `${m.title}（${m.heldOn}）`), h('ul', { class: 'problems' }, m.problems.map(problem))]))]),

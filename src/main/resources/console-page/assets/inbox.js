@@ -3,7 +3,7 @@
 // that led there (knowledge.graphqls). The secretary corrects the skills, accepts the request into a new draft
 // task, merges it into an earlier one, or rejects it with a reason the resident reads.
 import { dateTime, defineComponent, errorBox, h, onMounted, percent, reactive } from './ui.js';
-import { ApiError, gql } from './api.js';
+import { attempt, gql } from './api.js';
 
 const INBOX = `query Inbox($communityId: ID!) {
   requests(filter: { communityId: $communityId, state: SUBMITTED }, orderBy: { field: URGENCY, direction: DESC }, first: 50) {
@@ -76,9 +76,7 @@ export const Inbox = defineComponent({
     }
 
     async function run(row, document, variables, what, keep = false) {
-      state.busy = true;
-      state.error = null;
-      try {
+      await attempt(state, async () => {
         const data = await gql(document, variables);
         if (keep) { // the request stays in the inbox, with what the secretary said it needs
           Object.assign(row, data.correctRequestClassification.request);
@@ -88,11 +86,7 @@ export const Inbox = defineComponent({
         }
         state.done = [`${row.text.slice(0, 16)}…：${what(data)}`, ...state.done].slice(0, 5);
         state.open = null;
-      } catch (error) {
-        state.error = error instanceof ApiError ? error : new ApiError('ERROR', String(error));
-      } finally {
-        state.busy = false;
-      }
+      });
     }
 
     function submit(row) {

@@ -1,10 +1,10 @@
 // 智能匹配 (recommendations, graphql/matching.graphqls): for one task, the members recommendMembers ranks, with the
 // reasons in Chinese and the rules a member would break; assign one (assignTask). Or run a matching job for the
-// whole community and accept its proposals seat by seat (acceptProposals with one seat), leave some out, or
-// discard the rest (rejectProposals: the API discards a job's proposals as a whole). The job's progress comes live
-// (matchingProposals over SSE), with a query now and then in case an event came before the subscription.
+// whole community and accept or reject its proposals seat by seat (acceptProposals and rejectProposals with one
+// seat: a rejected seat stays open for a hand-picked member), or discard the rest of the plan. The job's progress
+// comes live (matchingProposals over SSE), with a query now and then in case an event came before the subscription.
 import { dateTime, defineComponent, errorBox, h, onBeforeUnmount, onMounted, reactive, table } from './ui.js';
-import { ApiError, gql } from './api.js';
+import { ApiError, attempt, gql } from './api.js';
 import { subscribe } from './live.js';
 
 const TASKS = `query Open($communityId: ID!) {
@@ -20,7 +20,7 @@ const RECOMMEND = `query Recommend($taskId: ID!) {
 const ASSIGN = `mutation Assign($taskId: ID!, $memberId: ID!) {
   assignTask(input: { taskId: $taskId, memberId: $memberId }) { claim { id member { name } task { title } } }
 }`;
-const JOB_FIELDS = `id status seats seatsFilled feasible error
+const JOB_FIELDS = `id status seats seatsFilled feasible error rejectedSeatIds
   proposals { seatId task { id title startsAt } member { id name } reasons { kind text } }`;
 const START = `mutation Start($communityId: ID!) {
   startMatching(input: { communityId: $communityId, seconds: 30, unimprovedSeconds: 3 }) { job { ${JOB_FIELDS} } }
@@ -31,7 +31,7 @@ const STOP = `mutation Stop($id: ID!) { stopMatching(input: { jobId: $id }) { jo
 const ACCEPT = `mutation Accept($id: ID!, $seatIds: [ID!]) {
   acceptProposals(input: { jobId: $id, seatIds: $seatIds }) { job { id status } claims { id } refused { seatId code message } }
 }`;
-const DISCARD = `mutation Discard($id: ID!) { rejectProposals(input: { jobId: $id }) { job { ${JOB_FIELDS} } } }`;
+const DISCARD = `mutation Discard($id: ID!, $seatIds: [ID!]) { rejectProposals(input: { jobId: $id, seatIds: $seatIds }) { job { ${JOB_FIELDS} } } }`;
 
 const STATUS = { SOLVING: '计算中', LIVE: '实时', COMPLETED: '已完成', STOPPED: '已停止', ACCEPTED: '已采纳', DISCARDED: '已放弃', FAILED: '失败' };
 const running = (job) => job && (job.status === 'SOLVING' || job.status === 'LIVE');
@@ -45,26 +45,14 @@ export function reasons(list) {
 export const Matching = defineComponent({
   props: { viewer: { type: Object, required: true }, query: Object },
   setup(props) {
-    const state = reactive({ tasks: [], taskId: props.query?.task ?? '', ranked: null, job: null, decided: {}, error: null,
-      done: null, busy: false });
+    // rejected: the proposals rejected seat by seat, still shown (the job no longer lists them)
+    const state = reactive({ tasks: [], taskId: props.query?.task ?? '', ranked: null, job: null, decided: {}, rejected: [],
+      error: null, done: null, busy: false });
     let unsubscribe = null;
     let poll = null;
 
-    async function attempt(action) {
-      state.busy = true;
-      state.error = null;
-      try {
-        return await action();
-      } catch (error) {
-        state.error = error instanceof ApiError ? error : new ApiError('ERROR', String(error));
-        return null;
-      } finally {
-        state.busy = false;
-      }
-    }
-
     async function loadTasks() {
-      await attempt(async () => {
+      await attempt(state, async () => {
         const data = await gql(TASKS, { communityId: props.viewer.communityId });
         state.tasks = data.tasks.edges.map((e) => e.node).filter((t) => t.openSeats > 0);
       });
@@ -73,7 +61,7 @@ export const Matching = defineComponent({
     async function recommend() {
       state.ranked = null;
       if (state.taskId) {
-        await attempt(async () => { state.ranked = (await gql(RECOMMEND, { taskId: state.taskId })).recommendMembers; });
+        await attempt(state, async () => { state.ranked = (await gql(RECOMMEND, { taskId: state.taskId })).recommendMembers; });
       }
     }
 
@@ -83,7 +71,7 @@ export const Matching = defineComponent({
     });
 
     async function assign(recommendation) {
-      const data = await attempt(() => gql(ASSIGN, { taskId: state.taskId, memberId: recommendation.member.id }));
+      const data = await attempt(state, () => gql(ASSIGN, { taskId: state.taskId, memberId: recommendation.member.id }));
       if (data) {
         state.done = `已指派 ${data.assignTask.claim.member.name} 参加「${data.assignTask.claim.task.title}」`;
         await loadTasks();
@@ -120,16 +108,17 @@ export const Matching = defineComponent({
     onBeforeUnmount(stopFollowing);
 
     async function start() {
-      const data = await attempt(() => gql(START, { communityId: props.viewer.communityId }));
+      const data = await attempt(state, () => gql(START, { communityId: props.viewer.communityId }));
       if (data) {
         state.decided = {};
+        state.rejected = [];
         state.done = null;
         follow(data.startMatching.job);
       }
     }
 
     async function accept(proposal) {
-      const data = await attempt(() => gql(ACCEPT, { id: state.job.id, seatIds: [proposal.seatId] }));
+      const data = await attempt(state, () => gql(ACCEPT, { id: state.job.id, seatIds: [proposal.seatId] }));
       if (data) {
         const refused = data.acceptProposals.refused[0];
         if (refused) {
@@ -142,8 +131,18 @@ export const Matching = defineComponent({
       }
     }
 
+    async function reject(proposal) {
+      const data = await attempt(state, () => gql(DISCARD, { id: state.job.id, seatIds: [proposal.seatId] }));
+      if (data) {
+        state.job = data.rejectProposals.job;
+        state.rejected.push(proposal);
+        state.decided[proposal.seatId] = '不采纳（名额保持空缺）';
+        state.done = `未采纳：${proposal.member.name} 参加「${proposal.task.title}」，该名额可另行指派`;
+      }
+    }
+
     async function discard() {
-      const data = await attempt(() => gql(DISCARD, { id: state.job.id }));
+      const data = await attempt(state, () => gql(DISCARD, { id: state.job.id }));
       if (data) {
         state.job = data.rejectProposals.job;
         state.done = '已放弃其余方案';
@@ -162,7 +161,8 @@ export const Matching = defineComponent({
           { title: '排名', numeric: true, cell: (r) => r.rank },
           { title: '党员', cell: (r) => r.member.name },
           { title: '规则', cell: (r) => r.feasible ? h('span', { class: 'tag covered' }, '符合') : h('span', { class: 'tag no_one' }, '违反规则') },
-          { title: '得分', numeric: true, cell: (r) => r.score.soft },
+          // a broken rule (hard points) outweighs any soft score: show it, or the ranking looks out of order
+          { title: '得分', numeric: true, cell: (r) => r.feasible ? r.score.soft : `硬 ${r.score.hard} · 软 ${r.score.soft}` },
           { title: '理由', cell: (r) => reasons(r.reasons) },
           { title: '操作', cell: (r) => h('button', { type: 'button', disabled: state.busy, onClick: () => assign(r) }, '指派') },
         ], state.ranked, { label: '推荐党员', empty: '没有可推荐的党员', key: (r) => r.member.id }),
@@ -179,8 +179,7 @@ export const Matching = defineComponent({
       }
       return h('span', { class: 'actions' }, [
         h('button', { type: 'button', disabled: state.busy, onClick: () => accept(proposal) }, '采纳'),
-        h('button', { type: 'button', class: 'secondary', disabled: state.busy,
-          onClick: () => { state.decided[proposal.seatId] = '不采纳'; } }, '不采纳'),
+        h('button', { type: 'button', class: 'secondary', disabled: state.busy, onClick: () => reject(proposal) }, '不采纳'),
       ]);
     }
 
@@ -193,7 +192,7 @@ export const Matching = defineComponent({
           h('div', { class: 'exports' }, [
             running(job)
               ? h('button', { type: 'button', class: 'secondary', disabled: state.busy,
-                onClick: async () => { const d = await attempt(() => gql(STOP, { id: job.id })); if (d) follow(d.stopMatching.job); } }, '停止计算')
+                onClick: async () => { const d = await attempt(state, () => gql(STOP, { id: job.id })); if (d) follow(d.stopMatching.job); } }, '停止计算')
               : h('button', { type: 'button', disabled: state.busy, onClick: start }, '运行匹配'),
             job && !running(job) && job.status !== 'DISCARDED'
               ? h('button', { type: 'button', class: 'secondary', disabled: state.busy, onClick: discard }, '放弃其余方案') : null,
@@ -204,7 +203,7 @@ export const Matching = defineComponent({
           { title: '党员', cell: (p) => p.member.name },
           { title: '理由', cell: (p) => p.reasons.length ? reasons(p.reasons) : '计算完成后显示' },
           { title: '操作', cell: (p) => proposalActions(job, p) },
-        ], job.proposals, { label: '匹配方案', empty: running(job) ? '计算中…' : '没有需要安排的名额', key: (p) => p.seatId })
+        ], [...job.proposals, ...state.rejected.filter((p) => job.rejectedSeatIds.includes(p.seatId))], { label: '匹配方案', empty: running(job) ? '计算中…' : '没有需要安排的名额', key: (p) => p.seatId })
           : h('p', { class: 'note' }, '为本社区已发布、尚未开始的任务的空余名额统一安排党员（最长 30 秒）；逐个采纳或不采纳。'),
       ]);
     }

@@ -1,7 +1,7 @@
 // A member on the phone (/m/): the hours served this year, my tasks (claims) with check-in and check-out by the
 // organiser's code, and the community's published tasks with open seats to claim (graphql/task.graphqls).
 import { dateTime, defineComponent, errorBox, h, number, onMounted, reactive } from './ui.js';
-import { ApiError, gql } from './api.js';
+import { attempt, gql } from './api.js';
 
 const MINE = `query Mine($memberId: ID!, $communityId: ID!) {
   member(id: $memberId) {
@@ -39,17 +39,11 @@ export const MemberHome = defineComponent({
     onMounted(load);
 
     async function run(document, variables, what) {
-      state.busy = true;
-      state.error = null;
-      try {
+      await attempt(state, async () => {
         const data = await gql(document, variables);
         state.done = what(data);
         await load();
-      } catch (error) {
-        state.error = error instanceof ApiError ? error : new ApiError('ERROR', String(error));
-      } finally {
-        state.busy = false;
-      }
+      });
     }
 
     function claimCard(claim) {

@@ -2,7 +2,7 @@
 // reject it with a reason the member sees. A refusal from the API (e.g. a reason too short) is shown as its
 // Chinese message and changes nothing.
 import { defineComponent, errorBox, dateTime, h, onMounted, reactive, table } from './ui.js';
-import { ApiError, gql } from './api.js';
+import { attempt, gql } from './api.js';
 
 const QUEUE = `query Queue($communityId: ID!, $after: String) {
   registrations(filter: { communityId: $communityId, state: PENDING }, first: 20, after: $after) {
@@ -36,20 +36,14 @@ export const Registrations = defineComponent({
     onMounted(() => load());
 
     async function act(row, document, variables, what) {
-      state.busy = true;
-      state.error = null;
-      try {
+      await attempt(state, async () => {
         await gql(document, variables);
         state.rows = state.rows.filter((r) => r.id !== row.id);
         state.total -= 1;
         state.done = [`${row.member.name}：${what}`, ...state.done].slice(0, 5);
         state.rejecting = null;
         state.reason = '';
-      } catch (error) {
-        state.error = error instanceof ApiError ? error : new ApiError('ERROR', String(error));
-      } finally {
-        state.busy = false;
-      }
+      });
     }
 
     function actions(row) {

@@ -1,7 +1,7 @@
 // A resident on the phone (/m/): post a request in their own words — the classifier's reading of it is shown as a
 // hint while they write (classifyText, nothing saved) — and follow their requests (graphql/request.graphqls).
 import { dateTime, defineComponent, errorBox, h, onMounted, reactive } from './ui.js';
-import { ApiError, gql } from './api.js';
+import { attempt, gql } from './api.js';
 
 const MINE = `query Mine($residentId: ID!) {
   resident(id: $residentId) { name requests(first: 10) { edges { node { id text state urgency submittedAt rejectReason
@@ -48,18 +48,12 @@ export const ResidentHome = defineComponent({
 
     async function post(event) {
       event.preventDefault();
-      state.busy = true;
-      state.error = null;
-      try {
+      await attempt(state, async () => {
         await gql(POST, { input: { residentId: props.viewer.residentId, text: state.text.trim(), urgency: state.urgency, clientRequestId: state.key } });
         state.done = '已提交，社区将尽快受理。';
         Object.assign(state, { text: '', hint: null, key: newKey() });
         await load();
-      } catch (error) {
-        state.error = error instanceof ApiError ? error : new ApiError('ERROR', String(error));
-      } finally {
-        state.busy = false;
-      }
+      });
     }
 
     function hint() {

@@ -290,6 +290,15 @@ class ConsoleTest {
             assertThat(row.locator(".code")).hasText(saved.get("verificationCode").asString());
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasks.png")));
 
+            // published: only the name, description and headcount can change — the time is fixed for who claimed it
+            row.getByText("修改").click();
+            assertThat(page.getByLabel("开始")).isDisabled();
+            page.getByLabel("人数").fill("3");
+            page.getByLabel("说明").fill("理发师自带工具");
+            page.getByText("保存修改").click();
+            assertThat(page.locator(".done")).hasText("已保存「周末助老理发」");
+            assertThat(row).containsText("0 / 3");
+
             // the organiser's QR code: what the screen draws decodes to the code the API gives
             row.getByText("二维码").click();
             Locator qr = page.locator("section[aria-label=签到二维码] img");
@@ -316,13 +325,28 @@ class ConsoleTest {
             assertThat(noCodeYet.statusCode()).isEqualTo(400);
             assertThat(noCodeYet.body()).contains("TASK_NOT_IN_SERVICE");
 
+            // cancelled with a reason; without one it is refused and stays published
+            page.getByText("关闭").click();
+            row.getByText("取消任务").click();
+            row.getByText("确认取消").click();
+            assertThat(page.locator("[role=alert]")).containsText("INVALID_REASON");
+            row.getByLabel("取消原因").fill("理发师临时有事");
+            row.getByText("确认取消").click();
+            assertThat(page.locator(".done")).hasText("已取消「周末助老理发」，已认领的名额已释放");
+            assertThat(row).containsText("已取消");
+            JsonNode after = api("community-secretary", "query($id: ID!) { task(id: $id) { state headcount description } }",
+                    Map.of("id", saved.get("id").asString())).get("task");
+            assertThat(after.get("state").asString()).isEqualTo("CANCELLED");
+            assertThat(after.get("headcount").asInt()).isEqualTo(3);
+            assertThat(after.get("description").asString()).isEqualTo("理发师自带工具");
+
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
         }
     }
 
     @Test
-    void aSecretaryAssignsARecommendedMemberAndAcceptsAMatchingJobsProposalsSeatBySeat() throws Exception {
+    void aSecretaryAssignsARecommendedMemberAndAcceptsOrRejectsAMatchingJobsProposalsSeatBySeat() throws Exception {
         OffsetDateTime evening = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(2).withHour(19).withMinute(0).withSecond(0).withNano(0);
         String stairs = publish("楼道清扫", 2, evening);
         String clutter = publish("清理杂物", 1, evening.plusDays(1));
@@ -371,8 +395,11 @@ class ConsoleTest {
             stairsSeat.getByText("采纳", new Locator.GetByTextOptions().setExact(true)).click();
             assertThat(stairsSeat).containsText("已采纳");
             assertThat(page.locator(".done")).hasText("已采纳：" + proposed + " 参加「楼道清扫」");
+            java.util.regex.Matcher filled = java.util.regex.Pattern.compile("已安排 (\\d+) / (\\d+)").matcher(status.innerText());
+            assertThat(filled.find()).isTrue();
             clutterSeat.getByText("不采纳").click();
-            assertThat(clutterSeat).containsText("不采纳");
+            assertThat(clutterSeat).containsText("不采纳（名额保持空缺）");
+            assertThat(status).containsText("已安排 " + (Integer.parseInt(filled.group(1)) - 1) + " / " + filled.group(2)); // open again
             page.getByText("放弃其余方案").click();
             assertThat(status).hasAttribute("data-status", "DISCARDED");
 
@@ -437,7 +464,7 @@ class ConsoleTest {
     }
 
     @Test
-    void theEvaluationDeskRatesAServiceShowsTheYearsListsAndResolvesAMeetingProblem() throws Exception {
+    void theEvaluationDeskRatesAServiceRecordsMeetingsEntriesAndInterviewsAndResolvesAProblem() throws Exception {
         // a completed task whose one claim the community has not rated yet, and a joint meeting with an open problem
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(5).withHour(10).withMinute(0).withSecond(0).withNano(0);
         String task = publish("助老理发回访", 1, start);
@@ -484,10 +511,75 @@ class ConsoleTest {
             assertThat(api("community-secretary", "query($id: ID!) { jointMeeting(id: $id) { problems { state resolution } } }",
                     Map.of("id", meeting.get("id").asString())).get("jointMeeting").get("problems").get(0).get("state").asString())
                     .isEqualTo("RESOLVED");
+            recordsAMeeting(page);
+            recordsANegativeEntryAndTheInterviewItBrings(page, rows, interviews);
 
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
         }
+    }
+
+    private static void recordsAMeeting(Page page) {
+        page.getByText("记录联席会议").click();
+        Locator form = page.locator("form[aria-label=记录联席会议]");
+        form.getByLabel("会议名称").fill("十二月联席会议");
+        form.getByLabel("问题 1", new Locator.GetByLabelOptions().setExact(true)).fill("小区停车难");
+        form.getByText("增加问题").click();
+        form.getByLabel("问题 2", new Locator.GetByLabelOptions().setExact(true)).fill("电动车充电桩不足");
+        form.getByLabel("问题 2 责任单位").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        form.getByText("保存会议记录").click();
+        assertThat(page.locator(".done")).hasText("已记录联席会议「十二月联席会议」（2 个问题）");
+        Locator meeting = page.locator("article.meeting").filter(new Locator.FilterOptions().setHasText("十二月联席会议"));
+        assertThat(meeting.locator("li")).hasCount(2);
+        assertThat(meeting.locator("li").nth(1)).containsText("电动车充电桩不足");
+        assertThat(meeting.locator("li").nth(1)).containsText("待解决");
+    }
+
+    /** A negative-list entry puts a member on the year's interview list; the interview and its follow-up are recorded; the entry revoked. */
+    private static void recordsANegativeEntryAndTheInterviewItBrings(Page page, Locator interviewRows, JsonNode interviews) throws Exception {
+        java.util.Set<String> listed = interviews.valueStream().map(e -> e.get("node").get("member").get("name").asString())
+                .collect(java.util.stream.Collectors.toSet());
+        JsonNode member = api("community-secretary", """
+                { members(filter: { communityId: "320613001001", registrationState: CONFIRMED }, first: 50) { edges { node { id name } } } }""")
+                .get("members").get("edges").valueStream().map(e -> e.get("node"))
+                .filter(m -> !listed.contains(m.get("name").asString())).findFirst().orElseThrow();
+        String name = member.get("name").asString();
+        page.getByText("记入负面清单").click();
+        Locator form = page.locator("form[aria-label=记入负面清单]");
+        form.getByLabel("党员姓名").fill(name);
+        form.getByLabel("党员", new Locator.GetByLabelOptions().setExact(true)).selectOption(member.get("id").asString());
+        form.getByLabel("情形").fill("无故缺席社区报到活动三次");
+        form.getByText("确认记入").click();
+        assertThat(page.locator(".done")).hasText("已将 " + name + " 记入负面清单");
+        Locator entry = page.locator("table[aria-label=负面清单] tbody tr").filter(new Locator.FilterOptions().setHasText("无故缺席社区报到活动三次"));
+        assertThat(entry).hasCount(1);
+
+        Locator row = interviewRows.filter(new Locator.FilterOptions().setHasText(name));
+        assertThat(row).containsText("负面清单所列情形");
+        row.getByText("记录约谈").click();
+        Locator interview = page.locator("form[aria-label=约谈记录]");
+        interview.getByLabel("约谈人").fill("王"); // too short: refused, nothing recorded
+        interview.getByLabel("约谈结果").selectOption("IMPROVEMENT_PLAN");
+        interview.getByLabel("跟进日期").fill(java.time.LocalDate.now(ZoneOffset.ofHours(8)).plusDays(30).toString());
+        interview.getByLabel("约谈记录").fill("说明缺席原因，承诺按时参加活动");
+        interview.getByText("保存约谈记录").click();
+        assertThat(interview.locator("[role=alert]")).containsText("INVALID_INTERVIEWER");
+        interview.getByLabel("约谈人").fill("社区党委书记 李某");
+        interview.getByText("保存约谈记录").click();
+        assertThat(page.locator(".done")).hasText("已记录 " + name + " 的约谈（限期整改）");
+        assertThat(row).containsText("跟进日期");
+        row.getByLabel("跟进情况").fill("已按时参加两次活动");
+        row.getByText("跟进完成").click();
+        assertThat(row).containsText("已跟进：已按时参加两次活动");
+        JsonNode recorded = api("community-secretary", "query($id: ID!) { member(id: $id) { interviews { outcome interviewer followUpDone } } }",
+                Map.of("id", member.get("id").asString())).get("member").get("interviews").get(0);
+        assertThat(recorded.get("outcome").asString()).isEqualTo("IMPROVEMENT_PLAN");
+        assertThat(recorded.get("interviewer").asString()).isEqualTo("社区党委书记 李某");
+        assertThat(recorded.get("followUpDone").asBoolean()).isTrue();
+
+        entry.getByLabel("撤销理由").fill("已说明情况并整改");
+        entry.getByText("撤销").click();
+        assertThat(entry).containsText("已撤销：已说明情况并整改");
     }
 
     /** A published task of 德民社区 for members who clean, two hours from {@code start}. */
