@@ -1,8 +1,8 @@
 // 应急动员 (emergency mobilisation): publish an emergency (应急任务) to the community's functional branch or groups,
 // watch the team proposals of a live matching job arrive as they are made (matchingProposals over SSE; a live job
 // takes in tasks published while it runs), accept one seat at a time (a team claim), and see which members of the
-// teams confirmed. Emergencies offered are announced live too (emergencyOffers). graphql/task.graphqls,
-// matching.graphqls, live.graphqls.
+// teams confirmed, as they confirm (teamClaimConfirmed). Emergencies offered are announced live too
+// (emergencyOffers). graphql/task.graphqls, matching.graphqls, live.graphqls.
 import { dateTime, defineComponent, errorBox, h, onBeforeUnmount, onMounted, reactive, table } from './ui.js';
 import { ApiError, attempt, gql } from './api.js';
 import { subscribe } from './live.js';
@@ -25,6 +25,7 @@ const JOB_FIELDS = `id status live tasksAdded { task { id } millisToProposal }
 const JOB = `query Job($id: ID!) { matchingJob(id: $id) { ${JOB_FIELDS} } }`;
 const LIVE = `subscription Job($id: ID!) { matchingProposals(jobId: $id) { ${JOB_FIELDS} } }`;
 const OFFERS = `subscription { emergencyOffers { id title startsAt } }`;
+const CONFIRMED = `subscription { teamClaimConfirmed { id member { name } task { id title kind } teamClaim { team { ${TEAM} } } } }`;
 const START = `mutation Start($communityId: ID!) {
   startMatching(input: { communityId: $communityId, live: true, seconds: 10, unimprovedSeconds: 1 }) { job { ${JOB_FIELDS} } }
 }`;
@@ -47,8 +48,8 @@ export const Emergency = defineComponent({
   setup(props) {
     const blank = () => ({ title: '', headcount: 5, startsAt: inMinutes(30), hours: 4, skillId: '', teamIds: [] });
     // accepted: the proposals accepted here, still shown once the live job leaves their claimed seat out of its plan
-    const state = reactive({ teams: [], skills: [], emergencies: [], job: null, offers: [], decided: {}, accepted: {}, form: blank(),
-      error: null, done: null, busy: false });
+    const state = reactive({ teams: [], skills: [], emergencies: [], job: null, offers: [], confirmed: [], decided: {}, accepted: {},
+      form: blank(), error: null, done: null, busy: false });
     const closers = [];
     let jobFeed = null;
 
@@ -74,6 +75,13 @@ export const Emergency = defineComponent({
       closers.push(subscribe(OFFERS, {}, (data) => {
         state.offers = [data.emergencyOffers, ...state.offers].slice(0, 5);
         loadEmergencies().catch(() => {});
+      }, (error) => { state.error = error; }));
+      closers.push(subscribe(CONFIRMED, {}, (data) => {
+        const claim = data.teamClaimConfirmed;
+        if (claim.task.kind === 'EMERGENCY') {
+          state.confirmed = [`${claim.member.name}（${claim.teamClaim.team.name}）确认参加「${claim.task.title}」`, ...state.confirmed].slice(0, 5);
+          loadEmergencies().catch(() => {});
+        }
       }, (error) => { state.error = error; }));
       const live = setup.matchingJobs.find((j) => j.live && j.status === 'LIVE' && j.scopeId === props.viewer.communityId);
       if (live) {
@@ -182,6 +190,7 @@ export const Emergency = defineComponent({
       state.done ? h('p', { class: 'done', 'aria-live': 'polite' }, state.done) : null,
       state.offers.length ? h('p', { class: 'note offers', 'aria-live': 'polite' },
         '刚刚推送：' + state.offers.map((o) => `「${o.title}」`).join('')) : null,
+      state.confirmed.length ? h('p', { class: 'note confirmations', 'aria-live': 'polite' }, '刚刚确认：' + state.confirmed.join('；')) : null,
       form(),
       proposals(),
       h('section', { class: 'panel', 'aria-label': '应急任务' }, [

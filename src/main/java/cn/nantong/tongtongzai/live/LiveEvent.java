@@ -4,6 +4,7 @@ import cn.nantong.tongtongzai.matching.MatchingJob;
 import cn.nantong.tongtongzai.member.Registration;
 import cn.nantong.tongtongzai.platform.security.Place;
 import cn.nantong.tongtongzai.request.Request;
+import cn.nantong.tongtongzai.task.Claim;
 import cn.nantong.tongtongzai.task.Task;
 
 /**
@@ -24,6 +25,10 @@ sealed interface LiveEvent {
 
     /** A registration was confirmed. */
     record RegistrationConfirmed(Registration registration, Place place) implements LiveEvent {
+    }
+
+    /** A member confirmed they take part in a team claim: their claim (source TEAM). */
+    record TeamClaimConfirmed(Claim claim, Place place) implements LiveEvent {
     }
 
     /** A matching job's proposals or status changed; the job as it stood when read. */

@@ -24,6 +24,8 @@ import cn.nantong.tongtongzai.platform.security.Place;
 import cn.nantong.tongtongzai.platform.security.Places;
 import cn.nantong.tongtongzai.request.RequestService;
 import cn.nantong.tongtongzai.request.RequestStateChanged;
+import cn.nantong.tongtongzai.task.ClaimMade;
+import cn.nantong.tongtongzai.task.ClaimService;
 import cn.nantong.tongtongzai.task.TaskPublished;
 import cn.nantong.tongtongzai.task.TaskService;
 import reactor.core.publisher.Flux;
@@ -91,6 +93,16 @@ class LiveEvents {
         }
         offer(() -> members.registration(event.registrationId())
                 .map(r -> (LiveEvent) new LiveEvent.RegistrationConfirmed(r, places.of(Kind.REGISTRATION, r.id())))
+                .map(List::of).orElse(List.of()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void claimMade(ClaimMade event) {
+        if (event.source() != ClaimService.Source.TEAM) {
+            return;
+        }
+        offer(() -> tasks.claim(event.claimId())
+                .map(claim -> (LiveEvent) new LiveEvent.TeamClaimConfirmed(claim, places.of(Kind.CLAIM, claim.id())))
                 .map(List::of).orElse(List.of()));
     }
 

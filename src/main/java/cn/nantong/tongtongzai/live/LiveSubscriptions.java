@@ -23,6 +23,7 @@ import cn.nantong.tongtongzai.platform.security.AccessPolicy;
 import cn.nantong.tongtongzai.platform.security.Rule;
 import cn.nantong.tongtongzai.platform.security.SignedIn;
 import cn.nantong.tongtongzai.request.Request;
+import cn.nantong.tongtongzai.task.Claim;
 import cn.nantong.tongtongzai.task.Task;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
@@ -78,6 +79,12 @@ class LiveSubscriptions {
     Flux<Registration> registrationConfirmed(GraphQLContext context) {
         return deliver(context, "registrationConfirmed", LiveEvent.RegistrationConfirmed.class, event -> true,
                 LiveEvent.RegistrationConfirmed::registration);
+    }
+
+    @SubscriptionMapping
+    Flux<Claim> teamClaimConfirmed(@Argument String taskId, GraphQLContext context) {
+        return deliver(context, "teamClaimConfirmed", LiveEvent.TeamClaimConfirmed.class,
+                event -> taskId == null || taskId.equals(event.claim().taskId()), LiveEvent.TeamClaimConfirmed::claim);
     }
 
     /**

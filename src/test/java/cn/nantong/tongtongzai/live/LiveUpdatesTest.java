@@ -212,6 +212,38 @@ class LiveUpdatesTest extends IntegrationTest {
     }
 
     @Test
+    void aTeamMembersConfirmationIsToldToTheTasksCommunityOnlyAndNotAnOrdinaryClaim() {
+        String member = flow.confirmedMember("张师傅", "13900000001", HOME_DEMIN, 5, "WEEKEND_MORNING");
+        String other = flow.confirmedMember("赵电工", "13900000003", "320613001001-W01-P2-M01", 4, "WEEKEND_MORNING");
+        String group = flow.strings("MATCH (:Member {id: $m})-[:IN_FUNCTIONAL_GROUP]->(g) RETURN g.id", Map.of("m", member)).getFirst();
+        String document = "subscription($id: ID) { teamClaimConfirmed(taskId: $id) { id source member { id } teamClaim { id } } }";
+        Actor ours = TestTokens.user("sec", Role.COMMUNITY_SECRETARY, Scope.none().community(DEMIN));
+        Actor theirs = TestTokens.user("sec2", Role.COMMUNITY_SECRETARY, Scope.none().community(XIAOSHIQIAO));
+        String emergency = publish(createTask(DEMIN, HOME_DEMIN, "德民防汛", emergencyFor(DEMIN + "-GN")));
+        // naming another community's task is refused, as the query task(id:) would be
+        assertThat(code(webSocket(theirs, document, Map.of("id", emergency)).next(WAIT))).isEqualTo("NOT_FOUND");
+        Stream here = webSocket(ours, document, Map.of());
+        Stream onTheTask = webSocket(ours, document, Map.of("id", emergency));
+        Stream there = webSocket(theirs, document, Map.of());
+
+        flow.claimId(publish(createTask(DEMIN, HOME_DEMIN, "德民修路灯", "")), other); // a member's own claim: not told
+        String teamClaim = graphQl.document("mutation($t: ID!, $g: ID!) { claimTaskAsTeam(input: {taskId: $t, teamId: $g}) { teamClaim { id } } }")
+                .variable("t", emergency).variable("g", group).execute().path("claimTaskAsTeam.teamClaim.id").entity(String.class).get();
+        String claim = graphQl.document("mutation($tc: ID!, $m: ID!) { confirmTeamClaim(input: {teamClaimId: $tc, memberId: $m}) { claim { id } } }")
+                .variable("tc", teamClaim).variable("m", member).execute().path("confirmTeamClaim.claim.id").entity(String.class).get();
+
+        for (Stream stream : List.of(here, onTheTask)) {
+            Map<String, Object> event = stream.next(WAIT);
+            assertThat(event).as("the confirmation, told to the task's community").isNotNull();
+            assertThat(field(event, "teamClaimConfirmed", "id")).isEqualTo(claim);
+            assertThat(field(event, "teamClaimConfirmed", "source")).isEqualTo("TEAM");
+            assertThat(field(event, "teamClaimConfirmed", "teamClaim")).isEqualTo(Map.of("id", teamClaim));
+            assertThat(stream.next(QUIET)).isNull();
+        }
+        assertThat(there.next(QUIET)).as("another community's secretary").isNull();
+    }
+
+    @Test
     void aWebSocketWithoutAValidTokenIsClosedBeforeAnythingRuns() {
         String document = "subscription { tasksPublished { id } }";
         for (Map<String, Object> init : java.util.Arrays.asList(null, Map.<String, Object>of("Authorization", "Bearer not-a-token"),

@@ -243,6 +243,8 @@ public final class AccessPolicy {
         subscription("matchingProposals", Rule.of(MANAGERS, arg("jobId", Kind.MATCHING_JOB))
                 .unscoped(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN));
         subscription("registrationConfirmed", Rule.of(with(MANAGERS, UNIT_SECRETARY, MEMBER)));
+        subscription("teamClaimConfirmed", Rule.of(MANAGERS, arg("taskId", Kind.TASK))
+                .unscoped(COMMUNITY_SECRETARY, FIRST_SECRETARY, STREET_ADMIN));
 
         // figures: aggregated, so analysts may read them everywhere; the rest within their scope
         Rule figures = Rule.of(with(FIGURE_READERS, ANALYST),

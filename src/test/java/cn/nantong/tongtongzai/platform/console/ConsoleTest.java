@@ -445,14 +445,14 @@ class ConsoleTest {
             Locator row = page.locator("table[aria-label=应急任务] tbody tr").filter(new Locator.FilterOptions().setHasText("暴雨积水排涝"));
             assertThat(row).containsText("帮扶助困功能型党小组：等待党员确认");
 
-            // a member of the group confirms (on their phone; here through the API), and the secretary sees it
+            // a member of the group confirms (on their phone; here through the API), and the secretary sees it at once
             JsonNode member = api("community-secretary", """
                     { members(filter: { functionalGroupId: "320613001001-GN4", skillId: "plumbing_electrical" }, first: 1) {
                         edges { node { id name } } } }""").get("members").get("edges").get(0).get("node");
             api("community-secretary", "mutation($tc: ID!, $m: ID!) { confirmTeamClaim(input: { teamClaimId: $tc, memberId: $m }) { claim { id } } }",
                     Map.of("tc", teamClaim.get("id").asString(), "m", member.get("id").asString()));
-            page.getByText("刷新").click();
-            assertThat(row).containsText("帮扶助困功能型党小组：已确认 " + member.get("name").asString());
+            assertThat(page.locator(".confirmations")).hasText("刚刚确认：" + member.get("name").asString() + "（帮扶助困功能型党小组）确认参加「暴雨积水排涝」");
+            assertThat(row).containsText("帮扶助困功能型党小组：已确认 " + member.get("name").asString()); // no 刷新 needed
             assertThat(row).containsText("1 / 5");
 
             page.getByText("停止实时匹配").click();
