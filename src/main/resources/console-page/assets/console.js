@@ -10,6 +10,7 @@ import { Tasks } from './tasks.js';
 import { Matching } from './matching.js';
 import { Emergency } from './emergency.js';
 import { Evaluation } from './evaluation.js';
+import { Members, Residents, UnitReport } from './people.js';
 
 const SECRETARIES = ['COMMUNITY_SECRETARY', 'FIRST_SECRETARY'];
 
@@ -22,6 +23,9 @@ export const SCREENS = [
   { path: 'emergency', title: '应急动员', roles: SECRETARIES, component: Emergency },
   { path: 'evaluation', title: '评价与约谈', roles: SECRETARIES, component: Evaluation },
   { path: 'registrations', title: '报到审核', roles: SECRETARIES, component: Registrations },
+  { path: 'members', title: '党员', roles: [...SECRETARIES, 'STREET_ADMIN'], component: Members },
+  { path: 'residents', title: '居民', roles: [...SECRETARIES, 'STREET_ADMIN'], component: Residents },
+  { path: 'unit', title: '报回单位', roles: ['UNIT_SECRETARY'], component: UnitReport },
 ];
 
 const CONSOLE_ROLES = [...SECRETARIES, 'STREET_ADMIN', 'CITY_ADMIN', 'ANALYST', 'UNIT_SECRETARY'];

@@ -142,7 +142,7 @@ class ConsoleOidcTest {
             page.locator("button[type=submit]").click();
 
             assertThat(page.locator("header.top")).isVisible();
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "智能匹配", "应急动员", "评价与约谈", "报到审核"});
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "智能匹配", "应急动员", "评价与约谈", "报到审核", "党员", "居民"});
             assertThat(page.locator("h1")).hasText("德民社区 · 工作概览");
             assertThat(page).hasURL(base + "/console/"); // the code and state are gone from the address
 

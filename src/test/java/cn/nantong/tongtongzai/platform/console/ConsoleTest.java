@@ -102,7 +102,7 @@ class ConsoleTest {
                 .get("figures");
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = signIn(tab, "/console/", "community-secretary");
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "智能匹配", "应急动员", "评价与约谈", "报到审核"});
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "居民需求", "任务", "智能匹配", "应急动员", "评价与约谈", "报到审核", "党员", "居民"});
 
             Locator dashboard = page.locator(".dashboard[data-ready=true]");
             assertThat(dashboard).isVisible();
@@ -135,7 +135,7 @@ class ConsoleTest {
     void aStreetAdministratorComparesTheStreetsCommunitiesAndOpensOne() {
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = signIn(tab, "/console/", "street-admin");
-            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览"}); // no registration queue
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"工作概览", "党员", "居民"}); // no registration queue
             assertThat(page.locator(".dashboard[data-ready=true]")).isVisible();
             assertThat(page.locator("h1")).hasText("城东街道 · 工作概览");
             assertThat(page.locator("table[aria-label=各社区指标] tbody tr")).hasCount(10);
