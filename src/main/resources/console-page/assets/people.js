@@ -76,20 +76,25 @@ export const Members = defineComponent({
     const state = reactive({ rows: [], paging: pager(PAGE), error: null, skills: [], loading: false,
       search: '', skillId: '', gridId: '', registrationState: '', order: 'NAME:ASC' });
     const { place, start, picker } = usePlace(props, () => go(0));
+    let seq = 0;
 
     async function go(page) {
       state.error = null;
       state.loading = true;
       const filter = { communityId: place.communityId, search: state.search.trim() || null, skillId: state.skillId || null,
         gridId: state.gridId || null, registrationState: state.registrationState || null };
+      const ticket = ++seq; // filters changed quickly: only the latest answer is shown
       try {
         const members = (await gql(MEMBERS, { filter, orderBy: order(state.order), after: state.paging.cursors[page] })).members;
+        if (ticket !== seq) {
+          return;
+        }
         state.rows = members.edges.map((e) => e.node);
         turned(state.paging, page, members);
       } catch (error) {
         state.error = error;
       } finally {
-        state.loading = false;
+        state.loading = ticket !== seq;
       }
     }
     onMounted(async () => {
@@ -143,20 +148,25 @@ export const Residents = defineComponent({
     const state = reactive({ rows: [], paging: pager(PAGE), error: null, loading: false, search: '', gridId: '',
       buildingId: '', order: 'BUILDING:ASC', resident: null });
     const { place, start, picker } = usePlace(props, () => { state.gridId = ''; state.buildingId = ''; return go(0); });
+    let seq = 0;
 
     async function go(page) {
       state.error = null;
       state.loading = true;
       const filter = { communityId: place.communityId, gridId: state.gridId || null, buildingId: state.buildingId || null,
         search: state.search.trim() || null };
+      const ticket = ++seq;
       try {
         const residents = (await gql(RESIDENTS, { filter, orderBy: order(state.order), after: state.paging.cursors[page] })).residents;
+        if (ticket !== seq) {
+          return;
+        }
         state.rows = residents.edges.map((e) => e.node);
         turned(state.paging, page, residents);
       } catch (error) {
         state.error = error;
       } finally {
-        state.loading = false;
+        state.loading = ticket !== seq;
       }
     }
     onMounted(start);

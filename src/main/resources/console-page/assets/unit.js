@@ -40,20 +40,25 @@ export const UnitReport = defineComponent({
   setup(props) {
     const choices = quarters();
     const state = reactive({ unit: null, rows: [], paging: pager(PAGE), quarter: choices[0], error: null, loading: false });
+    let seq = 0;
 
     async function go(page) {
       state.error = null;
       state.loading = true;
+      const ticket = ++seq; // a quarter chosen quickly: only the latest answer is shown
       try {
         const report = (await gql(REPORT, { unitId: props.viewer.unitId, quarter: state.quarter,
           after: state.paging.cursors[page] })).reportBack;
+        if (ticket !== seq) {
+          return;
+        }
         // one row per member on the roster: the unit's roster is the report's total (the connection has no totalCount)
         state.rows = report.edges.map((e) => e.node);
         turned(state.paging, page, { ...report, totalCount: state.unit?.reportingRate.onRoster ?? null });
       } catch (error) {
         state.error = error;
       } finally {
-        state.loading = false;
+        state.loading = ticket !== seq;
       }
     }
     onMounted(async () => {

@@ -728,4 +728,170 @@ class ConsoleTest {
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
+
+    @Test
+    void aSecretarySearchesTheMembersTurnsThePageAndOpensAProfileWithSkillSourcesAndHours() throws Exception {
+        String members = """
+                query($search: String, $after: String) {
+                  members(filter: { communityId: "320613001001", search: $search }, orderBy: { field: NAME }, first: 20, after: $after) {
+                    totalCount pageInfo { endCursor } edges { node { name } } } }""";
+        JsonNode first = api("community-secretary", members, Map.of()).get("members");
+        JsonNode second = api("community-secretary", members, Map.of("after", first.get("pageInfo").get("endCursor").asString()))
+                .get("members");
+        // 电工 → skills read from the occupation (the demo service does not backfill them at start: saving does)
+        JsonNode member = api("community-secretary", """
+                mutation { updateMember(input: { id: "M000186", occupation: "电工" }) {
+                  member { name skills { skill { name } source because } serviceHours(period: YEAR) { hours } } } }""")
+                .get("updateMember").get("member");
+        String name = member.get("name").asString();
+        String surname = name.substring(0, 1);
+        int bySurname = api("community-secretary", members, Map.of("search", surname)).get("members").get("totalCount").asInt();
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "community-secretary");
+            page.locator("nav.side a", new Page.LocatorOptions().setHasText("党员")).click();
+            Locator rows = page.locator("table[aria-label=党员名单] tbody tr");
+            Locator total = page.locator(".paging .total");
+            assertThat(total).hasText("第 1–20 条，共 " + first.get("totalCount").asInt() + " 条");
+            assertThat(rows).hasCount(20);
+            assertThat(rows.first().locator("td").first()).hasText(first.get("edges").get(0).get("node").get("name").asString());
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("members.png")));
+
+            page.getByText("下一页").click();
+            assertThat(total).hasText("第 21–40 条，共 " + first.get("totalCount").asInt() + " 条");
+            assertThat(rows.first().locator("td").first()).hasText(second.get("edges").get(0).get("node").get("name").asString());
+
+            Locator search = page.locator("input[type=search]");
+            search.fill(surname);
+            page.getByText("查询", new Page.GetByTextOptions().setExact(true)).click();
+            assertThat(total).hasText("第 1–" + Math.min(20, bySurname) + " 条，共 " + bySurname + " 条");
+            assertThat(bySurname).isLessThan(first.get("totalCount").asInt());
+            for (String shown : rows.locator("td:first-child").allInnerTexts()) {
+                assertThat(shown).contains(surname);
+            }
+
+            search.fill(name);
+            page.getByText("查询", new Page.GetByTextOptions().setExact(true)).click();
+            assertThat(total).containsText("共 ");
+            rows.locator("a", new Locator.LocatorOptions().setHasText(name)).first().click();
+            assertThat(page.locator("h1")).hasText(name + " · 党员档案");
+            JsonNode fromOccupation = null;
+            for (JsonNode skill : member.get("skills")) {
+                if (skill.get("source").asString().equals("OCCUPATION")) {
+                    fromOccupation = skill;
+                }
+            }
+            assertThat(fromOccupation).as("a skill read from 电工").isNotNull();
+            Locator skill = page.locator("table[aria-label=技能] tr").filter(new Locator.FilterOptions()
+                    .setHasText(fromOccupation.get("skill").get("name").asString()));
+            assertThat(skill).containsText("由职业推断");
+            assertThat(skill).containsText(fromOccupation.get("because").asString());
+            assertThat(page.locator("[data-figure=hours-year] .figure-value"))
+                    .hasText(hours(member.get("serviceHours").get("hours")) + " 小时");
+            assertThat(page.locator("table[aria-label=双报到记录] tbody tr").first()).containsText("德民社区");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("member-profile.png")).setFullPage(true));
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aSecretaryListsTheResidentsOfABuildingAndSeesOnesRequests() throws Exception {
+        String residents = """
+                query($building: ID, $after: String) {
+                  residents(filter: { communityId: "320613001001", buildingId: $building }, first: 20, after: $after) {
+                    totalCount pageInfo { endCursor } edges { node { id name residence { name } } } } }""";
+        JsonNode all = api("community-secretary", residents, Map.of()).get("residents");
+        JsonNode secondPage = api("community-secretary", residents, Map.of("after", all.get("pageInfo").get("endCursor").asString()))
+                .get("residents");
+        String building = "320613001001-W04-P2-M03";
+        JsonNode inBuilding = api("community-secretary", residents, Map.of("building", building)).get("residents");
+        JsonNode resident = api("community-secretary", """
+                { resident(id: "R000115") { name requests(first: 20) { edges { node { text } } } } }""").get("resident");
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/#/residents", "community-secretary");
+            Locator rows = page.locator("table[aria-label=居民名单] tbody tr");
+            Locator total = page.locator(".paging .total");
+            int count = all.get("totalCount").asInt();
+            assertThat(total).hasText("第 1–20 条，共 " + count + " 条");
+            page.getByText("下一页").click();
+            assertThat(total).hasText("第 21–" + Math.min(40, count) + " 条，共 " + count + " 条");
+            assertThat(rows.first().locator("td").first()).hasText(secondPage.get("edges").get(0).get("node").get("name").asString());
+
+            page.locator("select[name=grid]").selectOption("320613001001-W04");
+            page.locator("select[name=building]").selectOption(building);
+            assertThat(total).hasText("第 1–" + inBuilding.get("totalCount").asInt() + " 条，共 " + inBuilding.get("totalCount").asInt() + " 条");
+            assertThat(rows).hasCount(inBuilding.get("totalCount").asInt());
+            for (String shown : rows.locator("td:nth-child(2)").allInnerTexts()) {
+                assertThat(shown).isEqualTo(inBuilding.get("edges").get(0).get("node").get("residence").get("name").asString());
+            }
+            rows.locator("button", new Locator.LocatorOptions().setHasText(resident.get("name").asString())).click();
+            Locator requests = page.locator("section[aria-label=居民需求]");
+            assertThat(requests.locator("h2")).hasText(resident.get("name").asString() + " 的需求");
+            assertThat(resident.get("requests").get("edges").size()).isPositive();
+            assertThat(requests.locator("tbody tr")).hasCount(resident.get("requests").get("edges").size());
+            assertThat(requests.locator("tbody tr").first())
+                    .containsText(resident.get("requests").get("edges").get(0).get("node").get("text").asString());
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("residents.png")).setFullPage(true));
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aUnitSecretarySeesTheUnitsReportBackOnlyTurnsItsPagesAndExportsIt() throws Exception {
+        String report = """
+                query($after: String) { unit(id: "U0004") { name reportingRate { onRoster } }
+                  reportBack(unitId: "U0004", quarter: "%s", first: 20, after: $after) {
+                    pageInfo { endCursor } edges { node { member { name } hours ratings } } } }""".formatted(quarter());
+        JsonNode first = api("unit-secretary", report, Map.of());
+        JsonNode second = api("unit-secretary", report, Map.of("after", first.get("reportBack").get("pageInfo").get("endCursor").asString()));
+        int roster = first.get("unit").get("reportingRate").get("onRoster").asInt();
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/", "unit-secretary");
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"报回单位"});
+            assertThat(page.locator("h1")).hasText(first.get("unit").get("name").asString() + " · 报回单位");
+            Locator rows = page.locator("table[aria-label=报回单] tbody tr");
+            Locator total = page.locator(".paging .total");
+            assertThat(total).hasText("第 1–" + Math.min(20, roster) + " 条，共 " + roster + " 条");
+            JsonNode row = first.get("reportBack").get("edges").get(1).get("node");
+            assertThat(rows.nth(1).locator("td").first()).hasText(row.get("member").get("name").asString());
+            assertThat(rows.nth(1).locator("td").nth(6)).hasText(hours(row.get("hours")));
+            assertThat(rows.nth(1).locator("td").nth(7)).hasText(row.get("ratings").asString());
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("unit-report.png")).setFullPage(true));
+
+            Download download = page.waitForDownload(() -> page.getByText("导出本季度报回单（Excel）").click());
+            assertThat(download.failure()).isNull();
+            assertThat(download.suggestedFilename()).endsWith(".xlsx");
+            assertThat(Files.readAllBytes(download.path())).startsWith('P', 'K');
+
+            page.getByText("下一页").click();
+            assertThat(total).hasText("第 21–" + Math.min(40, roster) + " 条，共 " + roster + " 条");
+            assertThat(rows.first().locator("td").first())
+                    .hasText(second.get("reportBack").get("edges").get(0).get("node").get("member").get("name").asString());
+
+            // another screen's address: the unit secretary still has only theirs
+            page.navigate(base + "/console/#/members");
+            assertThat(page.locator("nav.side a")).hasText(new String[] {"报回单位"});
+            assertThat(page.locator("h1")).containsText("报回单位");
+            String shown = rows.first().locator("a").innerText();
+            rows.first().locator("a").click();
+            assertThat(page.locator("h1")).hasText(shown + " · 党员档案");
+            assertThat(page.locator("table[aria-label=技能]")).isVisible();
+            assertThat(page.locator("section[aria-label=认领]")).hasCount(0); // not the unit's to read
+            assertThat(page.locator("[role=alert]")).hasCount(0);
+            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    /** This quarter in Nantong, as the report's picker starts: 2026-Q4. */
+    private static String quarter() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /** As the console shows hours: at most two decimals, no trailing zeros (10.25, 5.9, 0). */
+    private static String hours(JsonNode value) {
+        return new java.math.BigDecimal(value.asString()).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
 }
