@@ -159,7 +159,7 @@ export const Matching = defineComponent({
             `${t.title}（${dateTime(t.startsAt)}，余 ${t.openSeats} 个名额）`))])]),
         state.ranked == null ? null : table([
           { title: '排名', numeric: true, cell: (r) => r.rank },
-          { title: '党员', cell: (r) => r.member.name },
+          { title: '党员', cell: (r) => h('a', { href: '#/members?member=' + encodeURIComponent(r.member.id) }, r.member.name) },
           { title: '规则', cell: (r) => r.feasible ? h('span', { class: 'tag covered' }, '符合') : h('span', { class: 'tag no_one' }, '违反规则') },
           // a broken rule (hard points) outweighs any soft score: show it, or the ranking looks out of order
           { title: '得分', numeric: true, cell: (r) => r.feasible ? r.score.soft : `硬 ${r.score.hard} · 软 ${r.score.soft}` },
