@@ -3,6 +3,7 @@
 import { computed, createApp, defineComponent, h, onMounted, reactive } from './ui.js';
 import { session, signOut } from './api.js';
 import { SignIn } from './signin.js';
+import { endProviderSession } from './oidc.js';
 import { Dashboard } from './dashboard.js';
 import { Registrations } from './registrations.js';
 import { Inbox } from './inbox.js';
@@ -47,9 +48,11 @@ const App = defineComponent({
       window.addEventListener('tongtongzai:signed-out', () => { state.session = null; });
     });
     function leave() {
+      const ended = state.session;
       signOut();
       state.session = null;
       window.location.hash = '';
+      endProviderSession(ended); // signed in through the provider: its session ends too
     }
     return () => {
       if (!state.session) {

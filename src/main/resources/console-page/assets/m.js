@@ -3,6 +3,7 @@
 import { createApp, defineComponent, h, reactive } from './ui.js';
 import { session, signOut } from './api.js';
 import { SignIn } from './signin.js';
+import { endProviderSession } from './oidc.js';
 import { MemberHome } from './member.js';
 import { ResidentHome } from './resident.js';
 
@@ -13,8 +14,10 @@ const App = defineComponent({
     const state = reactive({ session: session() });
     window.addEventListener('tongtongzai:signed-out', () => { state.session = null; });
     function leave() {
+      const ended = state.session;
       signOut();
       state.session = null;
+      endProviderSession(ended); // signed in through the provider: its session ends too
     }
     return () => {
       if (!state.session) {

@@ -102,6 +102,30 @@ export async function finishSignIn(config) {
   return { accessToken: tokens.access_token, idToken: tokens.id_token, subject: claims.sub, name: claims.name ?? claims.sub };
 }
 
+/**
+ * Ends the person's session at the provider too (OpenID Connect RP-initiated logout), so that the next sign-in on
+ * this computer asks for the password again: leaves for the provider's end-session endpoint, which sends the browser
+ * back to this page. Answers false — and the page has only forgotten its own tokens — when the provider has no such
+ * endpoint or cannot be reached.
+ */
+export async function endProviderSession(session) {
+  if (!session?.oidc || !session.idToken) {
+    return false;
+  }
+  try {
+    const config = await oidcConfig();
+    const provider = config && await discover(config.issuer);
+    if (!provider?.end_session_endpoint) {
+      return false;
+    }
+    const query = new URLSearchParams({ id_token_hint: session.idToken, client_id: config.clientId, post_logout_redirect_uri: redirectUri() });
+    window.location.assign(provider.end_session_endpoint + '?' + query);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function idTokenClaims(idToken) {
   const payload = idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
   const bytes = Uint8Array.from(atob(payload), (c) => c.charCodeAt(0));

@@ -66,6 +66,31 @@ function usePlace(props, reload) {
   return { place, start, picker };
 }
 
+/**
+ * Turns to a page of a list: \`fetch(after)\` answers the connection. When filters change quickly only the latest
+ * answer is shown (an earlier one arriving late is dropped).
+ */
+function pagedList(state, fetch) {
+  let seq = 0;
+  return async function go(page) {
+    state.error = null;
+    state.loading = true;
+    const ticket = ++seq;
+    try {
+      const connection = await fetch(state.paging.cursors[page]);
+      if (ticket !== seq) {
+        return;
+      }
+      state.rows = connection.edges.map((e) => e.node);
+      turned(state.paging, page, connection);
+    } catch (error) {
+      state.error = error;
+    } finally {
+      state.loading = ticket !== seq;
+    }
+  };
+}
+
 const select = (label, value, options, onChange, name) => h('label', { class: 'field' }, [label, h('select', {
   name, value, onChange: (event) => onChange(event.target.value),
 }, options.map(([v, text]) => h('option', { value: v }, text)))]);
@@ -76,27 +101,11 @@ export const Members = defineComponent({
     const state = reactive({ rows: [], paging: pager(PAGE), error: null, skills: [], loading: false,
       search: '', skillId: '', gridId: '', registrationState: '', order: 'NAME:ASC' });
     const { place, start, picker } = usePlace(props, () => go(0));
-    let seq = 0;
-
-    async function go(page) {
-      state.error = null;
-      state.loading = true;
+    const go = pagedList(state, async (after) => {
       const filter = { communityId: place.communityId, search: state.search.trim() || null, skillId: state.skillId || null,
         gridId: state.gridId || null, registrationState: state.registrationState || null };
-      const ticket = ++seq; // filters changed quickly: only the latest answer is shown
-      try {
-        const members = (await gql(MEMBERS, { filter, orderBy: order(state.order), after: state.paging.cursors[page] })).members;
-        if (ticket !== seq) {
-          return;
-        }
-        state.rows = members.edges.map((e) => e.node);
-        turned(state.paging, page, members);
-      } catch (error) {
-        state.error = error;
-      } finally {
-        state.loading = ticket !== seq;
-      }
-    }
+      return (await gql(MEMBERS, { filter, orderBy: order(state.order), after })).members;
+    });
     onMounted(async () => {
       gql(SKILLS).then((data) => { state.skills = data.skills; }).catch((error) => { state.error = error; });
       await start();
@@ -148,27 +157,11 @@ export const Residents = defineComponent({
     const state = reactive({ rows: [], paging: pager(PAGE), error: null, loading: false, search: '', gridId: '',
       buildingId: '', order: 'BUILDING:ASC', resident: null });
     const { place, start, picker } = usePlace(props, () => { state.gridId = ''; state.buildingId = ''; return go(0); });
-    let seq = 0;
-
-    async function go(page) {
-      state.error = null;
-      state.loading = true;
+    const go = pagedList(state, async (after) => {
       const filter = { communityId: place.communityId, gridId: state.gridId || null, buildingId: state.buildingId || null,
         search: state.search.trim() || null };
-      const ticket = ++seq;
-      try {
-        const residents = (await gql(RESIDENTS, { filter, orderBy: order(state.order), after: state.paging.cursors[page] })).residents;
-        if (ticket !== seq) {
-          return;
-        }
-        state.rows = residents.edges.map((e) => e.node);
-        turned(state.paging, page, residents);
-      } catch (error) {
-        state.error = error;
-      } finally {
-        state.loading = ticket !== seq;
-      }
-    }
+      return (await gql(RESIDENTS, { filter, orderBy: order(state.order), after })).residents;
+    });
     onMounted(start);
     async function open(resident) {
       state.error = null;

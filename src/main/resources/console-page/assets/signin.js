@@ -32,7 +32,9 @@ export const SignIn = defineComponent({
       try {
         const signedIn = await finishSignIn(state.oidc);
         const data = await gql(VIEWER, {}, signedIn.accessToken);
-        const session = { name: signedIn.subject, label: signedIn.name, token: signedIn.accessToken, viewer: data.me, oidc: true };
+        // the ID token stays for the provider's logout (its id_token_hint)
+        const session = { name: signedIn.subject, label: signedIn.name, token: signedIn.accessToken, idToken: signedIn.idToken,
+          viewer: data.me, oidc: true };
         saveSession(session);
         emit('signed-in', session);
       } catch (error) {

@@ -352,13 +352,7 @@ public class MatchingJobs {
      */
     public Accepted accept(String id, List<String> seatIds, Actor actor) {
         Run run = run(id);
-        String status = run.status();
-        if ("SOLVING".equals(status)) {
-            throw new UserInputException(ErrorCode.JOB_SOLVING, "方案仍在计算中：请等待完成或先停止。");
-        }
-        if ("DISCARDED".equals(status) || "FAILED".equals(status)) {
-            throw new UserInputException(ErrorCode.JOB_NOT_ACCEPTABLE, "该方案已放弃或计算失败，不能采纳。");
-        }
+        String status = requireDecidable(run);
         Proposed now = proposed(run);
         List<Proposal> proposals = now.members();
         List<TeamProposal> teamProposals = now.teams();
@@ -445,13 +439,7 @@ public class MatchingJobs {
             tell(run);
             return view(run);
         }
-        String status = run.status();
-        if ("SOLVING".equals(status)) {
-            throw new UserInputException(ErrorCode.JOB_SOLVING, "方案仍在计算中：请等待完成或先停止。");
-        }
-        if ("DISCARDED".equals(status) || "FAILED".equals(status)) {
-            throw new UserInputException(ErrorCode.JOB_NOT_ACCEPTABLE, "该方案已放弃或计算失败。");
-        }
+        requireDecidable(run);
         Proposed now = proposed(run);
         requireProposed(seatIds, now.members(), now.teams());
         run.rejected.addAll(seatIds);
@@ -466,6 +454,18 @@ public class MatchingJobs {
         }
         tell(run);
         return view(run);
+    }
+
+    /** A plan can be accepted or rejected seat by seat once it no longer changes by itself (or runs live); answers its status. */
+    private static String requireDecidable(Run run) {
+        String status = run.status();
+        if ("SOLVING".equals(status)) {
+            throw new UserInputException(ErrorCode.JOB_SOLVING, "方案仍在计算中：请等待完成或先停止。");
+        }
+        if ("DISCARDED".equals(status) || "FAILED".equals(status)) {
+            throw new UserInputException(ErrorCode.JOB_NOT_ACCEPTABLE, "该方案已放弃或计算失败，不能采纳或逐个拒绝。");
+        }
+        return status;
     }
 
     /** The proposals of every part's best plan now, without reasons; lists the caller may change. */

@@ -91,6 +91,7 @@ class ConsoleOidcTest {
                 client + "registration.client-authentication-methods=none",
                 client + "registration.authorization-grant-types=authorization_code",
                 client + "registration.redirect-uris=" + base + "/console/," + base + "/m/",
+                client + "registration.post-logout-redirect-uris=" + base + "/console/," + base + "/m/",
                 client + "registration.scopes=openid",
                 client + "require-proof-key=true",
                 client + "require-authorization-consent=false");
@@ -133,7 +134,7 @@ class ConsoleOidcTest {
     }
 
     @Test
-    void aSecretarySignsInOnTheProvidersLoginPageLandsOnTheirScreensAndSignsOut() throws Exception {
+    void aSecretarySignsInOnTheProvidersLoginPageLandsOnTheirScreensAndSignsOutThereToo() throws Exception {
         try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
             Page page = tab.page();
             toProviderLogin(tab);
@@ -152,9 +153,12 @@ class ConsoleOidcTest {
             assertThat(me.get("communityId").asString()).isEqualTo("320613001001");
             assertThat(page.evaluate("sessionStorage.getItem('tongtongzai.oidc.pending')")).isNull();
 
+            // signing out ends the provider's session too: back on the console, the next sign-in asks for the password
             page.getByText("退出登录").click();
+            assertThat(page).hasURL(base + "/console/");
             assertThat(page.locator("button[data-sign-in=oidc]")).isVisible();
             assertThat(page.evaluate("sessionStorage.getItem('tongtongzai.session')")).isNull();
+            toProviderLogin(tab);
             assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
         }

@@ -126,8 +126,7 @@ class ConsoleTest {
             }
             assertThat(page.locator("[role=alert]")).hasCount(0);
 
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -146,8 +145,7 @@ class ConsoleTest {
             assertThat(page.locator(".dashboard[data-ready=true]")).isVisible();
             assertThat(page.locator("table[aria-label=各网格指标] tbody tr")).not().hasCount(0);
 
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -186,8 +184,7 @@ class ConsoleTest {
             assertThat(rows.filter(new Locator.FilterOptions().setHasText(secondName))).hasCount(0);
             assertThat(state(second)).isEqualTo("REJECTED");
 
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -244,8 +241,7 @@ class ConsoleTest {
             assertThat(salesCard).hasCount(0);
             assertThat(requestState(sales)).isEqualTo("REJECTED");
 
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -340,8 +336,7 @@ class ConsoleTest {
             assertThat(after.get("headcount").asInt()).isEqualTo(3);
             assertThat(after.get("description").asString()).isEqualTo("理发师自带工具");
 
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -407,8 +402,7 @@ class ConsoleTest {
                     .anyMatch(claim -> claim.endsWith(":MATCHING"));
             assertThat(claims(clutter)).as("a seat left out is not claimed").isEmpty();
             assertThat(page.locator("[role=alert]")).hasCount(0);
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -458,8 +452,7 @@ class ConsoleTest {
             page.getByText("停止实时匹配").click();
             assertThat(page.locator(".live-status")).hasAttribute("data-status", "STOPPED");
             assertThat(page.locator("[role=alert]")).hasCount(0);
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -514,8 +507,7 @@ class ConsoleTest {
             recordsAMeeting(page);
             recordsANegativeEntryAndTheInterviewItBrings(page, rows, interviews);
 
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -582,6 +574,12 @@ class ConsoleTest {
         assertThat(entry).containsText("已撤销：已说明情况并整改");
     }
 
+    /** Nothing asked of another host (a city intranet), nothing logged as an error in the page. */
+    private static void assertQuiet(HeadlessChromium.Tab tab) {
+        assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
+        assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+    }
+
     /** A published task of 德民社区 for members who clean, two hours from {@code start}. */
     private static String publish(String title, int headcount, OffsetDateTime start) throws Exception {
         String id = api("community-secretary", """
@@ -646,8 +644,7 @@ class ConsoleTest {
             // the same tab (session storage) is signed in as a member, who has no screen on the desktop console
             assertThat(page.locator("main.content .note")).containsText("手机版");
             assertThat(page.locator("nav.side a")).hasCount(0);
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -673,8 +670,7 @@ class ConsoleTest {
             assertThat(latest.get("text").asString()).isEqualTo(text);
             assertThat(latest.get("urgency").asString()).isEqualTo("HIGH");
             assertThat(mine.getAttribute("data-request")).isEqualTo(latest.get("id").asString());
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -789,8 +785,7 @@ class ConsoleTest {
                     .hasText(hours(member.get("serviceHours").get("hours")) + " 小时");
             assertThat(page.locator("table[aria-label=双报到记录] tbody tr").first()).containsText("德民社区");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("member-profile.png")).setFullPage(true));
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -832,8 +827,7 @@ class ConsoleTest {
             assertThat(requests.locator("tbody tr").first())
                     .containsText(resident.get("requests").get("edges").get(0).get("node").get("text").asString());
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("residents.png")).setFullPage(true));
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
@@ -879,8 +873,7 @@ class ConsoleTest {
             assertThat(page.locator("table[aria-label=技能]")).isVisible();
             assertThat(page.locator("section[aria-label=认领]")).hasCount(0); // not the unit's to read
             assertThat(page.locator("[role=alert]")).hasCount(0);
-            assertThat(tab.outsideRequests()).as("requests to other hosts").isEmpty();
-            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+            assertQuiet(tab);
         }
     }
 
