@@ -150,6 +150,21 @@ export const Emergency = defineComponent({
       ]);
     }
 
+    async function stop(job) {
+      const data = await attempt(state, () => gql(STOP, { id: job.id }));
+      if (!data) {
+        return;
+      }
+      // the solver ends a moment after the request, and its last event may come before a new subscription would:
+      // read the job until it says it stopped
+      let latest = data.stopMatching.job;
+      for (let i = 0; i < 40 && latest.status === 'LIVE'; i++) {
+        await new Promise((resolve) => { setTimeout(resolve, 250); });
+        latest = (await gql(JOB, { id: job.id }).catch(() => null))?.matchingJob ?? latest;
+      }
+      follow(latest);
+    }
+
     function proposals() {
       const job = state.job;
       const added = new Map((job?.tasksAdded ?? []).map((a) => [a.task.id, a.millisToProposal]));
@@ -161,7 +176,7 @@ export const Emergency = defineComponent({
             job?.status === 'LIVE' ? '实时匹配运行中：新发布的应急任务一秒内给出方案' : '实时匹配未开启'),
           h('div', { class: 'exports' }, job?.status === 'LIVE'
             ? h('button', { type: 'button', class: 'secondary', disabled: state.busy,
-              onClick: async () => { const d = await attempt(state, () => gql(STOP, { id: job.id })); if (d) follow(d.stopMatching.job); } }, '停止实时匹配')
+              onClick: () => stop(job) }, '停止实时匹配')
             : h('button', { type: 'button', disabled: state.busy,
               onClick: async () => { const d = await attempt(state, () => gql(START, { communityId: props.viewer.communityId })); if (d) follow(d.startMatching.job); } },
             '开启实时匹配'))]),

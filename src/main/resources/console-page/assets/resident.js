@@ -1,12 +1,15 @@
 // A resident on the phone (/m/): post a request in their own words — the classifier's reading of it is shown as a
-// hint while they write (classifyText, nothing saved) — and follow their requests (graphql/request.graphqls).
+// hint while they write (classifyText, nothing saved) —, follow their requests, and rate the members who served
+// one once its task is completed (rateClaim as RESIDENT; graphql/request.graphqls, evaluation.graphqls).
 import { dateTime, defineComponent, errorBox, h, onMounted, reactive } from './ui.js';
 import { attempt, gql } from './api.js';
 
 const MINE = `query Mine($residentId: ID!) {
   resident(id: $residentId) { name requests(first: 10) { edges { node { id text state urgency submittedAt rejectReason
-    task { title state startsAt } } } } }
+    task { id title state startsAt claims { id member { name } evaluations { raterRole raterId score } } } } } } }
 }`;
+const RATE = `mutation Rate($input: RateClaimInput!) { rateClaim(input: $input) { evaluation { id score } } }`;
+const SCORES = [[5, '非常满意'], [4, '满意'], [3, '一般'], [2, '不满意'], [1, '很不满意']];
 const CLASSIFY = `query Hint($text: String!) { classifyText(text: $text) { classified category { name } suggestedCategory { name } skills { skill { name } } } }`;
 const POST = `mutation Post($input: PostRequestInput!) { postRequest(input: $input) { request { id state } } }`;
 
@@ -21,7 +24,8 @@ function newKey() {
 export const ResidentHome = defineComponent({
   props: { viewer: { type: Object, required: true } },
   setup(props) {
-    const state = reactive({ resident: null, text: '', urgency: 'NORMAL', hint: null, key: newKey(), error: null, done: null, busy: false });
+    const state = reactive({ resident: null, text: '', urgency: 'NORMAL', hint: null, key: newKey(), scores: {}, error: null,
+      done: null, busy: false });
     let timer = null;
 
     async function load() {
@@ -66,12 +70,40 @@ export const ResidentHome = defineComponent({
       return h('p', { class: 'hint', 'aria-live': 'polite' }, `看起来是「${category.name}」${skills ? '：' + skills : ''}`);
     }
 
+    /** The members who served a completed request's task, each rated once by this resident (1 … 5 stars). */
+    function rating(task) {
+      if (task.state !== 'COMPLETED' || !task.claims?.length) {
+        return null;
+      }
+      return h('div', { class: 'rate' }, task.claims.map((claim) => {
+        const mine = claim.evaluations.find((e) => e.raterRole === 'RESIDENT' && e.raterId === props.viewer.residentId);
+        if (mine) {
+          return h('div', { class: 'note', key: claim.id }, `已评价 ${claim.member.name}：${'★'.repeat(mine.score)}`);
+        }
+        const score = state.scores[claim.id] ?? 5;
+        return h('form', { class: 'check', key: claim.id, 'data-claim': claim.id, onSubmit: (event) => {
+          event.preventDefault();
+          attempt(state, async () => {
+            await gql(RATE, { input: { claimId: claim.id, raterRole: 'RESIDENT', raterId: props.viewer.residentId, score } });
+            state.done = `已评价 ${claim.member.name}，谢谢！`;
+            await load();
+          });
+        } }, [
+          h('label', { for: 'score-' + claim.id }, `评价 ${claim.member.name}`),
+          h('select', { id: 'score-' + claim.id, onChange: (event) => { state.scores[claim.id] = Number(event.target.value); } },
+            SCORES.map(([value, text]) => h('option', { value, selected: score === value }, `${'★'.repeat(value)} ${text}`))),
+          h('button', { type: 'submit', disabled: state.busy }, '提交评价'),
+        ]);
+      }));
+    }
+
     function card(request) {
       return h('article', { class: 'card', key: request.id, 'data-request': request.id }, [
         h('span', { class: 'tag state-' + request.state.toLowerCase() }, STATE[request.state]),
         ' ', h('span', { class: 'note' }, dateTime(request.submittedAt)),
         h('p', request.text),
         request.task ? h('div', { class: 'note' }, `服务：${request.task.title}（${dateTime(request.task.startsAt)}）`) : null,
+        request.task ? rating(request.task) : null,
         request.rejectReason ? h('div', { class: 'note' }, '说明：' + request.rejectReason) : null,
       ]);
     }

@@ -1,5 +1,7 @@
 package cn.nantong.tongtongzai.task;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
@@ -8,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -23,8 +26,11 @@ import cn.nantong.tongtongzai.platform.security.HttpAccess;
 import cn.nantong.tongtongzai.platform.security.Kind;
 
 /**
- * A task's check-in code as a QR code (SVG), for the organiser's phone: members scan it instead of typing the six
- * digits. The same rule as the API's {@code Task.verificationCode} (its roles, and the task in their scope); a
+ * A task's check-in code as a QR code (SVG), for the organiser's phone: members scan it with their phone's camera
+ * instead of typing the six digits. It holds a link to the member's page, {@code /m/#/check-in?task=…&code=…}, which
+ * opens with the code filled in on their claim; the code rides in the fragment, which browsers never send, so it
+ * stays out of access logs and proxies. The link's origin is the request's (behind a proxy, with
+ * {@code server.forward-headers-strategy}). The same rule as the API's {@code Task.verificationCode} (its roles, and the task in their scope); a
  * task out of reach is 404 as in GraphQL; a draft has no code yet (TASK_NOT_IN_SERVICE, as a check-in there).
  * Never cached: the code is the task's secret.
  */
@@ -52,7 +58,12 @@ class CheckInCodeQr {
             throw new UserInputException(ErrorCode.TASK_NOT_IN_SERVICE, "任务发布后才有签到核验码。");
         }
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
-                .cacheControl(CacheControl.noStore()).body(svg(task.verificationCode()));
+                .cacheControl(CacheControl.noStore()).body(svg(checkInLink(task)));
+    }
+
+    static String checkInLink(Task task) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/m/").build().toUriString()
+                + "#/check-in?task=" + URLEncoder.encode(task.id(), StandardCharsets.UTF_8) + "&code=" + task.verificationCode();
     }
 
     /** One path of unit squares, one per dark module: crisp at any size, a few hundred bytes. */
@@ -62,7 +73,7 @@ class CheckInCodeQr {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, QUIET_ZONE));
         } catch (WriterException e) {
-            throw new IllegalStateException("a six-digit code always fits a QR code", e);
+            throw new IllegalStateException("a link to the member page always fits a QR code", e);
         }
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < matrix.getHeight(); y++) {

@@ -299,7 +299,8 @@ class ConsoleTest {
             row.getByText("二维码").click();
             Locator qr = page.locator("section[aria-label=签到二维码] img");
             assertThat(qr).isVisible();
-            assertThat(decodeQr(qr.screenshot())).isEqualTo(saved.get("verificationCode").asString());
+            assertThat(decodeQr(qr.screenshot())).as("a link a phone's camera opens, the code in it")
+                    .isEqualTo(base + "/m/#/check-in?task=" + saved.get("id").asString() + "&code=" + saved.get("verificationCode").asString());
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("task-qr.png")));
 
             // only who may read the code gets its QR: not a member, not another community's secretary, not anonymous
@@ -610,6 +611,9 @@ class ConsoleTest {
         String taskId = task.get("id").asString();
         String code = api("community-secretary", "mutation($id: ID!) { publishTask(input: { taskId: $id }) { task { verificationCode } } }",
                 Map.of("id", taskId)).get("publishTask").get("task").get("verificationCode").asString();
+        // the secretary puts the member on another task: a message in their inbox
+        api("community-secretary", "mutation($id: ID!) { assignTask(input: { taskId: $id, memberId: \"M000209\" }) { claim { id } } }",
+                Map.of("id", publish("社区活动室值班", 1, now.plusDays(4))));
         try (HeadlessChromium.Tab tab = chromium.open(390, 844)) {
             Page page = tab.page();
             page.navigate(base + "/m/");
@@ -628,7 +632,14 @@ class ConsoleTest {
             mine.getByLabel("核验码").fill(code.equals("000000") ? "111111" : "000000");
             mine.getByText("签到").click();
             assertThat(page.locator("[role=alert]")).containsText("INVALID_VERIFICATION_CODE");
-            mine.getByLabel("核验码").fill(code);
+            // the organiser's QR code, scanned with the phone's camera, opens this page with the code filled in
+            String link = qrText("/tasks/" + taskId + "/check-in-code.svg");
+            assertThat(link).isEqualTo(base + "/m/#/check-in?task=" + taskId + "&code=" + code);
+            page.navigate(link);
+            page.reload(); // a camera app opens the link afresh
+            assertThat(page.locator(".done")).hasText("已扫码：陪同老人就医，请点「签到」确认");
+            assertThat(mine.getByLabel("核验码")).hasValue(code);
+            assertThat(page).hasURL(base + "/m/"); // the code left the address bar
             mine.getByText("签到").click();
             assertThat(mine).containsText("服务中（已签到）");
             mine.getByLabel("核验码").fill(code);
@@ -639,6 +650,14 @@ class ConsoleTest {
                     .get("member").get("serviceRecords").get("edges");
             assertThat(claims.get(0).get("node").get("claim").get("task").get("id").asString()).isEqualTo(taskId);
             assertThat(claims.get(0).get("node").get("checkOutAt").isNull()).isFalse();
+            JsonNode inbox = api("member", "{ unreadNotifications notifications(first: 1) { edges { node { text } } } }");
+            Locator messages = page.locator("section[aria-label=消息]");
+            assertThat(messages.locator("h2")).containsText("（" + inbox.get("unreadNotifications").asInt() + " 条未读）");
+            assertThat(messages.locator("li").first()).containsText(inbox.get("notifications").get("edges").get(0).get("node").get("text").asString());
+            assertThat(messages.locator("li").first()).containsText("社区活动室值班");
+            messages.getByText("全部已读").click();
+            assertThat(messages.locator("li.unread")).hasCount(0);
+            assertThat(api("member", "{ unreadNotifications }").get("unreadNotifications").asInt()).isZero();
 
             page.navigate(base + "/console/");
             // the same tab (session storage) is signed in as a member, who has no screen on the desktop console
@@ -649,7 +668,7 @@ class ConsoleTest {
     }
 
     @Test
-    void aResidentPostsARequestWithTheClassifiersHintAndFollowsIt() throws Exception {
+    void aResidentPostsARequestWithTheClassifiersHintFollowsItAndRatesWhoServed() throws Exception {
         String text = "楼下的路灯坏了一个星期，晚上出门很黑";
         JsonNode guess = api("resident", "query($text: String!) { classifyText(text: $text) { category { name } suggestedCategory { name } } }",
                 Map.of("text", text)).get("classifyText");
@@ -670,6 +689,27 @@ class ConsoleTest {
             assertThat(latest.get("text").asString()).isEqualTo(text);
             assertThat(latest.get("urgency").asString()).isEqualTo("HIGH");
             assertThat(mine.getAttribute("data-request")).isEqualTo(latest.get("id").asString());
+
+            // the community serves it: a task, a member, done — and the resident rates who came
+            String task = publish("修理楼下路灯", 1, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(3).withNano(0));
+            api("community-secretary", "mutation($r: ID!, $t: ID!) { acceptRequest(input: { requestId: $r, taskId: $t }) { request { state } } }",
+                    Map.of("r", latest.get("id").asString(), "t", task));
+            String served = api("community-secretary", "mutation($id: ID!) { assignTask(input: { taskId: $id, memberId: \"M000209\" }) { claim { id member { name } } } }",
+                    Map.of("id", task)).get("assignTask").get("claim").get("member").get("name").asString();
+            for (String step : new String[] {"startTask", "completeTask"}) {
+                api("community-secretary", "mutation($id: ID!) { " + step + "(input: { taskId: $id }) { task { state } } }", Map.of("id", task));
+            }
+            page.reload();
+            assertThat(mine).containsText("已解决");
+            mine.getByLabel("评价 " + served).selectOption("4");
+            mine.getByText("提交评价").click();
+            assertThat(page.locator(".done")).hasText("已评价 " + served + "，谢谢！");
+            assertThat(mine).containsText("已评价 " + served + "：★★★★");
+            JsonNode rating = api("community-secretary", "query($id: ID!) { task(id: $id) { claims { evaluations { raterRole raterId score } } } }",
+                    Map.of("id", task)).get("task").get("claims").get(0).get("evaluations").get(0);
+            assertThat(rating.get("raterRole").asString()).isEqualTo("RESIDENT");
+            assertThat(rating.get("raterId").asString()).isEqualTo("R000468");
+            assertThat(rating.get("score").asInt()).isEqualTo(4);
             assertQuiet(tab);
         }
     }
@@ -718,6 +758,16 @@ class ConsoleTest {
     }
 
     /** The text of the one QR code in a picture (ZXing's reader, as a phone's scanner would read it). */
+    /** What the service's QR code at {@code path} says, read as the organiser's secretary. */
+    private static String qrText(String path) throws Exception {
+        try (HeadlessChromium.Tab tab = chromium.open(400, 400)) {
+            HttpResponse<String> svg = get(path, "Bearer " + tokens.get("community-secretary"));
+            assertThat(svg.statusCode()).isEqualTo(200);
+            tab.page().setContent("<body style=margin:0>" + svg.body().replace("<svg ", "<svg width=320 height=320 ") + "</body>");
+            return decodeQr(tab.page().screenshot());
+        }
+    }
+
     private static String decodeQr(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
