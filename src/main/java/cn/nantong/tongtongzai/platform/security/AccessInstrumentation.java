@@ -2,8 +2,10 @@ package cn.nantong.tongtongzai.platform.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +21,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.SelectedField;
 
 import org.springframework.data.domain.Window;
 
@@ -61,9 +64,9 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
         boolean person = type.equals("Member") || type.equals("Resident");
         boolean phone = person && field.equals("phone");
         boolean identity = person && (field.equals("name") || field.equals("id"));
-        Kind listed = listedPeople(env);
+        Set<Kind> listed = listedKinds(env);
         boolean members = AnalystView.returnsMembers(env);
-        if (rule == null && !phone && !identity && listed == null && !members) {
+        if (rule == null && !phone && !identity && listed.isEmpty() && !members) {
             return fetcher;
         }
         return given -> {
@@ -95,7 +98,7 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
             if (pseudonymous && members) {
                 value = analysts.released(environment, value);
             }
-            if (listed != null && !actor.isCityAdmin()) {
+            if (!listed.isEmpty() && !actor.isCityAdmin()) {
                 value = prefetched(value, listed, cache);
             }
             if (mutation) {
@@ -151,44 +154,63 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
         }
     }
 
-    /** MEMBER or RESIDENT when the field returns a list or connection of them, whose places are best read at once. */
-    private static Kind listedPeople(DataFetchingEnvironment env) {
+    /**
+     * The kinds whose places the items of a list (or connection) will be checked against as their fields are
+     * answered — read for all the items at once after the fetch, instead of one statement per item: a list of
+     * members or residents (every field but the name is guarded), the residents of a list of requests, and the
+     * kinds of the rules on the fields the query selects under the items (e.g. Community.counts: the communities).
+     */
+    private static Set<Kind> listedKinds(DataFetchingEnvironment env) {
         GraphQLType type = GraphQLTypeUtil.unwrapNonNull(env.getFieldType());
         String name = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(type)).getName();
-        boolean many = GraphQLTypeUtil.isList(type) || name.endsWith("Connection");
-        if (!many) {
-            return null;
+        boolean connection = name.endsWith("Connection");
+        if (!GraphQLTypeUtil.isList(type) && !connection) {
+            return Set.of();
         }
-        return switch (name) {
-            case "Member", "MemberConnection" -> Kind.MEMBER;
+        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        switch (name) {
+            case "Member", "MemberConnection" -> kinds.add(Kind.MEMBER);
             // residents of a list of requests: each request's resident is checked when it is shown
-            case "Resident", "ResidentConnection", "Request", "RequestConnection" -> Kind.RESIDENT;
-            default -> null;
-        };
+            case "Resident", "ResidentConnection", "Request", "RequestConnection" -> kinds.add(Kind.RESIDENT);
+            default -> { }
+        }
+        for (SelectedField selected : env.getSelectionSet().getFields(connection ? "edges/node/*" : "*")) {
+            for (String owner : selected.getObjectTypeNames()) {
+                Rule rule = AccessPolicy.ruleFor(owner, selected.getName());
+                if (rule != null) {
+                    rule.targets().stream().filter(t -> Rule.Target.SOURCE.equals(t.path()) && t.kind() != null)
+                            .forEach(t -> kinds.add(t.kind()));
+                }
+            }
+        }
+        return kinds;
     }
 
-    private Object prefetched(Object value, Kind kind, Map<String, Place> cache) {
+    private Object prefetched(Object value, Set<Kind> kinds, Map<String, Place> cache) {
         if (value instanceof CompletionStage<?> pending) {
             return pending.thenApply(done -> {
-                prefetch(done, kind, cache);
+                prefetch(done, kinds, cache);
                 return done;
             });
         }
-        prefetch(value, kind, cache);
+        prefetch(value, kinds, cache);
         return value;
     }
 
-    private void prefetch(Object value, Kind kind, Map<String, Place> cache) {
+    private void prefetch(Object value, Set<Kind> kinds, Map<String, Place> cache) {
         if (value instanceof DataFetcherResult<?> result) {
-            prefetch(result.getData(), kind, cache);
+            prefetch(result.getData(), kinds, cache);
             return;
         }
         Collection<?> items = value instanceof Window<?> window ? window.getContent()
                 : value instanceof Connection<?> connection ? connection.getEdges().stream().map(Edge::getNode).toList()
                 : value instanceof Collection<?> collection ? collection : List.of();
-        List<String> ids = items.stream().map(item -> item instanceof ConcernsResident concerning ? concerning.residentId() : Access.idOf(item))
-                .filter(java.util.Objects::nonNull).map(String::valueOf).toList();
-        access.prefetch(kind, ids, cache);
+        for (Kind kind : kinds) {
+            List<String> ids = items.stream()
+                    .map(item -> kind == Kind.RESIDENT && item instanceof ConcernsResident concerning ? concerning.residentId() : Access.idOf(item))
+                    .filter(java.util.Objects::nonNull).map(String::valueOf).toList();
+            access.prefetch(kind, ids, cache);
+        }
     }
 
     private static void audit(DataFetchingEnvironment env, AuditKind kind, String operation, Rule rule, AuditOutcome outcome,
