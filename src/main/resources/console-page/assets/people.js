@@ -42,9 +42,15 @@ function order(value) {
 /** The community, its grids and buildings, and (for a street administrator) the street's communities to pick. */
 function usePlace(props, reload) {
   const place = reactive({ communityId: props.viewer.communityId ?? null, places: null, street: null, error: null });
+  let picked = 0;
   async function pick(communityId) {
+    const ticket = ++picked; // a community picked while the previous one still loads: the last pick wins
     place.communityId = communityId;
-    place.places = await communityPlaces(communityId);
+    const places = await communityPlaces(communityId);
+    if (ticket !== picked) {
+      return;
+    }
+    place.places = places;
     await reload();
   }
   async function start() {
@@ -60,7 +66,7 @@ function usePlace(props, reload) {
   }
   function picker() {
     return place.street ? h('label', { class: 'field' }, ['社区', h('select', {
-      value: place.communityId, onChange: (event) => pick(event.target.value).catch((error) => { place.error = error; }),
+      name: 'community', value: place.communityId, onChange: (event) => pick(event.target.value).catch((error) => { place.error = error; }),
     }, place.street.communities.map((c) => h('option', { value: c.id }, c.name)))]) : null;
   }
   return { place, start, picker };

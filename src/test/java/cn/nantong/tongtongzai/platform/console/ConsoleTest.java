@@ -840,6 +840,25 @@ class ConsoleTest {
     }
 
     @Test
+    void aStreetAdministratorPicksACommunityOfTheStreetToListItsMembers() throws Exception {
+        JsonNode communities = api("street-admin", "{ street(id: \"320613001\") { communities(first: 50) { edges { node { id name } } } } }")
+                .get("street").get("communities").get("edges");
+        assertThat(communities.size()).as("城东街道's communities in the demo data").isGreaterThan(1);
+        JsonNode second = communities.get(1).get("node");
+        int total = api("street-admin", "query($c: ID!) { members(filter: { communityId: $c }, first: 1) { totalCount } }",
+                Map.of("c", second.get("id").asString())).get("members").get("totalCount").asInt();
+        try (HeadlessChromium.Tab tab = chromium.open(1366, 768)) {
+            Page page = signIn(tab, "/console/#/members", "street-admin");
+            Locator picker = page.locator("select[name=community]");
+            assertThat(picker.locator("option")).hasCount(communities.size());
+            picker.selectOption(second.get("id").asString());
+            assertThat(page.locator("h1")).hasText(second.get("name").asString() + " · 党员");
+            assertThat(page.locator(".paging .total")).containsText("共 " + total + " 条");
+            assertQuiet(tab);
+        }
+    }
+
+    @Test
     void aSecretaryListsTheResidentsOfABuildingAndSeesOnesRequests() throws Exception {
         String residents = """
                 query($building: ID, $after: String) {
