@@ -36,7 +36,7 @@ fi
   --tongtong.neo4j.embedded.directory="$store/neo4j" --tongtong.knowledge.backfill-on-start=false \
   > "$store/service.log" 2>&1 &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$store"' EXIT
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$store"' EXIT
 until curl -sf localhost:$port/console/demo-tokens | grep -q community-secretary; do
   kill -0 $pid 2>/dev/null || { cat "$store/service.log"; exit 1; }
   sleep 0.5
