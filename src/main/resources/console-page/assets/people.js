@@ -97,6 +97,17 @@ function pagedList(state, fetch) {
   };
 }
 
+/** A list's filters: the community picker (a street administrator's), a name search, then the list's own selects. */
+function searchForm(state, go, picker, selects) {
+  return h('form', { class: 'filters', role: 'search', onSubmit: (event) => { event.preventDefault(); go(0); } }, [
+    picker(),
+    h('label', { class: 'field' }, ['姓名', h('input', { type: 'search', value: state.search, maxlength: 50, placeholder: '姓名或姓',
+      onInput: (event) => { state.search = event.target.value; } })]),
+    h('button', { type: 'submit' }, '查询'),
+    ...selects,
+  ]);
+}
+
 const select = (label, value, options, onChange, name) => h('label', { class: 'field' }, [label, h('select', {
   name, value, onChange: (event) => onChange(event.target.value),
 }, options.map(([v, text]) => h('option', { value: v }, text)))]);
@@ -120,11 +131,7 @@ export const Members = defineComponent({
     const grids = computed(() => place.places?.grids ?? []);
 
     function filters() {
-      return h('form', { class: 'filters', role: 'search', onSubmit: (event) => { event.preventDefault(); go(0); } }, [
-        picker(),
-        h('label', { class: 'field' }, ['姓名', h('input', { type: 'search', value: state.search, maxlength: 50, placeholder: '姓名或姓',
-          onInput: (event) => { state.search = event.target.value; } })]),
-        h('button', { type: 'submit' }, '查询'),
+      return searchForm(state, go, picker, [
         select('网格', state.gridId, [['', '全部网格'], ...grids.value.map((g) => [g.id, g.name])], change('gridId'), 'grid'),
         select('技能', state.skillId, [['', '全部技能'], ...state.skills.map((s) => [s.id, s.name])], change('skillId'), 'skill'),
         select('报到', state.registrationState, [['', '全部'], ...Object.entries(REGISTRATION)], change('registrationState'), 'registration'),
@@ -181,11 +188,7 @@ export const Residents = defineComponent({
     const buildings = computed(() => grids.value.filter((g) => !state.gridId || g.id === state.gridId).flatMap((g) => g.buildings));
 
     function filters() {
-      return h('form', { class: 'filters', role: 'search', onSubmit: (event) => { event.preventDefault(); go(0); } }, [
-        picker(),
-        h('label', { class: 'field' }, ['姓名', h('input', { type: 'search', value: state.search, maxlength: 50, placeholder: '姓名或姓',
-          onInput: (event) => { state.search = event.target.value; } })]),
-        h('button', { type: 'submit' }, '查询'),
+      return searchForm(state, go, picker, [
         select('网格', state.gridId, [['', '全部网格'], ...grids.value.map((g) => [g.id, g.name])],
           (value) => { state.gridId = value; state.buildingId = ''; go(0); }, 'grid'),
         select('楼栋', state.buildingId, [['', '全部楼栋'], ...buildings.value.map((b) => [b.id, b.name])],
