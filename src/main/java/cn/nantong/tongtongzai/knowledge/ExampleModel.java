@@ -30,7 +30,12 @@ final class ExampleModel {
     static final double TEMPERATURE = 4;
 
     /** A request text with the category a person gave it. */
-    record Example(String categoryId, String text) {
+    record Example(String categoryId, String text, boolean corrected) {
+
+        /** A labelled example request (not a secretary's correction). */
+        Example(String categoryId, String text) {
+            this(categoryId, text, false);
+        }
     }
 
     private final Map<String, Map<String, Integer>> counts;

@@ -42,6 +42,11 @@ final class NearestExamples {
         return new NearestExamples(examples.stream().filter(v -> keep.contains(v.example())).toList());
     }
 
+    /** The examples with their vectors (the trained head learns from them). */
+    List<Vector> vectors() {
+        return examples;
+    }
+
     int size() {
         return examples.size();
     }

@@ -65,7 +65,7 @@ class ClassifierEvaluationTest extends IntegrationTest {
                 }
             }
             models.add(fold < models.size() ? models.get(fold)
-                    : new RequestClassifier.Models(ExampleModel.train(others), all.only(others)));
+                    : RequestClassifier.Models.train(others, all.only(others)));
         }
         Figures figures = evaluate(set, i -> models.get(i % FOLDS),
                 FOLDS + "-fold cross-validation over the " + examples.size() + " example requests");

@@ -20,8 +20,9 @@ import cn.nantong.tongtongzai.support.IntegrationTest;
 /**
  * How the classifier's weights, threshold and second-category threshold were chosen (issue 23), printed: on
  * the example requests by 10-fold cross-validation (each text classified by models trained without its fold)
- * and on the development set src/test/resources/knowledge/dev/dev-set.txt (written for tuning, in several
- * styles, with texts of two needs and texts of none). Never on the evaluation sets under knowledge/eval/.
+ * and on the development sets src/test/resources/knowledge/dev/dev-set*.txt (written for tuning, in several
+ * styles, with texts of two needs and texts of none), and the trained head's settings (part 3). Never on the
+ * evaluation sets under knowledge/eval/.
  * Run alone: {@code mvn -o -q verify -Dtest=ClassifierTuningTest -Dsurefire.failIfNoSpecifiedTests=false}.
  * Asserts only that the chosen settings reach the precision they were chosen for on these data.
  */
@@ -48,40 +49,61 @@ class ClassifierTuningTest extends IntegrationTest {
     void printsHowTheWeightsAndThresholdsWereChosen() throws Exception {
         List<Case> cases = new ArrayList<>(crossValidated());
         cases.addAll(development());
-        StringBuilder out = new StringBuilder("\nClassifier tuning (examples cross-validated: cv; development set: dev)\n");
-        out.append("| keywords | examples | neighbours | cv top-1 | cv log-loss | dev top-1 | dev log-loss | dev2 top-1 | dev2 log-loss |\n|---|---|---|---|---|---|---|---|---|\n");
-        record Scored(Weights w, double cv, double cvLoss, double dev, double devLoss, double dev2, double dev2Loss) {
+        StringBuilder out = new StringBuilder("\nClassifier tuning (examples cross-validated: cv; development sets: dev, dev2, dev3)\n");
+        out.append(HEADER);
+        record Scored(Weights w, double loss, double top1) {
         }
         List<Scored> grid = new ArrayList<>();
         for (int k = 0; k <= 10; k++) {
             for (int x = 0; k + x <= 10; x++) {
-                Weights w = new Weights(k / 10.0, x / 10.0, (10 - k - x) / 10.0, true);
-                grid.add(new Scored(w, top1(cases, w, "cv"), loss(cases, w, "cv"), top1(cases, w, "dev"), loss(cases, w, "dev"),
-                        top1(cases, w, "dev2"), loss(cases, w, "dev2")));
+                for (int h = 0; k + x + h <= 10; h++) {
+                    for (boolean lend : new boolean[] {true, false}) {
+                        Weights w = new Weights(k / 10.0, x / 10.0, (10 - k - x - h) / 10.0, h / 10.0, lend);
+                        double loss = 0;
+                        double top1 = 0;
+                        for (String source : SOURCES) {
+                            loss += loss(cases, w, source);
+                            top1 += source.equals("cv") ? 0 : top1(cases, w, source);
+                        }
+                        grid.add(new Scored(w, loss, top1));
+                    }
+                }
             }
         }
-        grid.sort(Comparator.comparingDouble((Scored s) -> s.cvLoss() + s.devLoss() + s.dev2Loss()));
-        for (Scored s : grid.subList(0, 12)) {
+        out.append("best by summed log-loss (cv, dev, dev2, dev3):\n");
+        grid.sort(Comparator.comparingDouble(Scored::loss));
+        for (Scored s : grid.subList(0, 10)) {
             out.append(row(s.w(), cases));
         }
-        for (Weights w : List.of(new Weights(1, 0, 0, true), new Weights(0, 1, 0, true), new Weights(0, 0, 1, true),
-                new Weights(0.6, 0.4, 0, true), new Weights(0.2, 0.1, 0.7, true), RequestClassifier.WEIGHTS)) {
+        out.append("best by summed top-1 of the development sets:\n");
+        grid.sort(Comparator.comparingDouble(Scored::top1).reversed());
+        for (Scored s : grid.subList(0, 15)) {
+            out.append(row(s.w(), cases));
+        }
+        out.append("the same without the trained head:\n");
+        grid.stream().filter(s -> s.w().head() == 0).limit(5).forEach(s -> out.append(row(s.w(), cases)));
+        out.append("the same with the nearest examples weighing at least 0.5 (a correction's effect is local through them):\n");
+        grid.stream().filter(s -> s.w().neighbours() >= 0.5).limit(5).forEach(s -> out.append(row(s.w(), cases)));
+        out.append("parts alone and earlier choices:\n");
+        for (Weights w : List.of(new Weights(1, 0, 0, 0, true), new Weights(0, 1, 0, 0, true), new Weights(0, 0, 1, 0, true),
+                new Weights(0, 0, 0, 1, true), new Weights(0.6, 0.4, 0, 0, true), new Weights(0.2, 0.1, 0.7, 0, false),
+                RequestClassifier.WEIGHTS)) {
             out.append(row(w, cases));
         }
         Weights chosen = RequestClassifier.WEIGHTS;
         out.append("\nsharpness of the confidence with %s: ECE and log-loss\n".formatted(chosen));
         for (double a : new double[] {1, 1.25, 1.5, 1.75, 2, 2.5, 3}) {
             sharpness = a;
-            out.append("%.2f: cv ECE %.3f log-loss %.3f | dev ECE %.3f log-loss %.3f | dev2 ECE %.3f log-loss %.3f%n".formatted(a,
-                    ece(cases, chosen, "cv"), loss(cases, chosen, "cv"), ece(cases, chosen, "dev"), loss(cases, chosen, "dev"),
-                    ece(cases, chosen, "dev2"), loss(cases, chosen, "dev2")));
+            out.append("%.2f: cv ECE %.3f log-loss %.3f | dev ECE %.3f log-loss %.3f | dev2 ECE %.3f log-loss %.3f | dev3 ECE %.3f log-loss %.3f%n"
+                    .formatted(a, ece(cases, chosen, "cv"), loss(cases, chosen, "cv"), ece(cases, chosen, "dev"), loss(cases, chosen, "dev"),
+                    ece(cases, chosen, "dev2"), loss(cases, chosen, "dev2"), ece(cases, chosen, "dev3"), loss(cases, chosen, "dev3")));
         }
         sharpness = RequestClassifier.SHARPNESS;
         for (Weights w : List.of(chosen)) {
             out.append("\nthreshold with %s: precision / coverage of categorised texts (NONE classified counts wrong)\n".formatted(w));
             for (double t = 0.30; t <= 0.901; t += 0.05) {
-                out.append("%.2f: cv %s | dev %s | dev2 %s%n".formatted(t, atThreshold(cases, w, t, 0, "cv"),
-                        atThreshold(cases, w, t, 0, "dev"), atThreshold(cases, w, t, 0, "dev2")));
+                out.append("%.2f: cv %s | dev %s | dev2 %s | dev3 %s%n".formatted(t, atThreshold(cases, w, t, 0, "cv"),
+                        atThreshold(cases, w, t, 0, "dev"), atThreshold(cases, w, t, 0, "dev2"), atThreshold(cases, w, t, 0, "dev3")));
             }
         }
         out.append("\nmargin: classified when the confidence ≥ t and the best leads the second by ≥ m (dev2; dev)\n");
@@ -101,10 +123,87 @@ class ClassifierTuningTest extends IntegrationTest {
         assertThat(cases).hasSizeGreaterThan(600);
     }
 
+    /**
+     * The trained head's settings (L2 penalty, steps, step size): the head alone, cross-validated over the examples
+     * (trained per fold) and trained on all of them for the development sets, with the time one training takes.
+     */
+    @Test
+    void printsHowTheTrainedHeadWasSet() throws Exception {
+        List<ExampleModel.Example> examples = classifier.examples().stream().sorted(Comparator.comparing(ExampleModel.Example::text)).toList();
+        NearestExamples all = NearestExamples.of(examples, sentences);
+        List<Text> texts = new ArrayList<>();
+        for (String[] set : new String[][] {{"dev", "/knowledge/dev/dev-set.txt"}, {"dev2", "/knowledge/dev/dev-set-2.txt"},
+                {"dev3", "/knowledge/dev/dev-set-3.txt"}}) {
+            String file = new String(getClass().getResourceAsStream(set[1]).readAllBytes(), StandardCharsets.UTF_8);
+            for (String line : file.split("\n")) {
+                String[] parts = line.split("\\|", 3);
+                if (!line.isBlank() && !line.startsWith("#") && !parts[0].equals("NONE")) {
+                    texts.add(new Text(set[0], Arrays.asList(parts[0].split(",")), sentences.embed(RequestClassifier.normalize(parts[2].strip()))));
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder("\nTrained head alone: cv top-1 / log-loss | dev | dev2 | dev3 | ms a training on all\n");
+        for (SoftmaxHead.Settings s : HEAD_SETTINGS) {
+            List<Text> cv = new ArrayList<>();
+            List<Map<String, Double>> cvScores = new ArrayList<>();
+            for (int fold = 0; fold < FOLDS; fold++) {
+                List<ExampleModel.Example> others = new ArrayList<>();
+                List<ExampleModel.Example> held = new ArrayList<>();
+                for (int j = 0; j < examples.size(); j++) {
+                    (j % FOLDS == fold ? held : others).add(examples.get(j));
+                }
+                SoftmaxHead head = SoftmaxHead.train(all.only(others).vectors(), s);
+                for (NearestExamples.Vector v : all.only(held).vectors()) {
+                    cv.add(new Text("cv", List.of(v.example().categoryId()), v.vector()));
+                    cvScores.add(head.posterior(v.vector()));
+                }
+            }
+            long start = System.nanoTime();
+            SoftmaxHead head = SoftmaxHead.train(all.vectors(), s);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            StringBuilder line = new StringBuilder("%s: cv %s".formatted(s, headFigures(cv, cvScores)));
+            for (String source : List.of("dev", "dev2", "dev3")) {
+                List<Text> of = texts.stream().filter(t -> t.source().equals(source)).toList();
+                line.append(" | %s %s".formatted(source, headFigures(of, of.stream().map(t -> head.posterior(t.vector())).toList())));
+            }
+            out.append(line).append(" | %d ms%n".formatted(ms));
+        }
+        System.out.println(out);
+        assertThat(examples).hasSizeGreaterThan(600);
+    }
+
+    static final List<SoftmaxHead.Settings> HEAD_SETTINGS = List.of(new SoftmaxHead.Settings(1e-3, 200, 0.5),
+            new SoftmaxHead.Settings(1e-4, 200, 0.5), new SoftmaxHead.Settings(1e-2, 200, 0.5), new SoftmaxHead.Settings(3e-2, 200, 0.5),
+            new SoftmaxHead.Settings(1e-3, 100, 0.5), new SoftmaxHead.Settings(1e-3, 400, 0.5), new SoftmaxHead.Settings(1e-3, 200, 1.0));
+
+    /** A categorised text with its sentence vector. */
+    record Text(String source, List<String> labels, float[] vector) {
+    }
+
+    private static String headFigures(List<Text> texts, List<Map<String, Double>> scores) {
+        int right = 0;
+        double loss = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            List<String> labels = texts.get(i).labels();
+            Map<String, Double> p = scores.get(i);
+            String best = RequestClassifier.ranked(p).getFirst();
+            right += labels.contains(best) ? 1 : 0;
+            loss -= Math.log(Math.max(1e-4, p.getOrDefault(labels.getFirst(), 0.0)));
+        }
+        return "%.3f / %.3f".formatted(right / (double) texts.size(), loss / texts.size());
+    }
+
+    static final List<String> SOURCES = List.of("cv", "dev", "dev2", "dev3");
+    static final String HEADER = "| keywords | examples | neighbours | head | lend | cv top-1 | cv log-loss | dev top-1 | dev log-loss "
+            + "| dev2 top-1 | dev2 log-loss | dev3 top-1 | dev3 log-loss |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+
     private static String row(Weights w, List<Case> cases) {
-        return "| %.1f | %.1f | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n".formatted(w.keywords(), w.examples(), w.neighbours(),
-                top1(cases, w, "cv"), loss(cases, w, "cv"), top1(cases, w, "dev"), loss(cases, w, "dev"),
-                top1(cases, w, "dev2"), loss(cases, w, "dev2"));
+        StringBuilder row = new StringBuilder("| %.1f | %.1f | %.1f | %.1f | %s |".formatted(w.keywords(), w.examples(), w.neighbours(), w.head(),
+                w.lendKeywords() ? "yes" : "no"));
+        for (String source : SOURCES) {
+            row.append(" %.3f | %.3f |".formatted(top1(cases, w, source), loss(cases, w, source)));
+        }
+        return row.append('\n').toString();
     }
 
     private List<Case> crossValidated() {
@@ -117,16 +216,17 @@ class ClassifierTuningTest extends IntegrationTest {
             for (int j = 0; j < examples.size(); j++) {
                 (j % FOLDS == fold ? held : others).add(examples.get(j));
             }
-            RequestClassifier.Models models = new RequestClassifier.Models(ExampleModel.train(others), all.only(others));
+            RequestClassifier.Models models = RequestClassifier.Models.train(others, all.only(others));
             held.forEach(e -> cases.add(new Case("cv", List.of(e.categoryId()), classifier.evidence(e.text(), models))));
         }
         return cases;
     }
 
-    /** Both development sets: dev (dev-set.txt, 119 texts) and dev2 (dev-set-2.txt, 262 texts, issue 23 part 2). */
+    /** The development sets: dev (dev-set.txt, 119 texts), dev2 (dev-set-2.txt, 262 texts, part 2), dev3 (dev-set-3.txt, 260 texts, part 3). */
     private List<Case> development() throws Exception {
         List<Case> cases = new ArrayList<>(development("dev", "/knowledge/dev/dev-set.txt"));
         cases.addAll(development("dev2", "/knowledge/dev/dev-set-2.txt"));
+        cases.addAll(development("dev3", "/knowledge/dev/dev-set-3.txt"));
         return cases;
     }
 

@@ -118,10 +118,10 @@ class IndependentEvaluationTest extends IntegrationTest {
         private final Map<String, int[]> counts = new LinkedHashMap<>();
 
         Parts() {
-            parts.put("keyword graph alone", new RequestClassifier.Weights(1, 0, 0, true));
-            parts.put("naive Bayes example model alone", new RequestClassifier.Weights(0, 1, 0, true));
-            parts.put("sentence model (nearest examples) alone", new RequestClassifier.Weights(0, 0, 1, true));
-            parts.put("keyword graph + naive Bayes, 0.6 : 0.4 (issue 6)", new RequestClassifier.Weights(0.6, 0.4, 0, true));
+            parts.put("keyword graph alone", new RequestClassifier.Weights(1, 0, 0, 0, true));
+            parts.put("naive Bayes example model alone", new RequestClassifier.Weights(0, 1, 0, 0, true));
+            parts.put("sentence model (nearest examples) alone", new RequestClassifier.Weights(0, 0, 1, 0, true));
+            parts.put("keyword graph + naive Bayes, 0.6 : 0.4 (issue 6)", new RequestClassifier.Weights(0.6, 0.4, 0, 0, true));
             parts.put("all three, 0.2 : 0.1 : 0.7 (the service)", RequestClassifier.WEIGHTS);
             parts.keySet().forEach(p -> counts.put(p, new int[6]));
         }

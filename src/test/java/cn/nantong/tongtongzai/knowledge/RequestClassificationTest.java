@@ -21,8 +21,12 @@ class RequestClassificationTest extends IntegrationTest {
               category { id } suggestedCategory { id } secondCategory { id } confidence classified reason
               candidates { category { id } score words similarRequests } skills { skill { id } score words } } }""";
     /** A request a secretary corrects, and one written like it in other words. */
-    static final String PLANTS = "出远门一个月，想请人帮忙给阳台花草浇浇水";
-    static final String SIMILAR = "出差两个礼拜，家里的花么得人浇水";
+    /**
+     * An errand for a household (帮扶助困 by the labelling guide) that the examples do not cover: before the correction the
+     * classifier's first guess is another category (a parcel can read like an online purchase, 法律援助).
+     */
+    static final String PARCEL = "帮我给在外地的儿子寄个包裹，我不会弄";
+    static final String SIMILAR = "想给孙子寄个包裹过去，快递怎么寄我搞不清";
 
     @Autowired
     Driver driver;
@@ -53,7 +57,7 @@ class RequestClassificationTest extends IntegrationTest {
         classify("楼道灯坏了好几天"); // the first one reads the vocabulary
         statements.reset();
         Map<String, Object> lights = graphQl.document("""
-                { classifyText(text: "楼道灯坏了好几天，楼上还天天吵") { category { id name } suggestedCategory { name }
+                { classifyText(text: "楼道灯坏了好几天，晚上看不见") { category { id name } suggestedCategory { name }
                   secondCategory { name } candidates { category { id name } } skills { skill { id name } } } }""")
                 .execute().path("classifyText").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
         assertThat(statements.count()).as("Cypher statements for one classifyText").isZero();
@@ -110,10 +114,10 @@ class RequestClassificationTest extends IntegrationTest {
                 RETURN r.id ORDER BY r.id LIMIT 1""", Map.of("c", FlowFixture.DEMIN)).getFirst();
         String request = graphQl.document("""
                         mutation($resident: ID!) { postRequest(input: {residentId: $resident, text: "%s",
-                          categoryId: "HELP_THE_NEEDY", urgency: NORMAL}) { request { id } } }""".formatted(PLANTS))
+                          categoryId: "HELP_THE_NEEDY", urgency: NORMAL}) { request { id } } }""".formatted(PARCEL))
                 .variable("resident", resident).execute().path("postRequest.request.id").entity(String.class).get();
         Map<String, Object> unknown = classify(SIMILAR);
-        assertThat(category(unknown)).as("a household's plants: not known to be household help yet").isNull();
+        assertThat(category(unknown)).as("a parcel to send: not known to be household help yet").isNull();
         assertThat(suggested(unknown)).isNotEqualTo("HELP_THE_NEEDY");
         graphQl.document("query($id: ID!) { request(id: $id) { neededSkills { id } } }").variable("id", request).execute()
                 .path("request.neededSkills").entityList(Object.class).hasSize(0);
@@ -134,24 +138,25 @@ class RequestClassificationTest extends IntegrationTest {
         expectError(correct("nope", List.of("furniture_repair")), "REQUEST_NOT_FOUND");
         assertThat(database.fingerprint()).isEqualTo(before);
 
-        correct(request, List.of("home_cleaning"))
-                .path("correctRequestClassification.learnedWords").entityList(String.class).contains("花草")
-                .path("correctRequestClassification.request.neededSkills[*].id").entityList(String.class).containsExactly("home_cleaning");
+        correct(request, List.of("grocery_shopping"))
+                .path("correctRequestClassification.learnedWords").entityList(String.class).contains("包裹")
+                .path("correctRequestClassification.request.neededSkills[*].id").entityList(String.class).containsExactly("grocery_shopping");
 
         // the next request written like it, in other words, is now household help, with the corrected one as evidence
-        // (one correction makes it the first suggestion, 72 %: the 0.75 threshold asks for more than one to classify alone)
+        // (one correction makes it the first suggestion — through the nearest examples, and through the trained head, where a
+        // correction weighs as five examples; without that weight its share rose by 0.27 only)
         Map<String, Object> learned = classify(SIMILAR);
         assertThat(suggested(learned)).isEqualTo("HELP_THE_NEEDY");
         assertThat(score(learned, "HELP_THE_NEEDY")).as("household help's share after the correction")
                 .isGreaterThanOrEqualTo(score(unknown, "HELP_THE_NEEDY") + 0.3);
-        assertThat(skillIds(learned)).contains("home_cleaning");
+        assertThat(skillIds(learned)).contains("grocery_shopping");
         Map<?, ?> first = (Map<?, ?>) ((List<?>) learned.get("candidates")).getFirst();
-        assertThat((List<Object>) first.get("similarRequests")).contains(PLANTS);
+        assertThat((List<Object>) first.get("similarRequests")).contains(PARCEL);
         assertThat(flow.count("MATCH (:ClassificationCorrection)-[:CORRECTS]->(:Request {id: $id}) RETURN count(*)", Map.of("id", request)))
                 .isEqualTo(1);
         graphQl.document("query($id: ID!) { request(id: $id) { classification { classified skills { skill { id } } } } }")
                 .variable("id", request).execute()
-                .path("request.classification.skills[*].skill.id").entityList(String.class).contains("home_cleaning");
+                .path("request.classification.skills[*].skill.id").entityList(String.class).contains("grocery_shopping");
     }
 
     private org.springframework.graphql.test.tester.GraphQlTester.Response correct(String request, List<String> skills) {
