@@ -27,6 +27,16 @@ final class SoftmaxHead {
      */
     static final double CORRECTION_WEIGHT = 5;
 
+    /** The examples the last head was fitted on, and that head. */
+    private record Fitted(List<ExampleModel.Example> examples, Settings settings, SoftmaxHead head) {
+    }
+
+    /**
+     * The vocabulary is reloaded whenever the reference data may have changed (the tests rebuild the graph hundreds of
+     * times), mostly with the same examples: those refit nothing.
+     */
+    private static volatile Fitted last;
+
     private final List<String> categories;
     private final float[] mean;
     private final float[] scale;
@@ -39,6 +49,17 @@ final class SoftmaxHead {
         this.scale = scale;
         this.weights = weights;
         this.bias = bias;
+    }
+
+    /** The head fitted on these examples, fitted again only when they changed. */
+    static SoftmaxHead fittedOn(List<NearestExamples.Vector> examples, Settings s) {
+        List<ExampleModel.Example> texts = examples.stream().map(NearestExamples.Vector::example).toList();
+        Fitted f = last;
+        if (f == null || !f.settings().equals(s) || !f.examples().equals(texts)) {
+            f = new Fitted(texts, s, train(examples, s));
+            last = f;
+        }
+        return f.head();
     }
 
     /** Fitted on the examples' vectors (their categories are the classes); an empty head without examples. */

@@ -130,6 +130,8 @@ class IndependentEvaluationTest extends IntegrationTest {
             parts.put("trained head on the sentence vectors alone (part 3)", new RequestClassifier.Weights(0, 0, 0, 1, true));
             parts.put("nearest examples + trained head, 0.6 : 0.4", new RequestClassifier.Weights(0, 0, 0.6, 0.4, true));
             parts.put("three without the head, 0.2 : 0.1 : 0.7 (part 2's service)", new RequestClassifier.Weights(0.2, 0.1, 0.7, 0, false));
+            parts.put("three without the head, re-weighted on the development sets, 0.1 : 0.5 : 0.4",
+                    new RequestClassifier.Weights(0.1, 0.5, 0.4, 0, true));
             parts.put("all four, 0.1 : 0.3 : 0.4 : 0.2 (the service)", RequestClassifier.WEIGHTS);
             parts.keySet().forEach(p -> counts.put(p, new int[6]));
         }
