@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 
@@ -33,7 +35,7 @@ import org.neo4j.driver.Session;
  * after a warm-up → p50/p95, and `clients` clients for `seconds` → req/s and errors. Prints one table with the ratios.
  *
  * Usage: java -cp <test classpath> benchmarks/SideBySide.java serviceUrl boltUri peerUrl [sequential=500]
- *        [clients=8] [seconds=30] [queries=streets,members,counts,claims,dashboard,recommend]
+ *        [clients=8] [seconds=20] [queries=streets,members,counts,claims,dashboard,recommend]
  * Environment: BOLT_PASSWORD; ADMIN_TOKEN; JAVA_BIN and JAR to make the scoped roles' tokens for the ids it picks.
  */
 public class SideBySide {
@@ -68,12 +70,14 @@ public class SideBySide {
         String peerUrl = args[2];
         int sequential = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         int clients = args.length > 4 ? Integer.parseInt(args[4]) : 8;
-        int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 30;
+        int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
         Set<String> chosen = Set.of((args.length > 6 ? args[6] : "streets,members,counts,claims,dashboard,recommend").split(","));
-        bolt = GraphDatabase.driver(boltUri, AuthTokens.basic("neo4j", System.getenv("BOLT_PASSWORD")));
+        bolt = GraphDatabase.driver(boltUri, AuthTokens.basic("neo4j", System.getenv("BOLT_PASSWORD")),
+                Config.builder().withLogging(Logging.none()).build());
         bolt.verifyConnectivity();
         Role admin = new Role("city administrator", System.getenv("ADMIN_TOKEN"));
 
+        statsCall("stop");
         Ids ids = Ids.pick();
         System.out.println("picked: " + ids);
         Role secretary = new Role("community secretary", token("--role=COMMUNITY_SECRETARY", "--community=" + ids.community));
@@ -105,13 +109,19 @@ public class SideBySide {
                 same("@neo4j/graphql", peer.ask(), "the others", expected);
             }
             System.out.println("answers identical: " + summary(expected));
+            Map<String, String> statements = new LinkedHashMap<>();
+            for (Role role : q.roles()) {
+                statements.put(role.name(), statements("service as " + role.name(),
+                        () -> graphQl(serviceUrl, role.token(), q.serviceDocument(), q.variables())));
+            }
+            String peerStatements = peer == null ? "—" : statements("@neo4j/graphql", peer);
             Figures rawFigures = raw == null ? null : measure("raw Cypher", raw, sequential, clients, seconds);
             Figures peerFigures = peer == null ? null : measure("@neo4j/graphql", peer, sequential, clients, seconds);
             for (Role role : q.roles()) {
                 Figures service = measure("service as " + role.name(),
                         () -> q.fromService().apply(graphQl(serviceUrl, role.token(), q.serviceDocument(), q.variables())),
                         sequential, clients, seconds);
-                rows.add(row(q.name(), role.name(), service, rawFigures, peerFigures));
+                rows.add(row(q.name(), role.name(), service, rawFigures, peerFigures, statements.get(role.name()), peerStatements));
             }
         }
         bolt.close();
@@ -196,6 +206,50 @@ public class SideBySide {
         return text.length() > 160 ? text.substring(0, 160) + "… (" + text.length() + " characters)" : text;
     }
 
+    // ---- statements: what the database ran for one request (its query collector, off while timing)
+
+    static final int COUNTED = 20;
+
+    /** Statements per request and database execution time per request, with the costliest statements printed. */
+    static String statements(String who, Asker asker) throws Exception {
+        for (int i = 0; i < COUNTED; i++) {
+            asker.ask();
+        }
+        statsCall("clear");
+        statsCall("collect");
+        for (int i = 0; i < COUNTED; i++) {
+            asker.ask();
+        }
+        statsCall("stop");
+        record Statement(String text, long count, double micros) {
+        }
+        List<Statement> ran = new ArrayList<>();
+        try (Session session = bolt.session()) {
+            for (Record r : session.run("CALL db.stats.retrieve('QUERIES') YIELD data RETURN data").list()) {
+                Map<String, Object> data = r.get("data").asMap();
+                Map<?, ?> summary = (Map<?, ?>) data.get("invocationSummary");
+                long count = ((Number) summary.get("invocationCount")).longValue();
+                double average = ((Number) ((Map<?, ?>) summary.get("executionTimeInUs")).get("avg")).doubleValue();
+                if (count >= COUNTED) { // what runs once in a while in the background (a scheduler's statement) is not the request's
+                    ran.add(new Statement(String.valueOf(data.get("query")).replaceAll("\\s+", " "), count, count * average));
+                }
+            }
+        }
+        ran.sort(Comparator.comparingDouble(Statement::micros).reversed());
+        double perRequest = ran.stream().mapToLong(Statement::count).sum() / (double) COUNTED;
+        double millis = ran.stream().mapToDouble(Statement::micros).sum() / COUNTED / 1000;
+        System.out.printf("%-36s %.1f statements per request, %.1f ms in the database per request%n", who, perRequest, millis);
+        ran.stream().limit(4).forEach(s -> System.out.printf("    %5.1f× %6.2f ms  %s%n", s.count() / (double) COUNTED,
+                s.micros() / s.count() / 1000, s.text().substring(0, Math.min(150, s.text().length()))));
+        return String.format("%.1f (%.1f)", perRequest, millis);
+    }
+
+    static void statsCall(String what) {
+        try (Session session = bolt.session()) {
+            session.run("CALL db.stats." + what + "('QUERIES')").consume();
+        }
+    }
+
     // ---- measuring
 
     static Figures measure(String who, Asker asker, int sequential, int clients, int seconds) throws Exception {
@@ -246,8 +300,9 @@ public class SideBySide {
 
     // ---- the table
 
-    static String[] row(String query, String role, Figures service, Figures raw, Figures peer) {
-        return new String[] {query, role, ms(service.p50()), raw == null ? "—" : ms(raw.p50()), peer == null ? "—" : ms(peer.p50()),
+    static String[] row(String query, String role, Figures service, Figures raw, Figures peer, String statements,
+            String peerStatements) {
+        return new String[] {query, role, statements, peerStatements, ms(service.p50()), raw == null ? "—" : ms(raw.p50()), peer == null ? "—" : ms(peer.p50()),
                 ms(service.p95()), raw == null ? "—" : ms(raw.p95()), peer == null ? "—" : ms(peer.p95()),
                 rate(service.perSecond()), raw == null ? "—" : rate(raw.perSecond()), peer == null ? "—" : rate(peer.perSecond()),
                 service.errors() + (raw == null ? 0 : raw.errors()) + (peer == null ? 0 : peer.errors()) + "",
@@ -258,9 +313,9 @@ public class SideBySide {
     static void printTable(List<String[]> rows, int sequential, int clients, int seconds) {
         System.out.printf("%n%d sequential requests after %d warm-up (p50/p95 ms); %d clients for %d s (req/s); errors of all three%n",
                 sequential, WARM_UP, clients, seconds);
-        System.out.println("| query | role | service p50 | raw p50 | peer p50 | service p95 | raw p95 | peer p95 "
+        System.out.println("| query | role | service statements (DB ms) | peer statements (DB ms) | service p50 | raw p50 | peer p50 | service p95 | raw p95 | peer p95 "
                 + "| service req/s | raw req/s | peer req/s | errors | service p50 / raw p50 | service req/s / peer req/s |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
     }
 

@@ -3,14 +3,15 @@
 # same embedded database, and @neo4j/graphql 7.6 (benchmarks/peer, Apollo Server on Node) over Bolt to it too.
 # Generates `city` into a fresh store, starts the service with its embedded Bolt port open, starts the peer, runs
 # benchmarks/SideBySide.java (checks the three answers are the same, then sequential p50/p95 and N clients' req/s per
-# system and role) and stops everything.
+# system and role; the statements the database ran per request, from its query collector) and stops everything.
+# About 14 minutes with the defaults on 2 cores (seconds=30, as in issue 26: about 18).
 # Usage: [JAR=path] [PORT=18096] [BOLT_PORT=17696] [PEER_PORT=18097] \
-#        benchmarks/side-by-side.sh [sequential=500] [clients=8] [seconds=30] [queries=streets,members,counts,claims,dashboard,recommend]
+#        benchmarks/side-by-side.sh [sequential=500] [clients=8] [seconds=20] [queries=streets,members,counts,claims,dashboard,recommend]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sequential=${1:-500}
 clients=${2:-8}
-seconds=${3:-30}
+seconds=${3:-20}
 queries=${4:-streets,members,counts,claims,dashboard,recommend}
 port=${PORT:-18096}
 bolt=${BOLT_PORT:-17696}
@@ -65,7 +66,7 @@ until grep -q "peer ready" "$store/peer.log"; do
   sleep 0.5
 done
 echo "JDK: $("$java_bin" -version 2>&1 | head -1); Node $(node --version); cores: $(nproc); service, peer and load driver on this machine; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-BOLT_PASSWORD="$password" JAVA_BIN="$java_bin" JAR="$jar" "$java_bin" -cp "$(cat target/benchmark-classpath.txt)" \
-  benchmarks/SideBySide.java "http://localhost:$port/graphql" "bolt://127.0.0.1:$bolt" "http://127.0.0.1:$peer_port/" \
+BOLT_PASSWORD="$password" JAVA_BIN="$java_bin" JAR="$jar" "$java_bin" --enable-native-access=ALL-UNNAMED \
+  -cp "$(cat target/benchmark-classpath.txt)" benchmarks/SideBySide.java "http://localhost:$port/graphql" "bolt://127.0.0.1:$bolt" "http://127.0.0.1:$peer_port/" \
   "$sequential" "$clients" "$seconds" "$queries"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
