@@ -4,7 +4,7 @@
 # Generates `city` into a fresh store, starts the service with its embedded Bolt port open, starts the peer, runs
 # benchmarks/SideBySide.java (checks the three answers are the same, then sequential p50/p95 and N clients' req/s per
 # system and role; the statements the database ran per request, from its query collector) and stops everything.
-# About 14 minutes with the defaults on 2 cores (seconds=30, as in issue 26: about 18).
+# About 18 minutes with the defaults on 2 busy cores (seconds=30, as in issue 26: about 22); fewer queries, less time.
 # Usage: [JAR=path] [PORT=18096] [BOLT_PORT=17696] [PEER_PORT=18097] \
 #        benchmarks/side-by-side.sh [sequential=500] [clients=8] [seconds=20] [queries=streets,members,counts,claims,dashboard,recommend]
 set -euo pipefail
