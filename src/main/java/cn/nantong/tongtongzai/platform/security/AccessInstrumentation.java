@@ -10,6 +10,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.GraphQLContext;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.relay.Connection;
 import graphql.relay.Edge;
 import graphql.schema.GraphQLNamedType;
@@ -21,7 +27,6 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.SelectedField;
 
 import org.springframework.data.domain.Window;
 
@@ -174,16 +179,85 @@ class AccessInstrumentation extends SimplePerformantInstrumentation {
             case "Resident", "ResidentConnection", "Request", "RequestConnection" -> kinds.add(Kind.RESIDENT);
             default -> { }
         }
-        for (SelectedField selected : env.getSelectionSet().getFields(connection ? "edges/node/*" : "*")) {
-            for (String owner : selected.getObjectTypeNames()) {
-                Rule rule = AccessPolicy.ruleFor(owner, selected.getName());
-                if (rule != null) {
-                    rule.targets().stream().filter(t -> Rule.Target.SOURCE.equals(t.path()) && t.kind() != null)
-                            .forEach(t -> kinds.add(t.kind()));
+        GraphQLType item = GraphQLTypeUtil.unwrapAll(type);
+        List<Selection<?>> selections = new ArrayList<>();
+        for (Field field : env.getMergedField().getFields()) {
+            selections.addAll(selectionsOf(field.getSelectionSet()));
+        }
+        if (connection) { // edges { node { … } }
+            item = node(item);
+            if (item == null) {
+                return kinds;
+            }
+            selections = under(under(selections, "edges", env), "node", env);
+        }
+        collectKinds(selections, ((GraphQLNamedType) item).getName(), env, kinds);
+        return kinds;
+    }
+
+    /*
+     * The fields selected on the items, read from the document itself: the selection set graphql-java offers
+     * (env.getSelectionSet()) normalises the whole subtree below, which for a deep document costs far more than
+     * the answer it guards.
+     */
+    private static void collectKinds(List<Selection<?>> selections, String owner, DataFetchingEnvironment env, Set<Kind> kinds) {
+        for (Selection<?> selection : selections) {
+            switch (selection) {
+                case Field field -> {
+                    Rule rule = AccessPolicy.ruleFor(owner, field.getName());
+                    if (rule != null) {
+                        rule.targets().stream().filter(t -> Rule.Target.SOURCE.equals(t.path()) && t.kind() != null)
+                                .forEach(t -> kinds.add(t.kind()));
+                    }
                 }
+                case InlineFragment inline -> collectKinds(selectionsOf(inline.getSelectionSet()),
+                        inline.getTypeCondition() == null ? owner : inline.getTypeCondition().getName(), env, kinds);
+                case FragmentSpread spread -> {
+                    FragmentDefinition fragment = env.getFragmentsByName().get(spread.getName());
+                    if (fragment != null) {
+                        collectKinds(selectionsOf(fragment.getSelectionSet()), fragment.getTypeCondition().getName(), env, kinds);
+                    }
+                }
+                default -> { }
             }
         }
-        return kinds;
+    }
+
+    /** The selections under the fields called {@code name} among these (fragments on the connection resolved). */
+    private static List<Selection<?>> under(List<Selection<?>> selections, String name, DataFetchingEnvironment env) {
+        List<Selection<?>> found = new ArrayList<>();
+        for (Selection<?> selection : selections) {
+            switch (selection) {
+                case Field field when field.getName().equals(name) -> found.addAll(selectionsOf(field.getSelectionSet()));
+                case InlineFragment inline -> found.addAll(under(selectionsOf(inline.getSelectionSet()), name, env));
+                case FragmentSpread spread -> {
+                    FragmentDefinition fragment = env.getFragmentsByName().get(spread.getName());
+                    if (fragment != null) {
+                        found.addAll(under(selectionsOf(fragment.getSelectionSet()), name, env));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return found;
+    }
+
+    /** The item type of a Relay connection (edges { node }), or null for a type that only ends in Connection. */
+    private static GraphQLType node(GraphQLType connection) {
+        if (!(connection instanceof GraphQLObjectType type) || type.getFieldDefinition("edges") == null
+                || !(GraphQLTypeUtil.unwrapAll(type.getFieldDefinition("edges").getType()) instanceof GraphQLObjectType edge)
+                || edge.getFieldDefinition("node") == null) {
+            return null;
+        }
+        return GraphQLTypeUtil.unwrapAll(edge.getFieldDefinition("node").getType());
+    }
+
+    private static List<Selection<?>> selectionsOf(SelectionSet set) {
+        List<Selection<?>> selections = new ArrayList<>();
+        if (set != null) {
+            set.getSelections().forEach(selections::add);
+        }
+        return selections;
     }
 
     private Object prefetched(Object value, Set<Kind> kinds, Map<String, Place> cache) {

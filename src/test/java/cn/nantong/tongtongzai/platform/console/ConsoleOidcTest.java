@@ -154,7 +154,9 @@ class ConsoleOidcTest {
             assertThat(page.evaluate("sessionStorage.getItem('tongtongzai.oidc.pending')")).isNull();
 
             // signing out ends the provider's session too: back on the console, the next sign-in asks for the password
-            page.getByText("退出登录").click();
+            // (the provider answers the end-session request once it has ended its session; then it sends the page back)
+            page.waitForResponse(response -> response.url().startsWith(issuer + "/connect/logout"),
+                    () -> page.getByText("退出登录").click());
             assertThat(page).hasURL(base + "/console/");
             assertThat(page.locator("button[data-sign-in=oidc]")).isVisible();
             assertThat(page.evaluate("sessionStorage.getItem('tongtongzai.session')")).isNull();
