@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.nantong.tongtongzai.knowledge.RequestClassifier.Evidence;
@@ -23,9 +24,11 @@ import cn.nantong.tongtongzai.support.IntegrationTest;
  * and on the development sets src/test/resources/knowledge/dev/dev-set*.txt (written for tuning, in several
  * styles, with texts of two needs and texts of none), and the trained head's settings (part 3). Never on the
  * evaluation sets under knowledge/eval/.
- * Run alone: {@code mvn -o -q verify -Dtest=ClassifierTuningTest -Dsurefire.failIfNoSpecifiedTests=false}.
- * Asserts only that the chosen settings reach the precision they were chosen for on these data.
+ * A tool, not a check (the figures the settings must reach are asserted in ClassifierEvaluationTest and
+ * IndependentEvaluationTest), and a minute of fitting: it runs only when asked,
+ * {@code mvn -o -q verify -Dtest=ClassifierTuningTest -Dknowledge.tuning=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@EnabledIfSystemProperty(named = "knowledge.tuning", matches = "true")
 class ClassifierTuningTest extends IntegrationTest {
 
     static final int FOLDS = 10;
